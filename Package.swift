@@ -1,0 +1,16 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "playbook",
+    products: [
+        .executable(name: "playbook", targets: ["playbook"]),
+        .library(name: "PlaybookKit", targets: ["PlaybookKit"]),
+    ],
+    targets: [
+        .target(name: "PlaybookKit"),
+        .executableTarget(name: "playbook", dependencies: ["PlaybookKit"]),
+        .testTarget(name: "PlaybookKitTests", dependencies: ["PlaybookKit", "playbook"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

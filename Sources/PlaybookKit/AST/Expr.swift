@@ -1,0 +1,59 @@
+/// An expression in a condition or an assignment.
+public indirect enum Expr: Sendable {
+    case number(Double, Span)
+    case text(Text)
+    case bool(Bool, Span)
+    case name(Name)
+    case unary(UnaryOperator, Expr, Span)
+    case binary(BinaryOperator, Expr, Expr, Span)
+    /// A part that did not parse; already reported.
+    case invalid(Span)
+
+    public var span: Span {
+        switch self {
+        case .number(_, let span), .bool(_, let span), .unary(_, _, let span), .binary(_, _, _, let span),
+            .invalid(let span):
+            span
+        case .text(let text): text.span
+        case .name(let name): name.span
+        }
+    }
+
+    /// Calls `visit` on every name the expression reads.
+    public func forEachName(_ visit: (Name) -> Void) {
+        var pending: [Expr] = [self]
+        while let expr = pending.popLast() {
+            switch expr {
+            case .name(let name): visit(name)
+            case .unary(_, let operand, _): pending.append(operand)
+            case .binary(_, let left, let right, _): pending.append(contentsOf: [right, left])
+            case .number, .text, .bool, .invalid: break
+            }
+        }
+    }
+}
+
+public enum UnaryOperator: String, Sendable {
+    case not
+    case negate = "-"
+}
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case and
+    case or
+
+    public var isArithmetic: Bool { [.add, .subtract, .multiply, .divide].contains(self) }
+    public var isOrdering: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
+    public var isEquality: Bool { self == .equal || self == .notEqual }
+    public var isLogical: Bool { self == .and || self == .or }
+}

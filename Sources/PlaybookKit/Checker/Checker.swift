@@ -1,0 +1,60 @@
+/// Everything a check learned: the files, their syntax trees, the flowchart and the diagnostics.
+public struct CheckResult: Sendable {
+    /// The main file first, then the files brought in with `use`, in the order they were read.
+    public var sources: [SourceFile] = []
+    public var files: [PlaybookFile] = []
+    /// In source order.
+    public var diagnostics: [Diagnostic] = []
+    public var interner = Interner()
+    public var table: SymbolTable?
+    /// Built only when the files have no syntax or name errors that would distort it.
+    public var graph: FlowGraph?
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Checks the playbook at `path` and the files it uses. Fails only when `path` itself cannot be read.
+public func checkPlaybook(at path: String, loader: some SourceLoader) -> Result<CheckResult, LoadFailure> {
+    switch loader.load(path) {
+    case .failure(let failure): return .failure(failure)
+    case .success(let bytes): return .success(checkPlaybook(SourceFile(path: path, bytes: bytes), loader: loader))
+    }
+}
+
+/// Checks one file already in memory and the files it uses.
+public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> CheckResult {
+    var result = CheckResult()
+    var diagnostics: [Diagnostic] = []
+    let score = result.interner.intern("score")
+    var loading = ModuleLoader(loader: loader, root: PlaybookPath.directory(of: PlaybookPath.normalize(main.path)))
+    loading.load(main, into: &result, diagnostics: &diagnostics)
+    let syntaxErrors = diagnostics.contains { $0.severity == .error }
+
+    let table = SymbolTable(files: result.files, interner: result.interner, diagnostics: &diagnostics)
+    result.table = table
+    if let main = result.files.first, main.stages.isEmpty, main.header != nil || main.flows.isEmpty {
+        let span = main.header?.span ?? Span(file: 0, start: 0, end: 0)
+        diagnostics.append(
+            Diagnostic(
+                .noStages, main.header == nil ? "this file has no stages or flows" : "the playbook has no stages",
+                at: span, label: "nothing to walk through",
+                help: "add a stage: stage discovery \"Discovery\", with its questions indented under it"))
+    }
+    var builder = GraphBuilder(table: table, interner: result.interner)
+    let graph = builder.build()
+    diagnostics += builder.diagnostics
+    var types = TypeChecker(table: table, interner: result.interner, score: score)
+    types.check()
+    diagnostics += types.diagnostics
+
+    if !syntaxErrors {
+        let values = Set(table.questions.keys).union(types.variables.keys)
+        var analysis = FlowAnalysis(
+            graph: graph, table: table, interner: result.interner, sources: result.sources, values: values)
+        analysis.run(reportUnused: true)
+        diagnostics += analysis.diagnostics
+        result.graph = graph
+    }
+    result.diagnostics = diagnostics.sortedBySource()
+    return result
+}

@@ -1,0 +1,210 @@
+/// Definite assignment, as Swift does for `let`: a value may be read only where every walk from the
+/// start has asked the question or set the variable. Flows are summarized (what every return sets,
+/// what they read first) so that a `call` sets and reads as the flow does.
+extension FlowAnalysis {
+    struct Read {
+        var node: Int
+        var symbol: Symbol
+        var span: Span
+        /// For a `call`: the flow that reads the value, and where.
+        var flow: Int = -1
+        var inner: Span?
+    }
+
+    mutating func checkAssignments() {
+        var containerNodes = Array(repeating: [Int](), count: table.flows.count + 1)
+        for node in graph.nodes.indices where reachable[node] {
+            containerNodes[Int(graph.nodes[node].container)].append(node)
+        }
+        for flow in flowsCalleesFirst() {
+            summarize(flow: flow, nodes: containerNodes[flow + 1])
+        }
+        guard let entry = graph.entry(of: 0) else { return }
+        for (symbol, reads) in readsBySymbol(containerNodes[0]) {
+            for read in unassignedReads(symbol, reads, entry: entry).prefix(10) { report(read) }
+        }
+    }
+
+    /// Flows in an order where a flow comes after the flows it calls (a recursive call is left out).
+    private func flowsCalleesFirst() -> [Int] {
+        var calls = Array(repeating: [Int](), count: table.flows.count)
+        for (node, flow) in graph.callees where flow >= 0 && graph.nodes[node].container > 0 {
+            calls[Int(graph.nodes[node].container) - 1].append(flow)
+        }
+        var state = Array(repeating: 0, count: table.flows.count)
+        var order: [Int] = []
+        for root in table.flows.indices where state[root] == 0 {
+            var stack = [(root, 0)]
+            state[root] = 1
+            while let (flow, index) = stack.popLast() {
+                if index < calls[flow].count {
+                    stack.append((flow, index + 1))
+                    let callee = calls[flow][index]
+                    if state[callee] == 0 {
+                        state[callee] = 1
+                        stack.append((callee, 0))
+                    }
+                } else {
+                    state[flow] = 2
+                    order.append(flow)
+                }
+            }
+        }
+        return order
+    }
+
+    private mutating func summarize(flow: Int, nodes: [Int]) {
+        let entry = graph.flowEntries[flow]
+        for (symbol, reads) in readsBySymbol(nodes) {
+            if let first = unassignedReads(symbol, reads, entry: entry).first {
+                needs[flow][symbol] = first.inner ?? first.span
+            }
+        }
+        var defined = Set<Symbol>()
+        for node in nodes { definitions(node).forEach { defined.insert($0) } }
+        let exits = nodes.filter { node in
+            if graph.nodes[node].kind == .fallOffFlow { return true }
+            if case .return? = graph.step(node) { return true }
+            return false
+        }
+        for symbol in defined where !reaches(entry, from: exits, avoiding: symbol) {
+            assigns[flow].insert(symbol)
+        }
+    }
+
+    /// What a node sets.
+    func definitions(_ node: Int) -> [Symbol] {
+        switch graph.step(node) {
+        case .ask(let question)?: return [question.name.symbol]
+        case .set(let assignment)?: return [assignment.name.symbol]
+        case .call?: return callee(node).map { $0 >= 0 ? Array(assigns[$0]) : [] } ?? []
+        default: return []
+        }
+    }
+
+    func defines(_ node: Int, _ symbol: Symbol) -> Bool {
+        switch graph.step(node) {
+        case .ask(let question)?: return question.name.symbol == symbol
+        case .set(let assignment)?: return assignment.name.symbol == symbol
+        case .call?: return callee(node).map { $0 >= 0 && assigns[$0].contains(symbol) } ?? false
+        default: return false
+        }
+    }
+
+    /// The values each node reads, grouped by name.
+    private func readsBySymbol(_ nodes: [Int]) -> [Symbol: [Read]] {
+        var result: [Symbol: [Read]] = [:]
+        for node in nodes {
+            forEachRead(node) { read in
+                if values.contains(read.symbol) { result[read.symbol, default: []].append(read) }
+            }
+        }
+        return result
+    }
+
+    private func forEachRead(_ node: Int, _ visit: (Read) -> Void) {
+        func names(_ text: Text?) {
+            text?.interpolations.forEach { visit(Read(node: node, symbol: $0.symbol, span: $0.span)) }
+        }
+        func names(_ expr: Expr) { expr.forEachName { visit(Read(node: node, symbol: $0.symbol, span: $0.span)) } }
+        let info = graph.nodes[node]
+        switch info.kind {
+        case .stageEntry:
+            let stage = table.stages[Int(info.payload)]
+            names(stage.goal)
+            stage.tips.forEach(names)
+        case .leave:
+            for exit in table.stages[Int(info.payload)].exits {
+                names(exit.condition)
+                names(exit.message)
+            }
+        case .endTarget:
+            names(graph.endings[Int(info.payload)].reason)
+        case .step:
+            switch graph.steps[Int(info.payload)] {
+            case .ask(let question):
+                names(question.text)
+                names(question.why)
+                names(question.tip)
+            case .say(let text, _): names(text)
+            case .buyer(let lines, _): lines.forEach(names)
+            case .set(let assignment):
+                names(assignment.value)
+                if assignment.op != .assign { visit(Read(node: node, symbol: assignment.name.symbol, span: assignment.name.span)) }
+            case .jumpIf(let condition, _, _): names(condition)
+            case .end(let ending, _): names(ending.reason)
+            case .call(_, let span):
+                guard let flow = callee(node), flow >= 0 else { return }
+                for (symbol, inner) in needs[flow] {
+                    visit(Read(node: node, symbol: symbol, span: span, flow: flow, inner: inner))
+                }
+            case .jump, .return: break
+            }
+        case .flowEntry, .fallOffLast, .fallOffFlow, .unresolved:
+            break
+        }
+    }
+
+    /// Whether `entry` reaches one of `targets` on a walk that never sets `symbol`.
+    private mutating func reaches(_ entry: Int, from targets: [Int], avoiding symbol: Symbol) -> Bool {
+        marks.clear()
+        var stack = targets
+        while let node = stack.popLast() {
+            guard marks.insert(node) else { continue }
+            if node == entry { return true }
+            for predecessor in predecessorsOf(node) where reachable[Int(predecessor)] && !defines(Int(predecessor), symbol) {
+                stack.append(Int(predecessor))
+            }
+        }
+        return false
+    }
+
+    /// The reads of `symbol` that some walk from `entry` reaches without setting it first, in the
+    /// order a breadth-first walk meets them; `parent` then holds the walks that show it.
+    private mutating func unassignedReads(_ symbol: Symbol, _ reads: [Read], entry: Int) -> [Read] {
+        guard reaches(entry, from: reads.map(\.node), avoiding: symbol) else { return [] }
+        var readsAt: [Int: [Read]] = [:]
+        for read in reads { readsAt[read.node, default: []].append(read) }
+        var found: [Read] = []
+        marks.clear()
+        _ = marks.insert(entry)
+        parent[entry] = -1
+        var queue = [entry]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            found += readsAt[node] ?? []
+            if defines(node, symbol) { continue }
+            for (index, successor) in next(node).enumerated() where marks.insert(Int(successor)) {
+                parent[Int(successor)] = Int32(node)
+                parentEdge[Int(successor)] = Int32(index)
+                queue.append(Int(successor))
+            }
+        }
+        return found
+    }
+
+    private mutating func report(_ read: Read) {
+        let word = interner.name(read.symbol)
+        let isQuestion = table.questions[read.symbol] != nil
+        let unset = isQuestion ? "asked" : "set"
+        let walk = "a walk on which it is not \(unset): \(path(to: read.node))"
+        let help = isQuestion
+            ? "ask '\(word)' on every walk that leads here, or read it only after it is asked"
+            : "give '\(word)' a value on every walk that leads here (e.g. 'set \(word) = ...' in an earlier stage)"
+        if read.flow >= 0, let inner = read.inner {
+            let flow = interner.name(table.flows[read.flow].name.symbol)
+            diagnostics.append(
+                Diagnostic(
+                    .possiblyUnset, "flow '\(flow)' reads '\(word)', which may not be \(unset) when it is called here",
+                    at: read.span, label: "'\(word)' may not be \(unset) yet", secondary: [Label(inner, "read here")],
+                    notes: [walk], help: help))
+            return
+        }
+        diagnostics.append(
+            Diagnostic(
+                .possiblyUnset, "'\(word)' may be read before it is \(unset)", at: read.span,
+                label: "read here", notes: [walk], help: help))
+    }
+}

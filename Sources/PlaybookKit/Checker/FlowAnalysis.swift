@@ -1,0 +1,232 @@
+/// Proofs about the flowchart: what can be reached, that every walk can end in an outcome, that
+/// flows return, and (in `FlowAnalysis+Assignment`) that nothing is read before it is set.
+struct FlowAnalysis {
+    let graph: FlowGraph
+    let table: SymbolTable
+    let interner: Interner
+    let sources: [SourceFile]
+    /// Names that hold a value: questions and variables (not the built-in score).
+    let values: Set<Symbol>
+    var diagnostics: [Diagnostic] = []
+
+    var canReturn: [Bool]
+    var canEnd: [Bool]
+    /// Variables every returning walk through the flow sets.
+    var assigns: [Set<Symbol>]
+    /// Values the flow reads before setting them, with where it reads each first.
+    var needs: [[Symbol: Span]]
+    /// Reachable from the entry of its own container (the first stage, or the flow's entry).
+    var reachable: [Bool]
+    var parent: [Int32]
+    var parentEdge: [Int32]
+    var predecessorStart: [Int32] = []
+    var predecessors: [Int32] = []
+    var marks: Marks
+    private static let noEdges: ArraySlice<Int32> = []
+
+    init(graph: FlowGraph, table: SymbolTable, interner: Interner, sources: [SourceFile], values: Set<Symbol>) {
+        self.graph = graph
+        self.table = table
+        self.interner = interner
+        self.sources = sources
+        self.values = values
+        canReturn = Array(repeating: false, count: table.flows.count)
+        canEnd = Array(repeating: false, count: table.flows.count)
+        assigns = Array(repeating: [], count: table.flows.count)
+        needs = Array(repeating: [:], count: table.flows.count)
+        reachable = Array(repeating: false, count: graph.nodes.count)
+        parent = Array(repeating: -1, count: graph.nodes.count)
+        parentEdge = Array(repeating: -1, count: graph.nodes.count)
+        marks = Marks(count: graph.nodes.count)
+    }
+
+    mutating func run(reportUnused: Bool) {
+        summarizeFlows()
+        buildPredecessors()
+        for container in 0...table.flows.count {
+            if let entry = graph.entry(of: container) { search(from: entry) }
+        }
+        reportUnreachable(reportUnused: reportUnused)
+        reportDeadEnds()
+        checkAssignments()
+    }
+
+    /// The flow a `call` node calls, -1 when unknown, nil when the node is no call.
+    func callee(_ node: Int) -> Int? { graph.callees[node] }
+
+    /// Successors as the walk really goes: past a call only when the flow can return.
+    func next(_ node: Int) -> ArraySlice<Int32> {
+        if let flow = callee(node), flow >= 0, !canReturn[flow] { return Self.noEdges }
+        return graph.successors(node)
+    }
+
+    /// Whether reaching the node finishes the walk well: an outcome, a return, or a place reported apart.
+    func isFinish(_ node: Int) -> Bool {
+        switch graph.nodes[node].kind {
+        case .endTarget, .unresolved, .fallOffLast, .fallOffFlow: return true
+        case .step:
+            switch graph.steps[Int(graph.nodes[node].payload)] {
+            case .end, .return: return true
+            case .call: return callee(node).map { $0 < 0 || canEnd[$0] } ?? false
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// Whether a flow can return and whether it can end the walk, to a fixed point (flows call flows).
+    private mutating func summarizeFlows() {
+        var changed = true
+        while changed {
+            changed = false
+            for flow in table.flows.indices {
+                marks.clear()
+                var queue = [graph.flowEntries[flow]]
+                var returns = false
+                var ends = false
+                while let node = queue.popLast() {
+                    guard marks.insert(node) else { continue }
+                    switch graph.nodes[node].kind {
+                    case .fallOffFlow: returns = true
+                    case .endTarget, .unresolved: ends = true
+                    case .step:
+                        switch graph.steps[Int(graph.nodes[node].payload)] {
+                        case .return: returns = true
+                        case .end: ends = true
+                        case .call: if let callee = callee(node), callee < 0 || canEnd[callee] { ends = true }
+                        default: break
+                        }
+                    default: break
+                    }
+                    queue.append(contentsOf: next(node).map(Int.init))
+                }
+                if returns != canReturn[flow] || ends != canEnd[flow] {
+                    canReturn[flow] = returns
+                    canEnd[flow] = ends
+                    changed = true
+                }
+            }
+        }
+    }
+
+    private mutating func buildPredecessors() {
+        var counts = [Int32](repeating: 0, count: graph.nodes.count + 1)
+        for node in graph.nodes.indices { for successor in next(node) { counts[Int(successor) + 1] += 1 } }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        predecessorStart = counts
+        predecessors = [Int32](repeating: 0, count: Int(counts.last ?? 0))
+        var fill = counts
+        for node in graph.nodes.indices {
+            for successor in next(node) {
+                predecessors[Int(fill[Int(successor)])] = Int32(node)
+                fill[Int(successor)] += 1
+            }
+        }
+    }
+
+    func predecessorsOf(_ node: Int) -> ArraySlice<Int32> {
+        predecessors[Int(predecessorStart[node])..<Int(predecessorStart[node + 1])]
+    }
+
+    /// Breadth-first from a container's entry, recording the tree of first arrivals.
+    private mutating func search(from entry: Int) {
+        var queue = [entry]
+        reachable[entry] = true
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for (index, successor) in next(node).enumerated() where !reachable[Int(successor)] {
+                reachable[Int(successor)] = true
+                parent[Int(successor)] = Int32(node)
+                parentEdge[Int(successor)] = Int32(index)
+                queue.append(Int(successor))
+            }
+        }
+    }
+
+    private mutating func reportUnreachable(reportUnused: Bool) {
+        guard !table.stages.isEmpty else { return }
+        var called = Array(repeating: false, count: table.flows.count)
+        var changed = true
+        while changed {
+            changed = false
+            for (node, flow) in graph.callees where flow >= 0 && !called[flow] && reachable[node] {
+                let container = Int(graph.nodes[node].container)
+                guard container == 0 || called[container - 1] else { continue }
+                called[flow] = true
+                changed = true
+            }
+        }
+        for (index, stage) in table.stages.enumerated() where !reachable[graph.stageEntries[index]] {
+            diagnostics.append(
+                Diagnostic(
+                    .unreachable, "stage '\(interner.name(stage.name.symbol))' can never be reached", at: stage.name.span,
+                    label: "no walk leads here", help: "jump to it from an earlier stage ('-> \(interner.name(stage.name.symbol))'), or remove it"))
+        }
+        for node in graph.nodes.indices where graph.nodes[node].kind == .step && !reachable[node] && reachable[node - 1] {
+            let step = graph.steps[Int(graph.nodes[node].payload)]
+            let what = if case .ask(let question) = step { "the question '\(interner.name(question.name.symbol))'" } else { "this step" }
+            diagnostics.append(
+                Diagnostic(
+                    .unreachable, "\(what) can never be reached", at: lineSpan(step.span), label: "no walk leads here",
+                    help: "every walk jumps or ends before it; move it, or remove it"))
+        }
+        guard reportUnused, let mainFile = table.stages.first?.span.file else { return }
+        for (index, flow) in table.flows.enumerated() where !called[index] && flow.span.file == mainFile {
+            diagnostics.append(
+                Diagnostic(
+                    .unusedFlow, "flow '\(interner.name(flow.name.symbol))' is never called", at: flow.name.span,
+                    label: "no reachable 'call \(interner.name(flow.name.symbol))'", help: "call it from a stage ('call \(interner.name(flow.name.symbol))'), or remove it"))
+        }
+    }
+
+    /// Every reachable point must be able to reach an outcome (or, in a flow, a `return`).
+    private mutating func reportDeadEnds() {
+        var finishing = Array(repeating: false, count: graph.nodes.count)
+        var queue = graph.nodes.indices.filter(isFinish)
+        for node in queue { finishing[node] = true }
+        while let node = queue.popLast() {
+            for predecessor in predecessorsOf(node) where !finishing[Int(predecessor)] {
+                finishing[Int(predecessor)] = true
+                queue.append(Int(predecessor))
+            }
+        }
+        var reported = Array(repeating: 0, count: table.flows.count + 1)
+        for node in graph.nodes.indices where reachable[node] && !finishing[node] {
+            let container = Int(graph.nodes[node].container)
+            let isEntry = graph.entry(of: container) == node
+            guard isEntry || predecessorsOf(node).contains(where: { reachable[Int($0)] && finishing[Int($0)] }),
+                reported[container] < 10
+            else { continue }
+            reported[container] += 1
+            let place = container == 0 ? "an outcome" : "an outcome or 'return'"
+            diagnostics.append(
+                Diagnostic(
+                    .noOutcome, "no \(place) can be reached from here", at: span(of: node),
+                    label: "every walk from here goes round without end",
+                    notes: isEntry ? [] : ["a walk that gets here: \(path(to: node))"],
+                    help: "give the loop a way out: a branch that leads to 'end <outcome>'\(container == 0 ? " or to a later stage" : " or 'return'")"))
+        }
+        for node in graph.nodes.indices where reachable[node] {
+            let kind = graph.nodes[node].kind
+            guard kind == .fallOffLast || kind == .fallOffFlow else { continue }
+            let notes = ["a walk that gets there: \(path(to: node))"]
+            if kind == .fallOffLast {
+                let stage = table.stages[Int(graph.nodes[node].payload)]
+                diagnostics.append(
+                    Diagnostic(
+                        .fallsOffLastStage, "the walk can pass the end of the last stage without an outcome",
+                        at: stage.name.span, label: "'\(interner.name(stage.name.symbol))' is the last stage", notes: notes,
+                        help: "end every walk through the last stage with: end <outcome> \"why\""))
+            } else {
+                let flow = table.flows[Int(graph.nodes[node].payload)]
+                diagnostics.append(
+                    Diagnostic(
+                        .flowFallsOff, "flow '\(interner.name(flow.name.symbol))' can reach its end without 'return'",
+                        at: flow.name.span, label: "this flow", notes: notes,
+                        help: "add 'return' as the flow's last line (or end the walk with 'end <outcome>')"))
+            }
+        }
+    }
+}

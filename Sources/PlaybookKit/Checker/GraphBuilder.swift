@@ -1,0 +1,237 @@
+/// Lowers the syntax tree into a `FlowGraph`, resolving every jump, call and outcome on the way.
+/// Nodes are numbered in source order (pre-order), so each node's edges are written as it is made.
+struct GraphBuilder {
+    let table: SymbolTable
+    let interner: Interner
+    var diagnostics: [Diagnostic] = []
+    private var graph = FlowGraph()
+    private var questionNodes: [Symbol: Int] = [:]
+    /// Nodes made after the inline ones, when first needed: stage exits, end targets, the sink.
+    private var lateNodes: [FlowGraph.Node] = []
+    private var lateEdges: [[Int32]] = []
+    private var leaveNodes: [Int: Int] = [:]
+    private var unresolvedNode: Int?
+    private var inlineCount = 0
+
+    init(table: SymbolTable, interner: Interner) {
+        self.table = table
+        self.interner = interner
+    }
+
+    mutating func build() -> FlowGraph {
+        var next = 0
+        for stage in table.stages {
+            graph.stageEntries.append(next)
+            next = number(stage.body, from: next + 1)
+        }
+        for flow in table.flows {
+            graph.flowEntries.append(next)
+            next = number(flow.body, from: next + 1) + 1
+        }
+        inlineCount = next
+        for (index, stage) in table.stages.enumerated() {
+            let end = index + 1 < table.stages.count ? leave(index, to: index + 1) : late(.fallOffLast, Int32(index), [])
+            let first = stage.body.isEmpty ? end : graph.stageEntries[index] + 1
+            add(.stageEntry, payload: index, container: 0, edges: [first])
+            lower(stage.body, container: 0, stage: index, continuation: end)
+        }
+        for (index, flow) in table.flows.enumerated() {
+            let entry = graph.flowEntries[index]
+            let end = entry + 1 + Self.size(flow.body)
+            add(.flowEntry, payload: index, container: index + 1, edges: [flow.body.isEmpty ? end : entry + 1])
+            lower(flow.body, container: index + 1, stage: -1, continuation: end)
+            add(.fallOffFlow, payload: index, container: index + 1, edges: [])
+        }
+        for (node, edges) in zip(lateNodes, lateEdges) {
+            graph.nodes.append(node)
+            graph.edges.append(contentsOf: edges)
+            graph.edgeStart.append(Int32(graph.edges.count))
+        }
+        return graph
+    }
+
+    /// Numbers the questions of a block from `first`; returns the number after the block.
+    private mutating func number(_ steps: [Step], from first: Int) -> Int {
+        var next = first
+        for step in steps {
+            if case .ask(let question) = step {
+                if table.questions[question.name.symbol]?.question.span == question.span {
+                    questionNodes[question.name.symbol] = next
+                }
+                next += 1
+                for branch in question.branches { next = number(branch.body, from: next) }
+            } else {
+                next += 1
+            }
+        }
+        return next
+    }
+
+    private static func size(_ steps: [Step]) -> Int {
+        steps.reduce(0) { total, step in
+            guard case .ask(let question) = step else { return total + 1 }
+            return total + 1 + question.branches.reduce(0) { $0 + size($1.body) }
+        }
+    }
+
+    private mutating func add(_ kind: FlowGraph.NodeKind, payload: Int, container: Int, edges: [Int]) {
+        graph.nodes.append(FlowGraph.Node(kind: kind, payload: Int32(payload), container: Int32(container)))
+        for edge in edges { graph.edges.append(Int32(edge)) }
+        graph.edgeStart.append(Int32(graph.edges.count))
+    }
+
+    private mutating func late(
+        _ kind: FlowGraph.NodeKind, _ payload: Int32, _ edges: [Int32], payload2: Int32 = -1, container: Int = 0
+    ) -> Int {
+        lateNodes.append(FlowGraph.Node(kind: kind, payload: payload, payload2: payload2, container: Int32(container)))
+        lateEdges.append(edges)
+        return inlineCount + lateNodes.count - 1
+    }
+
+    private mutating func leave(_ stage: Int, to target: Int) -> Int {
+        let key = stage << 32 | target
+        if let node = leaveNodes[key] { return node }
+        let node = late(.leave, Int32(stage), [Int32(graph.stageEntries[target])], payload2: Int32(target))
+        leaveNodes[key] = node
+        return node
+    }
+
+    private mutating func unresolved() -> Int {
+        if let unresolvedNode { return unresolvedNode }
+        let node = late(.unresolved, 0, [])
+        unresolvedNode = node
+        return node
+    }
+
+    /// Lowers a block whose first node is the next to be added.
+    private mutating func lower(_ steps: [Step], container: Int, stage: Int, continuation: Int) {
+        for (index, step) in steps.enumerated() {
+            let id = graph.nodes.count
+            let after = index + 1 < steps.count ? id + Self.size([step]) : continuation
+            graph.steps.append(step)
+            let payload = graph.steps.count - 1
+            switch step {
+            case .ask(let question):
+                var bodyStart = id + 1
+                var destinations: [Int] = []
+                for branch in question.branches {
+                    if let target = branch.target {
+                        destinations.append(resolve(target, container: container, stage: stage))
+                    } else {
+                        destinations.append(branch.body.isEmpty ? after : bodyStart)
+                    }
+                    bodyStart += Self.size(branch.body)
+                }
+                var edges: [Int]
+                switch question.type {
+                case .yesNo:
+                    let yes = question.branches.firstIndex { $0.label == .yes }.map { destinations[$0] } ?? after
+                    let no = question.branches.firstIndex { $0.label == .no }.map { destinations[$0] } ?? after
+                    edges = [yes, no]
+                case .choice:
+                    edges = destinations
+                default:
+                    edges = [after]
+                }
+                add(.step, payload: payload, container: container, edges: edges)
+                for branch in question.branches where branch.target == nil {
+                    lower(branch.body, container: container, stage: stage, continuation: after)
+                }
+            case .jumpIf(_, let target, _):
+                let destination = resolve(target, container: container, stage: stage)
+                add(.step, payload: payload, container: container, edges: [destination, after])
+            case .jump(let target, _):
+                add(.step, payload: payload, container: container, edges: [resolve(target, container: container, stage: stage)])
+            case .call(let name, _):
+                let callee = table.flowIndex[name.symbol]
+                if callee == nil {
+                    diagnostics.append(
+                        Diagnostic(
+                            .unknownFlow, "there is no flow '\(interner.name(name.symbol))'", at: name.span,
+                            label: "unknown flow",
+                            notes: table.flows.isEmpty ? ["this playbook has no flows; a flow is declared with: flow <id> \"Title\""] : [],
+                            help: Suggestion.didYouMean(interner.name(name.symbol), among: table.flowIndex.keys.map(interner.name))))
+                }
+                graph.callees[id] = callee ?? -1
+                add(.step, payload: payload, container: container, edges: [after])
+            case .end(let ending, _):
+                checkOutcome(ending)
+                add(.step, payload: payload, container: container, edges: [])
+            case .return:
+                add(.step, payload: payload, container: container, edges: [])
+            case .say, .buyer, .set:
+                add(.step, payload: payload, container: container, edges: [after])
+            }
+        }
+    }
+
+    private mutating func resolve(_ target: Target, container: Int, stage: Int) -> Int {
+        switch target {
+        case .end(let ending):
+            checkOutcome(ending)
+            graph.endings.append(ending)
+            return late(.endTarget, Int32(graph.endings.count - 1), [], container: container)
+        case .next(let span):
+            if container != 0 {
+                jumpOutOfFlow(span, what: "'next'")
+                return unresolved()
+            }
+            guard stage + 1 < table.stages.count else {
+                diagnostics.append(
+                    Diagnostic(
+                        .nextInLastStage, "'-> next' in the last stage", at: span, label: "there is no next stage",
+                        secondary: [Label(table.stages[stage].name.span, "'\(interner.name(table.stages[stage].name.symbol))' is the last stage")],
+                        help: "end the walk here with: end <outcome> \"why\""))
+                return unresolved()
+            }
+            return leave(stage, to: stage + 1)
+        case .named(let name):
+            if let target = table.stageIndex[name.symbol] {
+                if container != 0 {
+                    jumpOutOfFlow(name.span, what: "the stage '\(interner.name(name.symbol))'")
+                    return unresolved()
+                }
+                return target == stage ? graph.stageEntries[target] : leave(stage, to: target)
+            }
+            if let info = table.questions[name.symbol], let node = questionNodes[name.symbol] {
+                if info.container == container { return node }
+                let place = info.container == 0 ? "a stage" : "the flow '\(interner.name(table.flows[info.container - 1].name.symbol))'"
+                diagnostics.append(
+                    Diagnostic(
+                        .jumpIntoOther, "cannot jump to the question '\(interner.name(name.symbol))' in \(place)", at: name.span,
+                        label: "in another \(info.container == 0 ? "stage or flow" : "flow")",
+                        secondary: [Label(info.question.name.span, "asked here")],
+                        help: info.container == 0
+                            ? "jump to its stage instead, or 'call' a flow that asks it"
+                            : "'call' the flow instead of jumping into it"))
+                return unresolved()
+            }
+            let word = interner.name(name.symbol)
+            var candidates = table.questions.filter { $0.value.container == container }.keys.map(interner.name)
+            if container == 0 { candidates += table.stageIndex.keys.map(interner.name) + ["next"] }
+            diagnostics.append(
+                Diagnostic(
+                    .unknownTarget, "there is no stage or question '\(word)' to jump to", at: name.span,
+                    label: "unknown target", help: Suggestion.didYouMean(word, among: candidates)))
+            return unresolved()
+        }
+    }
+
+    private mutating func jumpOutOfFlow(_ span: Span, what: String) {
+        diagnostics.append(
+            Diagnostic(
+                .jumpOutOfFlow, "a flow cannot jump to \(what)", at: span, label: "outside the flow",
+                help: "leave the flow with 'return' (back to where it was called) or 'end <outcome>'"))
+    }
+
+    private mutating func checkOutcome(_ ending: Ending) {
+        guard let declared = table.outcomes, !declared.contains(ending.outcome.symbol) else { return }
+        let names = declared.map(interner.name)
+        let word = interner.name(ending.outcome.symbol)
+        diagnostics.append(
+            Diagnostic(
+                .unknownOutcome, "'\(word)' is not one of the playbook's outcomes", at: ending.outcome.span,
+                label: "unknown outcome", notes: ["the declared outcomes are: \(names.joined(separator: ", "))"],
+                help: Suggestion.didYouMean(word, among: names) ?? "add '\(word)' to the 'outcomes' line of the header"))
+    }
+}

@@ -1,0 +1,80 @@
+/// Where a question is asked: in the stages of the playbook (container 0) or in a flow (1 + flow index).
+public struct QuestionInfo: Sendable {
+    public var question: Question
+    public var container: Int
+}
+
+/// Every declaration of a check, by name.
+public struct SymbolTable: Sendable {
+    /// The stages of the main file, in order.
+    public var stages: [Stage] = []
+    public var stageIndex: [Symbol: Int] = [:]
+    /// The flows of every file, in the order they were loaded.
+    public var flows: [Flow] = []
+    public var flowIndex: [Symbol: Int] = [:]
+    public var questions: [Symbol: QuestionInfo] = [:]
+    /// Declared outcomes, or nil when the playbook does not declare them.
+    public var outcomes: [Symbol]?
+    public var header: Header?
+
+    /// Collects the declarations of `files` (the main file first), reporting duplicates.
+    init(files: [PlaybookFile], interner: Interner, diagnostics: inout [Diagnostic]) {
+        var firstDeclaration: [Symbol: (Span, String)] = [:]
+        func declare(_ name: Name, _ kind: String) -> Bool {
+            if let (span, firstKind) = firstDeclaration[name.symbol] {
+                let word = interner.name(name.symbol)
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateName, "'\(word)' is declared twice", at: name.span, label: "this \(kind)",
+                        secondary: [Label(span, "the \(firstKind) '\(word)' is declared here")],
+                        help: "stages, flows and questions need different names; rename one of them"))
+                return false
+            }
+            firstDeclaration[name.symbol] = (name.span, kind)
+            return true
+        }
+        guard let main = files.first else { return }
+        header = main.header
+        if let declared = main.header?.outcomes {
+            var seen: [Symbol: Span] = [:]
+            for outcome in declared {
+                if let first = seen[outcome.symbol] {
+                    diagnostics.append(
+                        Diagnostic(
+                            .duplicateName, "the outcome '\(interner.name(outcome.symbol))' is declared twice",
+                            at: outcome.span, label: "again", secondary: [Label(first, "first declared here")],
+                            help: "remove one of them"))
+                }
+                seen[outcome.symbol] = outcome.span
+            }
+            outcomes = declared.map(\.symbol)
+        }
+        for stage in main.stages {
+            if declare(stage.name, "stage") { stageIndex[stage.name.symbol] = stages.count }
+            stages.append(stage)
+            collectQuestions(stage.body, container: 0, declare: declare)
+        }
+        for file in files {
+            for flow in file.flows {
+                if declare(flow.name, "flow") { flowIndex[flow.name.symbol] = flows.count }
+                flows.append(flow)
+                collectQuestions(flow.body, container: flows.count, declare: declare)
+            }
+        }
+    }
+
+    private mutating func collectQuestions(_ steps: [Step], container: Int, declare: (Name, String) -> Bool) {
+        for step in steps {
+            guard case .ask(let question) = step else { continue }
+            if declare(question.name, "question") {
+                questions[question.name.symbol] = QuestionInfo(question: question, container: container)
+            }
+            for branch in question.branches { collectQuestions(branch.body, container: container, declare: declare) }
+        }
+    }
+
+    /// The names a jump may lead to, for suggestions.
+    func targetNames(_ interner: Interner) -> [String] {
+        stageIndex.keys.map(interner.name) + questions.keys.map(interner.name) + ["next"]
+    }
+}

@@ -1,0 +1,241 @@
+/// Gives every expression a type and reports unknown names, mixed types, arithmetic on text,
+/// conditions that are not yes/no and comparisons with strings that are not options.
+struct TypeChecker {
+    let table: SymbolTable
+    let interner: Interner
+    let score: Symbol
+    var diagnostics: [Diagnostic] = []
+    /// The type of each variable, from its first `set` in source order.
+    private(set) var variables: [Symbol: (type: ValueType, span: Span)] = [:]
+    private var reporting = false
+
+    init(table: SymbolTable, interner: Interner, score: Symbol) {
+        self.table = table
+        self.interner = interner
+        self.score = score
+    }
+
+    mutating func check() {
+        // Learn the variables' types first (a variable may be read above its first `set`),
+        // then check everything with them.
+        var known = -1
+        while known != variables.count {
+            known = variables.count
+            forEachStep { checker, step in checker.learn(step) }
+        }
+        reporting = true
+        for stage in table.stages {
+            if let goal = stage.goal { interpolations(goal) }
+            stage.tips.forEach { interpolations($0) }
+            for exit in stage.exits {
+                condition(exit.condition, what: "the exit criterion")
+                if let message = exit.message { interpolations(message) }
+            }
+        }
+        forEachStep { checker, step in checker.check(step) }
+    }
+
+    private mutating func forEachStep(_ body: (inout TypeChecker, Step) -> Void) {
+        var pending: [Step] = []
+        for stage in table.stages.reversed() { pending.append(contentsOf: stage.body.reversed()) }
+        let flowSteps = table.flows.flatMap(\.body)
+        pending.insert(contentsOf: flowSteps.reversed(), at: 0)
+        while let step = pending.popLast() {
+            body(&self, step)
+            if case .ask(let question) = step {
+                for branch in question.branches.reversed() { pending.append(contentsOf: branch.body.reversed()) }
+            }
+        }
+    }
+
+    private mutating func learn(_ step: Step) {
+        guard case .set(let assignment) = step, variables[assignment.name.symbol] == nil,
+            table.questions[assignment.name.symbol] == nil, assignment.name.symbol != score
+        else { return }
+        let type = assignment.op == .assign ? type(of: assignment.value) : .number
+        if type != .unknown { variables[assignment.name.symbol] = (type, assignment.name.span) }
+    }
+
+    private mutating func check(_ step: Step) {
+        switch step {
+        case .ask(let question):
+            interpolations(question.text)
+            [question.why, question.tip].compactMap { $0 }.forEach { interpolations($0) }
+            question.branches.compactMap(\.feedback).forEach { interpolations($0) }
+        case .say(let text, _): interpolations(text)
+        case .buyer(let lines, _): lines.forEach { interpolations($0) }
+        case .set(let assignment): check(assignment)
+        case .jumpIf(let expr, _, _): condition(expr, what: "the condition of 'if'")
+        case .end(let ending, _): if let reason = ending.reason { interpolations(reason) }
+        case .jump(.end(let ending), _): if let reason = ending.reason { interpolations(reason) }
+        case .jump, .call, .return: break
+        }
+        if case .jumpIf(_, .end(let ending), _) = step, let reason = ending.reason { interpolations(reason) }
+        if case .ask(let question) = step {
+            for branch in question.branches {
+                if case .end(let ending)? = branch.target, let reason = ending.reason { interpolations(reason) }
+            }
+        }
+    }
+
+    private mutating func check(_ assignment: Assignment) {
+        let symbol = assignment.name.symbol
+        let word = interner.name(symbol)
+        if let info = table.questions[symbol] {
+            diagnostics.append(
+                Diagnostic(
+                    .assignToAnswer, "cannot set '\(word)': it is the answer to a question", at: assignment.name.span,
+                    label: "a question's answer", secondary: [Label(info.question.name.span, "asked here")],
+                    help: "use a variable of another name, e.g. set \(word)_adjusted = \(word)"))
+            _ = type(of: assignment.value)
+            return
+        }
+        let value = type(of: assignment.value)
+        if assignment.op != .assign {
+            if symbol != score, variables[symbol] == nil {
+                unknownName(assignment.name)
+            }
+            arithmetic(value, assignment.value, what: "'\(assignment.op.rawValue)'")
+            if let declared = variables[symbol], !declared.type.matches(.number) {
+                conflicting(assignment, declared: declared, new: .number)
+            }
+            return
+        }
+        if symbol == score {
+            arithmetic(value, assignment.value, what: "the score")
+            return
+        }
+        if let declared = variables[symbol], !declared.type.matches(value) {
+            conflicting(assignment, declared: declared, new: value)
+        }
+    }
+
+    private mutating func conflicting(_ assignment: Assignment, declared: (type: ValueType, span: Span), new: ValueType) {
+        let word = interner.name(assignment.name.symbol)
+        diagnostics.append(
+            Diagnostic(
+                .conflictingTypes, "'\(word)' holds \(declared.type.described) but is set to \(new.described) here",
+                at: assignment.value.span, label: "\(new.described)",
+                secondary: [Label(declared.span, "first set to \(declared.type.described) here")],
+                help: "a variable keeps one type; use another name for this value"))
+    }
+
+    /// Reports a condition that is not yes/no.
+    private mutating func condition(_ expr: Expr, what: String) {
+        let type = type(of: expr)
+        guard !type.matches(.yesNo) else { return }
+        diagnostics.append(
+            Diagnostic(
+                .conditionNotYesNo, "\(what) is \(type.described), not yes/no", at: expr.span, label: type.described,
+                help: type == .number ? "compare it, e.g. \(excerpt(expr)) > 0" : "compare it, e.g. \(excerpt(expr)) == \"...\""))
+    }
+
+    private func excerpt(_ expr: Expr) -> String {
+        if case .name(let name) = expr { return interner.name(name.symbol) }
+        return "(...)"
+    }
+
+    private mutating func arithmetic(_ type: ValueType, _ expr: Expr, what: String) {
+        guard reporting, !type.matches(.number) else { return }
+        diagnostics.append(
+            Diagnostic(
+                .arithmeticOnNonNumber, "arithmetic on \(type.described): \(what) needs a number", at: expr.span,
+                label: type.described, help: type == .yesNo ? "use 'and', 'or' and 'not' with yes/no values" : "only numbers can be added, subtracted, multiplied or divided"))
+    }
+
+    mutating func interpolations(_ text: Text) {
+        for name in text.interpolations { _ = type(of: .name(name)) }
+    }
+
+    private mutating func unknownName(_ name: Name) {
+        guard reporting else { return }
+        let word = interner.name(name.symbol)
+        let candidates = Array(table.questions.keys.map(interner.name)) + variables.keys.map(interner.name) + ["score"]
+        diagnostics.append(
+            Diagnostic(
+                .unknownName, "there is no question or variable '\(word)'", at: name.span, label: "unknown name",
+                help: Suggestion.didYouMean(word, among: candidates) ?? "ask it with 'ask \(word) ...' or give it a value with 'set \(word) = ...'"))
+    }
+
+    /// The type of `expr`, reporting its errors when `reporting`.
+    mutating func type(of expr: Expr) -> ValueType {
+        switch expr {
+        case .number: return .number
+        case .text: return .text
+        case .bool: return .yesNo
+        case .invalid: return .unknown
+        case .name(let name):
+            if name.symbol == score { return .number }
+            if let info = table.questions[name.symbol] { return ValueType(info.question.type, question: name.symbol) }
+            if let variable = variables[name.symbol] { return variable.type }
+            unknownName(name)
+            return .unknown
+        case .unary(let op, let operand, _):
+            let type = type(of: operand)
+            if op == .negate {
+                arithmetic(type, operand, what: "'-'")
+                return .number
+            }
+            logical(type, operand, what: "'not'")
+            return .yesNo
+        case .binary(let op, let left, let right, _):
+            let leftType = type(of: left)
+            let rightType = type(of: right)
+            if op.isArithmetic {
+                arithmetic(leftType, left, what: "'\(op.rawValue)'")
+                arithmetic(rightType, right, what: "'\(op.rawValue)'")
+                return .number
+            }
+            if op.isLogical {
+                logical(leftType, left, what: "'\(op.rawValue)'")
+                logical(rightType, right, what: "'\(op.rawValue)'")
+                return .yesNo
+            }
+            compare(op, left, leftType, right, rightType)
+            return .yesNo
+        }
+    }
+
+    private mutating func logical(_ type: ValueType, _ expr: Expr, what: String) {
+        guard reporting, !type.matches(.yesNo) else { return }
+        diagnostics.append(
+            Diagnostic(
+                .conditionNotYesNo, "\(what) needs yes/no, but this is \(type.described)", at: expr.span,
+                label: type.described, help: "compare it first, e.g. \(excerpt(expr)) > 0"))
+    }
+
+    private mutating func compare(_ op: BinaryOperator, _ left: Expr, _ leftType: ValueType, _ right: Expr, _ rightType: ValueType) {
+        guard reporting else { return }
+        if !leftType.matches(rightType) {
+            diagnostics.append(
+                Diagnostic(
+                    .mismatchedComparison, "cannot compare \(leftType.described) with \(rightType.described)",
+                    at: left.span.to(right.span), label: "\(leftType.described) \(op.rawValue) \(rightType.described)",
+                    secondary: [Label(left.span, leftType.described), Label(right.span, rightType.described)],
+                    help: leftType == .yesNo || rightType == .yesNo
+                        ? "a yes/no answer compares with yes or no, e.g. \(excerpt(left)) == yes" : "compare values of the same type"))
+            return
+        }
+        if op.isOrdering, leftType != .unknown, rightType != .unknown, !leftType.matches(.number) {
+            diagnostics.append(
+                Diagnostic(
+                    .mismatchedComparison, "'\(op.rawValue)' compares numbers, not \(leftType.described)",
+                    at: left.span.to(right.span), label: "\(leftType.described) values have no order",
+                    help: "use '==' or '!='"))
+            return
+        }
+        for (side, other) in [(left, rightType), (right, leftType)] {
+            guard case .text(let literal) = side, case .choice(let question) = other,
+                let info = table.questions[question]
+            else { continue }
+            let options = info.question.branches.compactMap { if case .option(let text) = $0.label { text } else { nil } }
+            guard !options.contains(literal.value) else { continue }
+            diagnostics.append(
+                Diagnostic(
+                    .notAnOption, "\"\(literal.value)\" is not an option of '\(interner.name(question))'", at: literal.span,
+                    label: "never equal", secondary: [Label(info.question.name.span, "the question")],
+                    notes: ["the options are: " + options.map { "\"\($0)\"" }.joined(separator: ", ")],
+                    help: Suggestion.nearest(to: literal.value, among: options).map { "did you mean \"\($0)\"?" }))
+        }
+    }
+}

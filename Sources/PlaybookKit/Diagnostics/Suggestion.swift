@@ -1,0 +1,46 @@
+/// Near names for "did you mean ...?", by edit distance over characters.
+public enum Suggestion {
+    /// The candidate closest to `name`, when it is close enough to be a likely typo.
+    public static func nearest<S: Sequence>(to name: String, among candidates: S) -> String? where S.Element == String {
+        let target = Array(name.lowercased())
+        let limit = max(1, min(3, target.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates where candidate != name {
+            let other = Array(candidate.lowercased())
+            guard abs(other.count - target.count) <= limit else { continue }
+            let distance = Self.distance(target, other, limit: limit)
+            if distance <= limit, best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    /// "did you mean 'x'?" or nil.
+    public static func didYouMean<S: Sequence>(_ name: String, among candidates: S) -> String? where S.Element == String {
+        nearest(to: name, among: candidates).map { "did you mean '\($0)'?" }
+    }
+
+    /// Optimal string alignment distance (a swap of neighbours counts 1), stopping early past `limit`.
+    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowBest = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, twoBack[j - 2] + 1) }
+                current[j] = value
+                rowBest = min(rowBest, value)
+            }
+            if rowBest > limit { return rowBest }
+            (twoBack, previous, current) = (previous, current, twoBack)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,96 @@
+/// Reads the main file and, depth first, every file it brings in with `use`: relative to the using
+/// file, inside the main file's folder, each once, with cycles reported.
+struct ModuleLoader<Loader: SourceLoader> {
+    let loader: Loader
+    /// The folder of the main file; no `use` may leave it.
+    let root: String
+    /// The chain of files being read, to report a cycle.
+    private var chain: [(path: String, use: Span?)] = []
+    private var loaded: [String: Int] = [:]
+
+    init(loader: Loader, root: String) {
+        self.loader = loader
+        self.root = root
+    }
+
+    mutating func load(_ source: SourceFile, into result: inout CheckResult, diagnostics: inout [Diagnostic]) {
+        let index = result.sources.count
+        let path = PlaybookPath.normalize(source.path)
+        loaded[path] = index
+        result.sources.append(source)
+        let file = parseValidated(source, index: index, interner: &result.interner, diagnostics: &diagnostics)
+        result.files.append(file)
+        if index > 0, let span = file.stages.first?.span ?? file.header?.span {
+            diagnostics.append(
+                Diagnostic(
+                    .useNotALibrary, "'\(source.path)' is brought in with 'use' but has \(file.stages.isEmpty ? "a header" : "stages")",
+                    at: span, label: "only flows and terms are shared",
+                    secondary: chain.last?.use.map { [Label($0, "used here")] } ?? [],
+                    help: "move the shared flows into a file of their own and 'use' that file"))
+        }
+        chain.append((path, nil))
+        for use in file.uses {
+            chain[chain.count - 1].use = use.span
+            bring(use, from: path, into: &result, diagnostics: &diagnostics)
+        }
+        chain.removeLast()
+    }
+
+    private mutating func bring(_ use: Use, from path: String, into result: inout CheckResult, diagnostics: inout [Diagnostic]) {
+        let written = use.path.value
+        let target = PlaybookPath.join(PlaybookPath.directory(of: path), written)
+        guard !written.hasPrefix("/"), PlaybookPath.isInside(target, root: root) else {
+            diagnostics.append(
+                Diagnostic(
+                    .useOutsideRoot, "'\(written)' is outside the playbook's folder", at: use.path.span,
+                    label: "leads outside '\(root.isEmpty ? "." : root)'",
+                    help: "copy or move the file into the playbook's folder (or a folder below it) and use a relative path"))
+            return
+        }
+        if let position = chain.firstIndex(where: { $0.path == target }) {
+            let cycle = chain[position...].map(\.path) + [target]
+            diagnostics.append(
+                Diagnostic(
+                    .useCycle, "'use' makes a cycle: \(cycle.joined(separator: " → "))", at: use.path.span,
+                    label: "back to a file that is being read", help: "move what both files need into a third file that neither uses back"))
+            return
+        }
+        if loaded[target] != nil { return }
+        switch loader.load(target) {
+        case .failure(let failure):
+            diagnostics.append(
+                Diagnostic(
+                    .useNotFound, "cannot use '\(written)': \(failure.reason)", at: use.path.span,
+                    label: "looked for '\(target)'",
+                    help: failure == .isDirectory ? "name a .playbook file inside it" : "check the path: it is relative to this file"))
+        case .success(let bytes):
+            load(SourceFile(path: target, bytes: bytes), into: &result, diagnostics: &diagnostics)
+        }
+    }
+
+    /// Parses a file after checking it is UTF-8 text.
+    private func parseValidated(
+        _ source: SourceFile, index: Int, interner: inout Interner, diagnostics: inout [Diagnostic]
+    ) -> PlaybookFile {
+        switch UTF8Validation.firstProblem(source.bytes) {
+        case .nul(let offset)?:
+            diagnostics.append(
+                Diagnostic(
+                    .binaryFile, "this is a binary file, not a playbook", at: Span(file: index, start: offset, end: offset + 1),
+                    label: "a NUL byte at byte \(offset + source.byteOrderMarkLength)",
+                    help: "a playbook is a text file saved as UTF-8"))
+            return PlaybookFile(file: index)
+        case .invalid(let offset, let length)?:
+            diagnostics.append(
+                Diagnostic(
+                    .invalidUTF8, "the file is not valid UTF-8 (byte \(offset + source.byteOrderMarkLength))",
+                    at: Span(file: index, start: offset, end: offset + length), label: "not UTF-8",
+                    help: "save the file as UTF-8 (most editors offer it under 'Save with encoding')"))
+            return PlaybookFile(file: index)
+        case nil:
+            let (file, found) = parse(source, file: index, interner: &interner)
+            diagnostics += found
+            return file
+        }
+    }
+}

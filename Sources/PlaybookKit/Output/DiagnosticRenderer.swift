@@ -1,0 +1,165 @@
+/// How diagnostics are written out.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    /// Source lines with carets, labels, notes and help, for people.
+    case human
+    /// `file:line:col: error: message [PB0123]`, for editors and grep.
+    case short
+    /// One JSON document, for tools.
+    case json
+}
+
+/// Turns diagnostics into text. Pure: colour is asked for by the caller.
+public struct DiagnosticRenderer: Sendable {
+    public let sources: [SourceFile]
+    public let color: Bool
+
+    public init(sources: [SourceFile], color: Bool) {
+        self.sources = sources
+        self.color = color
+    }
+
+    public func short(_ diagnostic: Diagnostic) -> String {
+        let span = diagnostic.primary.span
+        let location = sources[Int(span.file)].location(of: Int(span.start))
+        return "\(sources[Int(span.file)].path):\(location.line):\(location.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
+    }
+
+    public func json(_ diagnostic: Diagnostic) -> JSON {
+        var labels = [label(diagnostic.primary, primary: true)]
+        labels += diagnostic.secondary.map { label($0, primary: false) }
+        let span = diagnostic.primary.span
+        let location = sources[Int(span.file)].location(of: Int(span.start))
+        var object: [String: JSON] = [
+            "code": .string(diagnostic.code.rawValue),
+            "severity": .string(diagnostic.severity.rawValue),
+            "message": .string(diagnostic.message),
+            "file": .string(sources[Int(span.file)].path),
+            "line": .int(location.line),
+            "column": .int(location.column),
+            "labels": .array(labels),
+            "notes": .array(diagnostic.notes.map(JSON.string)),
+            "docs": .string(diagnostic.code.docsPath),
+        ]
+        object["help"] = diagnostic.help.map(JSON.string) ?? .null
+        return .object(object)
+    }
+
+    private func label(_ label: Label, primary: Bool) -> JSON {
+        let source = sources[Int(label.span.file)]
+        let start = source.location(of: Int(label.span.start))
+        let end = source.location(of: Int(label.span.end))
+        return .object([
+            "file": .string(source.path),
+            "line": .int(start.line),
+            "column": .int(start.column),
+            "endLine": .int(end.line),
+            "endColumn": .int(end.column),
+            "byteStart": .int(Int(label.span.start) + source.byteOrderMarkLength),
+            "byteEnd": .int(Int(label.span.end) + source.byteOrderMarkLength),
+            "message": .string(label.message),
+            "primary": .bool(primary),
+        ])
+    }
+
+    // MARK: Human
+
+    private enum Style: String {
+        case error = "\u{1B}[1;31m"
+        case warning = "\u{1B}[1;33m"
+        case note = "\u{1B}[1;36m"
+        case secondary = "\u{1B}[1;34m"
+        case bold = "\u{1B}[1m"
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? style.rawValue + text + "\u{1B}[0m" : text
+    }
+
+    private func style(of severity: Severity) -> Style {
+        switch severity {
+        case .error: .error
+        case .warning: .warning
+        case .note: .note
+        }
+    }
+
+    /// The rustc-like rendering: header, `-->` location, source lines with carets, notes, help.
+    public func human(_ diagnostic: Diagnostic) -> String {
+        let primary = diagnostic.primary.span
+        let source = sources[Int(primary.file)]
+        let location = source.location(of: Int(primary.start))
+        let labels = [(diagnostic.primary, true)] + diagnostic.secondary.map { ($0, false) }
+        let lineNumbers = labels.map { sources[Int($0.0.span.file)].location(of: Int($0.0.span.start)).line }
+        let gutter = String(repeating: " ", count: String(lineNumbers.max() ?? 1).count)
+        let severityStyle = style(of: diagnostic.severity)
+        var out = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", severityStyle)
+        out += paint(": \(diagnostic.message)", .bold) + "\n"
+        out += "\(gutter)\(paint("-->", .secondary)) \(source.path):\(location.line):\(location.column)\n"
+        let bar = paint("|", .secondary)
+        out += "\(gutter) \(bar)\n"
+        // Labels grouped by file (the primary's first) and line, in order.
+        var files = [Int(primary.file)]
+        for (label, _) in labels where !files.contains(Int(label.span.file)) { files.append(Int(label.span.file)) }
+        for file in files {
+            let here = labels.filter { Int($0.0.span.file) == file }
+            if file != Int(primary.file), let first = here.first {
+                let at = sources[file].location(of: Int(first.0.span.start))
+                out += "\(gutter)\(paint(":::", .secondary)) \(sources[file].path):\(at.line):\(at.column)\n"
+            }
+            let lines = Set(here.map { sources[file].lineIndex(of: Int($0.0.span.start)) }).sorted()
+            var previous: Int?
+            for line in lines {
+                if let previous, line > previous + 1 { out += paint("...", .secondary) + "\n" }
+                previous = line
+                let number = String(line + 1)
+                let text = sources[file].lineText(line)
+                out += paint(String(repeating: " ", count: gutter.count - number.count) + number, .secondary)
+                out += " \(bar) \(displayable(text))\n"
+                let onLine = here.filter { sources[file].lineIndex(of: Int($0.0.span.start)) == line }
+                    .sorted { $0.0.span.start > $1.0.span.start }
+                for (label, isPrimary) in onLine {
+                    out += "\(gutter) \(bar) \(underline(label, file: file, line: line, isPrimary: isPrimary, style: severityStyle))\n"
+                }
+            }
+        }
+        if !diagnostic.notes.isEmpty || diagnostic.help != nil { out += "\(gutter) \(bar)\n" }
+        for note in diagnostic.notes { out += "\(gutter) \(paint("=", .secondary)) \(paint("note", .bold)): \(note)\n" }
+        if let help = diagnostic.help { out += "\(gutter) \(paint("=", .secondary)) \(paint("help", .bold)): \(help)\n" }
+        return out
+    }
+
+    /// The line of carets (primary) or dashes (secondary) under a label, placed by terminal cells.
+    private func underline(_ label: Label, file: Int, line: Int, isPrimary: Bool, style: Style) -> String {
+        let source = sources[file]
+        let range = source.lineRange(line)
+        let start = max(range.lowerBound, min(Int(label.span.start), range.upperBound))
+        let end = max(start, min(Int(label.span.end), range.upperBound))
+        let before = displayable(source.text(range.lowerBound..<start))
+        let inside = displayable(source.text(start..<end))
+        let indent = DisplayWidth.of(before, tabStop: 4)
+        let width = max(1, DisplayWidth.of(inside, startColumn: indent, tabStop: 4))
+        let marks = String(repeating: isPrimary ? "^" : "-", count: width)
+        let text = label.message.isEmpty ? marks : marks + " " + label.message
+        return String(repeating: " ", count: indent) + paint(text, isPrimary ? style : .secondary)
+    }
+
+    /// Source text safe to print: tabs become spaces, control characters a visible mark.
+    private func displayable(_ text: String) -> String {
+        var out = ""
+        var column = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" {
+                let spaces = 4 - column % 4
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            } else if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                out += "\u{FFFD}"
+                column += 1
+            } else {
+                out.unicodeScalars.append(scalar)
+                column += DisplayWidth.of(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,43 @@
+/// Finds the first byte that is not valid UTF-8, or the first NUL byte of a binary file.
+enum UTF8Validation {
+    enum Problem: Equatable {
+        case invalid(offset: Int, length: Int)
+        case nul(offset: Int)
+    }
+
+    static func firstProblem(_ bytes: [UInt8]) -> Problem? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    if lead == 0 { return .nul(offset: index) }
+                    index += 1
+                    continue
+                }
+                let length: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F
+                default: return .invalid(offset: index, length: 1)
+                }
+                guard index + length <= count else { return .invalid(offset: index, length: count - index) }
+                let second = buffer[index + 1]
+                guard second >= low, second <= high else { return .invalid(offset: index, length: 1) }
+                for offset in 2..<max(2, length) where buffer[index + offset] & 0xC0 != 0x80 {
+                    return .invalid(offset: index, length: offset)
+                }
+                index += length
+            }
+            return nil
+        }
+    }
+}

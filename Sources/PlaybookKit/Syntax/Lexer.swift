@@ -1,0 +1,236 @@
+/// Splits one line of source into tokens. Works on bytes; builds strings only for string literals.
+struct Lexer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: Int
+
+    /// Tokenizes `bytes[start..<end]` (one line, without its line break) into `tokens`.
+    func tokenize(
+        _ start: Int, _ end: Int, interner: inout Interner, tokens: inout [Token], texts: inout [Text],
+        diagnostics: inout [Diagnostic]
+    ) {
+        tokens.removeAll(keepingCapacity: true)
+        texts.removeAll(keepingCapacity: true)
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                index += 1
+                continue
+            case UInt8(ascii: "#"):
+                index = end
+                continue
+            case UInt8(ascii: "\""):
+                let text = lexString(from: index, to: end, interner: &interner, diagnostics: &diagnostics)
+                texts.append(text)
+                tokens.append(Token(kind: .string, start: index, end: Int(text.span.end), textIndex: texts.count - 1))
+                index = Int(text.span.end)
+                continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                var token = Token(kind: .number, start: index, end: index)
+                index = lexNumber(from: index, to: end, into: &token)
+                tokens.append(token)
+                continue
+            default:
+                break
+            }
+            if let kind = punctuation(at: index, end: end) {
+                let length = Self.twoByteKinds.contains(kind) ? 2 : 1
+                tokens.append(Token(kind: kind, start: index, end: index + length))
+                index += length
+                continue
+            }
+            let (scalar, length) = decode(at: index, end: end)
+            if Self.isIdentifierStart(scalar) {
+                var cursor = index + length
+                while cursor < end {
+                    let (next, nextLength) = decode(at: cursor, end: end)
+                    guard Self.isIdentifierContinue(next) else { break }
+                    cursor += nextLength
+                }
+                let symbol = interner.intern(UnsafeBufferPointer(rebasing: bytes[index..<cursor]))
+                tokens.append(Token(kind: .identifier, start: index, end: cursor, symbol: symbol))
+                index = cursor
+                continue
+            }
+            tokens.append(Token(kind: .invalid, start: index, end: index + length))
+            let shown = scalar.value < 0x20 || scalar.value == 0x7F
+                ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : "'\(Character(scalar))'"
+            diagnostics.append(
+                Diagnostic(
+                    .invalidCharacter, "unexpected character \(shown)",
+                    at: Span(file: file, start: index, end: index + length), label: "not part of the language",
+                    help: "names are made of letters, digits and '_'; text goes between double quotes"))
+            index += length
+        }
+        tokens.append(Token(kind: .endOfLine, start: end, end: end))
+    }
+
+    private static let twoByteKinds: Set<TokenKind> = [
+        .arrow, .dotDot, .plusAssign, .minusAssign, .equal, .notEqual, .lessOrEqual, .greaterOrEqual,
+    ]
+
+    private func punctuation(at index: Int, end: Int) -> TokenKind? {
+        let next: UInt8 = index + 1 < end ? bytes[index + 1] : 0
+        switch bytes[index] {
+        case UInt8(ascii: "-"):
+            if next == UInt8(ascii: ">") { return .arrow }
+            return next == UInt8(ascii: "=") ? .minusAssign : .minus
+        case UInt8(ascii: "+"): return next == UInt8(ascii: "=") ? .plusAssign : .plus
+        case UInt8(ascii: "."): return next == UInt8(ascii: ".") ? .dotDot : nil
+        case UInt8(ascii: ","): return .comma
+        case UInt8(ascii: "("): return .leftParen
+        case UInt8(ascii: ")"): return .rightParen
+        case UInt8(ascii: "*"): return .star
+        case UInt8(ascii: "/"): return .slash
+        case UInt8(ascii: "="): return next == UInt8(ascii: "=") ? .equal : .assign
+        case UInt8(ascii: "!"): return next == UInt8(ascii: "=") ? .notEqual : nil
+        case UInt8(ascii: "<"): return next == UInt8(ascii: "=") ? .lessOrEqual : .less
+        case UInt8(ascii: ">"): return next == UInt8(ascii: "=") ? .greaterOrEqual : .greater
+        default: return nil
+        }
+    }
+
+    /// `123` or `12.5`; `1..5` lexes as 1, `..`, 5.
+    private func lexNumber(from start: Int, to end: Int, into token: inout Token) -> Int {
+        var index = start
+        var value: Double = 0
+        while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            value = value * 10 + Double(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        if index + 1 < end, bytes[index] == UInt8(ascii: "."),
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1])
+        {
+            index += 1
+            var scale = 0.1
+            while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                value += Double(bytes[index] - UInt8(ascii: "0")) * scale
+                scale /= 10
+                index += 1
+            }
+            // Digit by digit sums drift (0.1 + 0.2); the standard parser rounds correctly.
+            value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) ?? value
+        }
+        token.end = index
+        token.number = value
+        return index
+    }
+
+    /// A double-quoted string on one line: escapes `\" \\ \{ \} \n \t`, and `{name}` interpolations.
+    private func lexString(
+        from start: Int, to end: Int, interner: inout Interner, diagnostics: inout [Diagnostic]
+    ) -> Text {
+        var value: [UInt8] = []
+        var interpolations: [Name] = []
+        var index = start + 1
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                return Text(
+                    value: String(decoding: value, as: UTF8.self), span: Span(file: file, start: start, end: index + 1),
+                    interpolations: interpolations)
+            }
+            if byte == UInt8(ascii: "\\"), index + 1 < end {
+                let escaped = bytes[index + 1]
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): value.append(escaped)
+                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                default:
+                    let (scalar, length) = decode(at: index + 1, end: end)
+                    diagnostics.append(
+                        Diagnostic(
+                            .badStringContent, "unknown escape '\\\(Character(scalar))' in a string",
+                            at: Span(file: file, start: index, end: index + 1 + length), label: "not an escape",
+                            help: "the escapes are \\\" \\\\ \\{ \\} \\n \\t; write \\\\ for a backslash"))
+                    value.append(contentsOf: bytes[(index + 1)..<(index + 1 + length)])
+                    index += 1 + length
+                    continue
+                }
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "{") {
+                var close = index + 1
+                while close < end, bytes[close] != UInt8(ascii: "}"), bytes[close] != UInt8(ascii: "\"") { close += 1 }
+                let nameRange = (index + 1)..<close
+                let isName = close < end && bytes[close] == UInt8(ascii: "}") && isIdentifier(nameRange)
+                if isName {
+                    let symbol = interner.intern(UnsafeBufferPointer(rebasing: bytes[nameRange]))
+                    interpolations.append(
+                        Name(symbol: symbol, span: Span(file: file, start: nameRange.lowerBound, end: nameRange.upperBound)))
+                    value.append(contentsOf: bytes[index...close])
+                    index = close + 1
+                    continue
+                }
+                let closed = close < end && bytes[close] == UInt8(ascii: "}")
+                diagnostics.append(
+                    Diagnostic(
+                        .badStringContent,
+                        closed ? "'{...}' in a string must hold one name" : "'{' in a string is not closed",
+                        at: Span(file: file, start: index, end: closed ? close + 1 : index + 1),
+                        label: closed ? "not a name" : "opened here",
+                        help: "write {name} to show an answer or a variable, or \\{ for a literal brace"))
+                value.append(byte)
+                index += 1
+                continue
+            }
+            value.append(byte)
+            index += 1
+        }
+        diagnostics.append(
+            Diagnostic(
+                .unterminatedString, "unterminated string", at: Span(file: file, start: start, end: start + 1),
+                label: "this string never ends", help: "add a closing '\"' before the end of the line"))
+        return Text(
+            value: String(decoding: value, as: UTF8.self), span: Span(file: file, start: start, end: end),
+            interpolations: interpolations)
+    }
+
+    private func isIdentifier(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        var index = range.lowerBound
+        var first = true
+        while index < range.upperBound {
+            let (scalar, length) = decode(at: index, end: range.upperBound)
+            guard first ? Self.isIdentifierStart(scalar) : Self.isIdentifierContinue(scalar) else { return false }
+            first = false
+            index += length
+        }
+        return true
+    }
+
+    /// The scalar at `index` and its length in bytes; the file was validated as UTF-8 before.
+    func decode(at index: Int, end: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= end else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || scalar == "_"
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    static func isIdentifierContinue(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return isIdentifierStart(scalar) || (scalar >= "0" && scalar <= "9")
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:
+            return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,152 @@
+extension Parser {
+    /// An expression: `or` binds loosest, then `and`, `not`, comparisons, `+ -`, `* /`, unary `-`.
+    mutating func parseExpression() -> Expr {
+        var depth = 0
+        let expr = parseOr(&depth)
+        return expr
+    }
+
+    private mutating func parseOr(_ depth: inout Int) -> Expr {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > maximumExpressionDepth {
+            diagnostics.append(
+                Diagnostic(
+                    .nestedTooDeeply, "the expression is nested more than \(maximumExpressionDepth) levels deep",
+                    at: span(peek), label: "too deep to read", help: "split it with 'set' into simpler steps"))
+            let rest = Span(file: file, start: peek.start, end: tokens[tokens.count - 1].end)
+            position = tokens.count - 1
+            return .invalid(rest)
+        }
+        var left = parseAnd(&depth)
+        while let token = acceptKeyword(keywords.or) {
+            _ = token
+            let right = parseAnd(&depth)
+            left = .binary(.or, left, right, left.span.to(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseAnd(_ depth: inout Int) -> Expr {
+        var left = parseNot(&depth)
+        while acceptKeyword(keywords.and) != nil {
+            let right = parseNot(&depth)
+            left = .binary(.and, left, right, left.span.to(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseNot(_ depth: inout Int) -> Expr {
+        var nots: [Span] = []
+        while let token = acceptKeyword(keywords.not) { nots.append(span(token)) }
+        var expr = parseComparison(&depth)
+        while let start = nots.popLast() { expr = .unary(.not, expr, start.to(expr.span)) }
+        return expr
+    }
+
+    private mutating func parseComparison(_ depth: inout Int) -> Expr {
+        let left = parseAdditive(&depth)
+        let op: BinaryOperator
+        switch peek.kind {
+        case .equal: op = .equal
+        case .notEqual: op = .notEqual
+        case .less: op = .less
+        case .lessOrEqual: op = .lessOrEqual
+        case .greater: op = .greater
+        case .greaterOrEqual: op = .greaterOrEqual
+        case .assign:
+            diagnostics.append(
+                Diagnostic(
+                    .unexpectedToken, "'=' in a condition", at: span(peek), label: "this sets, it does not compare",
+                    help: "compare with '=='"))
+            op = .equal
+        default: return left
+        }
+        _ = advance()
+        let right = parseAdditive(&depth)
+        return .binary(op, left, right, left.span.to(right.span))
+    }
+
+    private mutating func parseAdditive(_ depth: inout Int) -> Expr {
+        var left = parseMultiplicative(&depth)
+        while peek.kind == .plus || peek.kind == .minus {
+            let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
+            let right = parseMultiplicative(&depth)
+            left = .binary(op, left, right, left.span.to(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseMultiplicative(_ depth: inout Int) -> Expr {
+        var left = parseUnary(&depth)
+        while peek.kind == .star || peek.kind == .slash {
+            let op: BinaryOperator = advance().kind == .star ? .multiply : .divide
+            let right = parseUnary(&depth)
+            left = .binary(op, left, right, left.span.to(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseUnary(_ depth: inout Int) -> Expr {
+        var minuses: [Span] = []
+        while peek.kind == .minus { minuses.append(span(advance())) }
+        var expr = parsePrimary(&depth)
+        while let start = minuses.popLast() { expr = .unary(.negate, expr, start.to(expr.span)) }
+        return expr
+    }
+
+    private mutating func parsePrimary(_ depth: inout Int) -> Expr {
+        let token = peek
+        switch token.kind {
+        case .number:
+            _ = advance()
+            return .number(token.number, span(token))
+        case .string:
+            _ = advance()
+            return .text(texts[token.textIndex])
+        case .identifier:
+            if token.symbol == keywords.yes || token.symbol == keywords.no {
+                _ = advance()
+                return .bool(token.symbol == keywords.yes, span(token))
+            }
+            if [keywords.and, keywords.or, keywords.not].contains(token.symbol) { break }
+            _ = advance()
+            return .name(Name(symbol: token.symbol, span: span(token)))
+        case .leftParen:
+            let open = advance()
+            let inner = parseOr(&depth)
+            if case .invalid = inner, peek.kind == .endOfLine { return inner }
+            guard let close = accept(.rightParen) else {
+                if peek.kind != .invalid {
+                    diagnostics.append(
+                        Diagnostic(
+                            .unexpectedToken, "expected ')', found \(describe(peek))", at: span(peek),
+                            label: "expected ')' here", secondary: [Label(span(open), "to close this '('")]))
+                }
+                position = tokens.count - 1
+                return .invalid(span(open).to(inner.span))
+            }
+            return inner.withSpan(span(open).to(span(close)))
+        default:
+            break
+        }
+        expected("a value (a number, a string, yes, no or a name)")
+        let invalid = Expr.invalid(span(token))
+        position = tokens.count - 1
+        return invalid
+    }
+}
+
+extension Expr {
+    /// The same expression covering `span` (the parentheses around it).
+    func withSpan(_ span: Span) -> Expr {
+        switch self {
+        case .number(let value, _): .number(value, span)
+        case .bool(let value, _): .bool(value, span)
+        case .unary(let op, let operand, _): .unary(op, operand, span)
+        case .binary(let op, let left, let right, _): .binary(op, left, right, span)
+        case .invalid: .invalid(span)
+        case .text, .name: self
+        }
+    }
+}

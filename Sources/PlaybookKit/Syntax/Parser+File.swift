@@ -1,0 +1,208 @@
+extension Parser {
+    static let topLevelWords = ["playbook", "use", "term", "stage", "flow"]
+    static let headerWords = ["methodology", "language", "version", "description", "outcomes"]
+
+    mutating func parseFile() -> PlaybookFile {
+        var playbook = PlaybookFile(file: file)
+        for line in tree.topLevel {
+            begin(line)
+            let token = peek
+            if isKeyword(token, keywords.playbook) {
+                let header = parseHeader(line)
+                if let existing = playbook.header {
+                    diagnostics.append(
+                        Diagnostic(
+                            .badHeader, "a second 'playbook' header", at: header.span, label: "second header",
+                            secondary: [Label(existing.span, "first header")], help: "a file has at most one header"))
+                } else {
+                    playbook.header = header
+                }
+            } else if isKeyword(token, keywords.use) {
+                _ = advance()
+                if let path = string("the path of a playbook file", after: "'use'") {
+                    playbook.uses.append(Use(path: path, span: lineSpan))
+                }
+                endOfLine(after: "the path")
+                noChildren(line, under: "'use'")
+            } else if isKeyword(token, keywords.term) {
+                _ = advance()
+                if let word = string("the word", after: "'term'"),
+                    let definition = string("the definition", after: "the word")
+                {
+                    playbook.terms.append(Term(word: word, definition: definition, span: lineSpan))
+                }
+                endOfLine(after: "the definition")
+                noChildren(line, under: "'term'")
+            } else if isKeyword(token, keywords.stage) {
+                if let stage = parseStage(line) { playbook.stages.append(stage) }
+            } else if isKeyword(token, keywords.flow) {
+                if let flow = parseFlow(line) { playbook.flows.append(flow) }
+            } else if token.kind == .identifier, Self.stepWords.contains(interner.name(token.symbol))
+                || Self.stageWords.contains(interner.name(token.symbol))
+            {
+                diagnostics.append(
+                    Diagnostic(
+                        .notAllowedHere, "'\(interner.name(token.symbol))' must be inside a stage or a flow",
+                        at: span(token), label: "at the top level",
+                        help: "indent it under a 'stage' or 'flow' line"))
+            } else {
+                unknownKeyword(allowed: Self.topLevelWords, context: "at the top level")
+            }
+        }
+        return playbook
+    }
+
+    private mutating func parseHeader(_ line: Int) -> Header {
+        let keyword = advance()
+        let title = string("the playbook's title", after: "'playbook'")
+        endOfLine(after: "the title")
+        var header = Header(
+            title: title ?? Text(value: "", span: span(keyword), interpolations: []), span: lineSpan)
+        var seen: [Symbol: Span] = [:]
+        for child in tree.children(of: line) {
+            begin(child)
+            let token = peek
+            guard token.kind == .identifier, Self.headerWords.contains(interner.name(token.symbol)) else {
+                unknownKeyword(allowed: Self.headerWords, context: "in the header")
+                continue
+            }
+            _ = advance()
+            let word = interner.name(token.symbol)
+            if let first = seen[token.symbol] {
+                diagnostics.append(
+                    Diagnostic(
+                        .badHeader, "'\(word)' is given twice in the header", at: lineSpan, label: "again here",
+                        secondary: [Label(first, "first given here")], help: "keep one of them"))
+                position = tokens.count - 1
+                continue
+            }
+            seen[token.symbol] = lineSpan
+            switch token.symbol {
+            case keywords.methodology: header.methodology = string("the methodology's name", after: "'methodology'")
+            case keywords.version:
+                if peek.kind == .number {
+                    let number = advance()
+                    header.version = Text(
+                        value: String(decoding: bytes[number.start..<number.end], as: UTF8.self), span: span(number),
+                        interpolations: [])
+                } else {
+                    header.version = string("the version", after: "'version'")
+                }
+            case keywords.description: header.description = string("the description", after: "'description'")
+            case keywords.language: header.language = parseLanguage()
+            default: header.outcomes = parseOutcomes()
+            }
+            endOfLine(after: "'\(word)'")
+            noChildren(child, under: "'\(word)'")
+        }
+        return header
+    }
+
+    /// `language vi`, `language zh-Hans` or `language "pt-BR"`.
+    private mutating func parseLanguage() -> LanguageTag? {
+        if peek.kind == .string {
+            let text = texts[advance().textIndex]
+            return LanguageTag(code: text.value, span: text.span)
+        }
+        guard peek.kind == .identifier else {
+            expected("a language code such as en, vi, he, zh or th", after: "'language'")
+            return nil
+        }
+        let first = advance()
+        var last = first
+        while peek.kind == .minus, peekNext.kind == .identifier, peek.start == last.end {
+            _ = advance()
+            last = advance()
+        }
+        return LanguageTag(
+            code: String(decoding: bytes[first.start..<last.end], as: UTF8.self),
+            span: Span(file: file, start: first.start, end: last.end))
+    }
+
+    private mutating func parseOutcomes() -> [Name] {
+        var names: [Name] = []
+        repeat {
+            guard peek.kind == .identifier else {
+                expected("an outcome's name", after: names.isEmpty ? "'outcomes'" : "','")
+                return names
+            }
+            let token = advance()
+            names.append(Name(symbol: token.symbol, span: span(token)))
+        } while accept(.comma) != nil
+        return names
+    }
+
+    private mutating func parseStage(_ line: Int) -> Stage? {
+        _ = advance()
+        guard let name = declaredName("stage", after: "'stage'") else { return nil }
+        let title = peek.kind == .string ? texts[advance().textIndex] : nil
+        endOfLine(after: "the stage's title")
+        var stage = Stage(
+            name: name, title: title ?? Text(value: interner.name(name.symbol), span: name.span, interpolations: []),
+            span: lineSpan)
+        guard withinDepth(line, depth: 1) else { return stage }
+        for child in tree.children(of: line) {
+            begin(child)
+            let token = peek
+            if isKeyword(token, keywords.goal) {
+                _ = advance()
+                if let goal = string("the goal", after: "'goal'") {
+                    if let first = stage.goal {
+                        diagnostics.append(
+                            Diagnostic(
+                                .notAllowedHere, "a second goal for stage '\(interner.name(name.symbol))'", at: goal.span,
+                                label: "second goal", secondary: [Label(first.span, "first goal")],
+                                help: "a stage has one goal; put further advice in 'tip' lines"))
+                    } else {
+                        stage.goal = goal
+                    }
+                }
+                endOfLine(after: "the goal")
+                noChildren(child, under: "'goal'")
+            } else if isKeyword(token, keywords.tip) {
+                _ = advance()
+                if let tip = string("the tip", after: "'tip'") { stage.tips.append(tip) }
+                endOfLine(after: "the tip")
+                noChildren(child, under: "'tip'")
+            } else if isKeyword(token, keywords.exit) {
+                if let exit = parseExit(child) { stage.exits.append(exit) }
+            } else {
+                if let step = parseStep(child, context: StepContext(inFlow: false, inOption: false), depth: 2, allowed: Self.stageWords) {
+                    stage.body.append(step)
+                }
+            }
+        }
+        return stage
+    }
+
+    /// `exit when <condition> "message"`.
+    private mutating func parseExit(_ line: Int) -> ExitCriterion? {
+        _ = advance()
+        guard acceptKeyword(keywords.when) != nil else {
+            expected("'when'", after: "'exit'", help: "write: exit when <condition> \"what is missing\"")
+            return nil
+        }
+        let condition = parseExpression()
+        let message = peek.kind == .string ? texts[advance().textIndex] : nil
+        endOfLine(after: "the exit criterion")
+        noChildren(line, under: "'exit when'")
+        return ExitCriterion(condition: condition, message: message, span: lineSpan)
+    }
+
+    private mutating func parseFlow(_ line: Int) -> Flow? {
+        _ = advance()
+        guard let name = declaredName("flow", after: "'flow'") else { return nil }
+        let title = peek.kind == .string ? texts[advance().textIndex] : nil
+        endOfLine(after: "the flow's title")
+        var flow = Flow(
+            name: name, title: title ?? Text(value: interner.name(name.symbol), span: name.span, interpolations: []),
+            span: lineSpan)
+        guard withinDepth(line, depth: 1) else { return flow }
+        for child in tree.children(of: line) {
+            if let step = parseStep(child, context: StepContext(inFlow: true, inOption: false), depth: 2, allowed: Self.stepWords) {
+                flow.body.append(step)
+            }
+        }
+        return flow
+    }
+}

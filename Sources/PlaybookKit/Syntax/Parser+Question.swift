@@ -1,0 +1,246 @@
+extension Parser {
+    static let answerTypes = ["yes/no", "choice", "number", "text", "scale"]
+
+    /// `ask id "question" type`, then its `why`, `tip` and branches.
+    mutating func parseAsk(_ line: Int, context: StepContext, depth: Int) -> Question? {
+        _ = advance()
+        guard let name = declaredName("question", after: "'ask'"),
+            let text = string("the question", after: "the question's id")
+        else {
+            position = tokens.count - 1
+            return nil
+        }
+        guard let type = parseAnswerType() else {
+            position = tokens.count - 1
+            return nil
+        }
+        endOfLine(after: "the answer type")
+        var question = Question(name: name, text: text, type: type, span: lineSpan)
+        guard withinDepth(line, depth: depth) else { return question }
+        var seen: [BranchLabel: Span] = [:]
+        for child in tree.children(of: line) {
+            begin(child)
+            let token = peek
+            if isKeyword(token, keywords.why) || isKeyword(token, keywords.tip) {
+                _ = advance()
+                let isWhy = token.symbol == keywords.why
+                let value = string(isWhy ? "why the question matters" : "the tip", after: isWhy ? "'why'" : "'tip'")
+                if isWhy { question.why = value } else { question.tip = value }
+                endOfLine(after: isWhy ? "the reason" : "the tip")
+                noChildren(child, under: isWhy ? "'why'" : "'tip'")
+                continue
+            }
+            let label: BranchLabel
+            if isKeyword(token, keywords.yes) {
+                label = .yes
+            } else if isKeyword(token, keywords.no) {
+                label = .no
+            } else if token.kind == .string {
+                label = .option(texts[token.textIndex].value)
+            } else {
+                unknownKeyword(allowed: ["why", "tip", "yes", "no", "\"an option\""], context: "under a question")
+                continue
+            }
+            guard branchFits(label, question: question, at: span(token)) else { continue }
+            _ = advance()
+            if let first = seen[label] {
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateBranch, "the answer \(describe(label)) has two branches", at: span(token),
+                        label: "second branch", secondary: [Label(first, "first branch")],
+                        help: "merge them into one branch"))
+            } else {
+                seen[label] = span(token)
+            }
+            if let branch = parseBranch(child, label: label, at: span(token), context: context, depth: depth + 1) {
+                question.branches.append(branch)
+            }
+        }
+        if type == .choice, !question.branches.contains(where: { if case .option = $0.label { true } else { false } }) {
+            diagnostics.append(
+                Diagnostic(
+                    .misplacedBranch, "choice question '\(interner.name(name.symbol))' has no options", at: question.span,
+                    label: "no options under it",
+                    help: "indent the options under the question, one string per line: \"Option\" -> target"))
+        }
+        return question
+    }
+
+    func describe(_ label: BranchLabel) -> String {
+        switch label {
+        case .yes: "'yes'"
+        case .no: "'no'"
+        case .option(let text): "\"\(text)\""
+        }
+    }
+
+    /// Reports a branch that does not suit the question's type.
+    private mutating func branchFits(_ label: BranchLabel, question: Question, at span: Span) -> Bool {
+        switch (label, question.type) {
+        case (.yes, .yesNo), (.no, .yesNo), (.option, .choice):
+            return true
+        case (.option, .yesNo):
+            diagnostics.append(
+                Diagnostic(
+                    .optionUnderYesNo, "an option under the yes/no question '\(interner.name(question.name.symbol))'",
+                    at: span, label: "a yes/no question has only 'yes' and 'no'",
+                    secondary: [Label(question.name.span, "asked as yes/no here")],
+                    help: "write 'yes' or 'no' here, or make the question a 'choice'"))
+        case (.yes, .choice), (.no, .choice):
+            diagnostics.append(
+                Diagnostic(
+                    .yesNoUnderChoice, "a '\(label == .yes ? "yes" : "no")' branch under the choice question '\(interner.name(question.name.symbol))'",
+                    at: span, label: "a choice question branches on its options",
+                    secondary: [Label(question.name.span, "asked as a choice here")],
+                    help: "write the option as a string, e.g. \"\(label == .yes ? "Yes" : "No")\", or make the question 'yes/no'"))
+        default:
+            diagnostics.append(
+                Diagnostic(
+                    .misplacedBranch, "a branch under the \(question.type.keyword) question '\(interner.name(question.name.symbol))'",
+                    at: span, label: "\(question.type.keyword) answers have no branches",
+                    help: "branch on the answer after the question: if \(interner.name(question.name.symbol)) > 10 -> <target>"))
+        }
+        return false
+    }
+
+    /// The rest of a branch line (`-> target`, or nothing) and the block under it.
+    private mutating func parseBranch(
+        _ line: Int, label: BranchLabel, at span: Span, context: StepContext, depth: Int
+    ) -> Branch? {
+        var branch = Branch(label: label, span: span)
+        if accept(.arrow) != nil {
+            branch.target = parseTarget(after: "'->'")
+            endOfLine(after: "the target")
+            noChildren(line, under: "a branch that jumps", help: "a branch either jumps ('-> target') or has a block, not both")
+            return branch
+        }
+        endOfLine(after: "the answer")
+        guard withinDepth(line, depth: depth) else { return branch }
+        let isOption = if case .option = label { true } else { false }
+        let inner = StepContext(inFlow: context.inFlow, inOption: isOption)
+        for child in tree.children(of: line) {
+            begin(child)
+            let token = peek
+            if isOption, token.kind == .identifier, [keywords.score, keywords.feedback, keywords.best].contains(token.symbol) {
+                parseOptionAttribute(child, into: &branch)
+                continue
+            }
+            if let step = parseStep(child, context: inner, depth: depth + 1, allowed: isOption ? Self.optionWords : Self.stepWords) {
+                branch.body.append(step)
+            }
+        }
+        return branch
+    }
+
+    /// `score +3`, `feedback "..."` or `best` under an option.
+    private mutating func parseOptionAttribute(_ line: Int, into branch: inout Branch) {
+        let keyword = advance()
+        switch keyword.symbol {
+        case keywords.score:
+            let sign: Double = accept(.minus) != nil ? -1 : 1
+            if sign > 0 { _ = accept(.plus) }
+            guard peek.kind == .number else {
+                expected("a number of points", after: "'score'", help: "write: score +2 or score -1")
+                return
+            }
+            branch.score = sign * advance().number
+            endOfLine(after: "the points")
+        case keywords.feedback:
+            branch.feedback = string("the feedback", after: "'feedback'")
+            endOfLine(after: "the feedback")
+        default:
+            branch.isBest = true
+            endOfLine(after: "'best'")
+        }
+        noChildren(line, under: "'\(interner.name(keyword.symbol))'")
+    }
+
+    /// `yes/no`, `choice`, `number [range]`, `text` or `scale low..high`.
+    private mutating func parseAnswerType() -> AnswerType? {
+        let token = peek
+        guard token.kind == .identifier else {
+            let help = "add one of: yes/no, choice, number, text, scale 1..5"
+            if token.kind == .endOfLine {
+                diagnostics.append(
+                    Diagnostic(
+                        .missingAnswerType, "the question has no answer type", at: span(token),
+                        label: "expected an answer type here", help: help))
+            } else {
+                expected("an answer type", after: "the question", help: help)
+            }
+            return nil
+        }
+        _ = advance()
+        switch token.symbol {
+        case keywords.yes:
+            guard accept(.slash) != nil, acceptKeyword(keywords.no) != nil else {
+                diagnostics.append(
+                    Diagnostic(.missingAnswerType, "unknown answer type 'yes'", at: span(token), label: "not a type", help: "did you mean 'yes/no'?"))
+                return nil
+            }
+            return .yesNo
+        case keywords.choice: return .choice
+        case keywords.text: return .text
+        case keywords.number:
+            guard peek.kind != .endOfLine else { return .number(nil) }
+            return parseRange(for: "number", requireHigh: false).map { .number($0) }
+        case keywords.scale:
+            guard let range = parseRange(for: "scale", requireHigh: true) else { return nil }
+            return .scale(range)
+        default:
+            let word = interner.name(token.symbol)
+            diagnostics.append(
+                Diagnostic(
+                    .missingAnswerType, "unknown answer type '\(word)'", at: span(token), label: "not an answer type",
+                    notes: ["the answer types are yes/no, choice, number, text and scale"],
+                    help: Suggestion.didYouMean(word, among: Self.answerTypes)))
+            return nil
+        }
+    }
+
+    /// `1..100`, `0..`, `-5..5`.
+    private mutating func parseRange(for type: String, requireHigh: Bool) -> NumberRange? {
+        let start = peek
+        let example = requireHigh ? "scale 1..5" : "number 0..100 or number 1.."
+        func bound() -> Double? {
+            let sign: Double = accept(.minus) != nil ? -1 : 1
+            return peek.kind == .number ? sign * advance().number : nil
+        }
+        guard let low = bound(), accept(.dotDot) != nil else {
+            badRange(
+                "expected a range after '\(type)'", at: span(start), label: "not a range", help: "write a range like \(example)")
+            return nil
+        }
+        let high = peek.kind == .endOfLine ? nil : bound()
+        let whole = Span(file: file, start: start.start, end: tokens[max(0, position - 1)].end)
+        if high == nil, requireHigh || peek.kind != .endOfLine {
+            badRange(
+                requireHigh ? "a scale needs both ends" : "expected a number after '..'", at: whole,
+                label: "incomplete range", help: "write a range like \(example)")
+            return nil
+        }
+        if let high, high < low {
+            badRange("the range \(format(low))..\(format(high)) is empty", at: whole, label: "the low end is above the high end",
+                help: "write the low end first: \(format(high))..\(format(low))")
+            return nil
+        }
+        if requireHigh, let high, low.rounded() != low || high.rounded() != high || high - low > 100 || high == low {
+            badRange(
+                "a scale runs between two whole numbers at most 100 apart", at: whole, label: "not a usable scale",
+                help: "use a scale like 1..5 or 0..10, or a 'number' question for other figures")
+            return nil
+        }
+        return NumberRange(low: low, high: high)
+    }
+
+    private mutating func badRange(_ message: String, at span: Span, label: String, help: String) {
+        diagnostics.append(Diagnostic(.badRange, message, at: span, label: label, help: help))
+        position = tokens.count - 1
+    }
+}
+
+/// A number as the language writes it: `3`, `2.5`, `-1`.
+func format(_ value: Double) -> String {
+    if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+}

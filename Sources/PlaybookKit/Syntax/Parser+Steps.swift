@@ -1,0 +1,194 @@
+/// Where a step stands: what it may contain depends on it.
+struct StepContext {
+    var inFlow: Bool
+    /// In the block of a choice option, where `score`, `feedback` and `best` are allowed.
+    var inOption: Bool
+}
+
+extension Parser {
+    static let stepWords = ["ask", "say", "buyer", "set", "if", "->", "call", "return", "end"]
+    static let stageWords = ["goal", "tip", "exit"] + stepWords
+    static let optionWords = ["score", "feedback", "best"] + stepWords
+
+    /// Parses the step on `line` (and the block under it).
+    mutating func parseStep(_ line: Int, context: StepContext, depth: Int, allowed: [String]) -> Step? {
+        begin(line)
+        let token = peek
+        let start = span(token)
+        if token.kind == .arrow {
+            _ = advance()
+            let target = parseTarget(after: "'->'")
+            endOfLine(after: "the target")
+            noChildren(line, under: "'->'")
+            return target.map { .jump($0, lineSpan) }
+        }
+        if token.kind == .string {
+            diagnostics.append(
+                Diagnostic(
+                    .notAllowedHere, "a string on its own is not a step", at: start, label: "not under a question",
+                    help: "to have the rep say it, write: say \"...\"; to offer it as an answer, indent it under a choice question"))
+            return nil
+        }
+        guard token.kind == .identifier else {
+            unknownKeyword(allowed: allowed, context: context.inFlow ? "in a flow" : "in a stage")
+            return nil
+        }
+        switch token.symbol {
+        case keywords.ask:
+            return parseAsk(line, context: context, depth: depth).map { .ask($0) }
+        case keywords.say:
+            _ = advance()
+            let text = string("what to say", after: "'say'")
+            endOfLine(after: "the line to say")
+            noChildren(line, under: "'say'")
+            return text.map { .say($0, lineSpan) }
+        case keywords.buyer:
+            return parseBuyer(line)
+        case keywords.set:
+            return parseSet(line)
+        case keywords.if:
+            _ = advance()
+            let condition = parseExpression()
+            guard accept(.arrow) != nil else {
+                expected("'->'", after: "the condition", help: "write: if <condition> -> <stage, question, next or end ...>")
+                return nil
+            }
+            let target = parseTarget(after: "'->'")
+            endOfLine(after: "the target")
+            noChildren(line, under: "'if'", help: "'if' jumps: if <condition> -> <target>; it takes no block")
+            return target.map { .jumpIf(condition, $0, lineSpan) }
+        case keywords.call:
+            _ = advance()
+            guard peek.kind == .identifier else {
+                expected("the name of a flow", after: "'call'")
+                return nil
+            }
+            let name = advance()
+            endOfLine(after: "the flow's name")
+            noChildren(line, under: "'call'")
+            return .call(Name(symbol: name.symbol, span: span(name)), lineSpan)
+        case keywords.return:
+            _ = advance()
+            endOfLine(after: "'return'")
+            noChildren(line, under: "'return'")
+            guard context.inFlow else {
+                diagnostics.append(
+                    Diagnostic(
+                        .notAllowedHere, "'return' outside a flow", at: start, label: "in a stage",
+                        help: "'return' leaves a flow; in a stage use '-> next' or 'end <outcome>'"))
+                return nil
+            }
+            return .return(lineSpan)
+        case keywords.end:
+            _ = advance()
+            let ending = parseEnding(start: start)
+            endOfLine(after: "the outcome")
+            noChildren(line, under: "'end'")
+            return ending.map { .end($0, lineSpan) }
+        default:
+            let word = interner.name(token.symbol)
+            if ["goal", "tip", "exit"].contains(word) {
+                diagnostics.append(
+                    Diagnostic(
+                        .notAllowedHere, "'\(word)' belongs directly under a stage", at: start, label: "not allowed here",
+                        help: word == "tip" ? "a question's tip goes directly under the question" : "move it under the 'stage' line"))
+            } else if ["score", "feedback", "best"].contains(word) {
+                diagnostics.append(
+                    Diagnostic(
+                        .notAllowedHere, "'\(word)' belongs under an option of a choice question", at: start,
+                        label: "not under an option",
+                        help: word == "score" ? "to change the score here, write: set score += 1" : "indent it under the option it describes"))
+            } else if ["why", "yes", "no"].contains(word) {
+                diagnostics.append(
+                    Diagnostic(
+                        .notAllowedHere, "'\(word)' belongs directly under a question", at: start,
+                        label: "not under a question", help: "indent it under the 'ask' line it belongs to"))
+            } else {
+                unknownKeyword(allowed: allowed, context: context.inFlow ? "in a flow" : "in a stage")
+            }
+            return nil
+        }
+    }
+
+    /// `end outcome "reason"`, after `end`.
+    mutating func parseEnding(start: Span) -> Ending? {
+        guard peek.kind == .identifier else {
+            expected("an outcome", after: "'end'", help: "write: end <outcome> \"why\", e.g. end won \"Contract signed\"")
+            return nil
+        }
+        let outcome = advance()
+        let reason = peek.kind == .string ? texts[advance().textIndex] : nil
+        let last = reason?.span ?? span(outcome)
+        return Ending(outcome: Name(symbol: outcome.symbol, span: span(outcome)), reason: reason, span: start.to(last))
+    }
+
+    /// A target after `->`: a stage or question id, `next`, or `end outcome "reason"`.
+    mutating func parseTarget(after context: String) -> Target? {
+        let token = peek
+        guard token.kind == .identifier else {
+            expected("a stage, a question, 'next' or 'end'", after: context)
+            return nil
+        }
+        _ = advance()
+        if token.symbol == keywords.next { return .next(span(token)) }
+        if token.symbol == keywords.end { return parseEnding(start: span(token)).map { .end($0) } }
+        return .named(Name(symbol: token.symbol, span: span(token)))
+    }
+
+    private mutating func parseBuyer(_ line: Int) -> Step? {
+        _ = advance()
+        var lines: [Text] = []
+        if peek.kind == .string {
+            lines.append(texts[advance().textIndex])
+            endOfLine(after: "the buyer's line")
+            noChildren(line, under: "a one-line 'buyer'", help: "for alternatives, put each line on its own, indented under 'buyer'")
+            return .buyer(lines, lineSpan)
+        }
+        endOfLine(after: "'buyer'")
+        let span = lineSpan
+        for child in tree.children(of: line) {
+            begin(child)
+            if let text = string("one thing the buyer might say", after: "'buyer'") { lines.append(text) }
+            endOfLine(after: "the buyer's line")
+            noChildren(child, under: "a buyer's line")
+        }
+        guard !lines.isEmpty else {
+            diagnostics.append(
+                Diagnostic(
+                    .unexpectedToken, "'buyer' without a line", at: span, label: "nothing for the buyer to say",
+                    help: "write: buyer \"...\", or indent several lines under 'buyer' to pick one at random"))
+            return nil
+        }
+        return .buyer(lines, span)
+    }
+
+    private mutating func parseSet(_ line: Int) -> Step? {
+        _ = advance()
+        guard peek.kind == .identifier else {
+            expected("a variable's name", after: "'set'")
+            return nil
+        }
+        let nameToken = advance()
+        let name = Name(symbol: nameToken.symbol, span: span(nameToken))
+        if keywords.reserved.contains(nameToken.symbol), nameToken.symbol != keywords.score {
+            diagnostics.append(
+                Diagnostic(
+                    .unexpectedToken, "'\(interner.name(nameToken.symbol))' is a word of the language and cannot be set",
+                    at: name.span, label: "reserved word", help: "choose another name"))
+        }
+        let op: AssignmentOperator
+        switch peek.kind {
+        case .assign: op = .assign
+        case .plusAssign: op = .add
+        case .minusAssign: op = .subtract
+        default:
+            expected("'=', '+=' or '-='", after: "the variable's name")
+            return nil
+        }
+        _ = advance()
+        let value = parseExpression()
+        endOfLine(after: "the value")
+        noChildren(line, under: "'set'")
+        return .set(Assignment(name: name, op: op, value: value, span: lineSpan))
+    }
+}

@@ -1,0 +1,182 @@
+/// Parses one file into its syntax tree, reporting every syntax error it finds and recovering at the
+/// next line it understands.
+public func parse(_ source: SourceFile, file: Int, interner: inout Interner) -> (PlaybookFile, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let tree = LineTree(source: source, file: file, diagnostics: &diagnostics)
+    let keywords = Keywords(&interner)
+    return source.bytes.withUnsafeBufferPointer { bytes in
+        var parser = Parser(
+            bytes: bytes, file: file, tree: tree, interner: interner, diagnostics: diagnostics, keywords: keywords)
+        let playbook = parser.parseFile()
+        interner = parser.interner
+        return (playbook, parser.diagnostics)
+    }
+}
+
+/// Blocks deeper than this are reported, not parsed: no real playbook nests so far.
+let maximumBlockDepth = 40
+/// Expressions nested deeper than this are reported, not parsed.
+let maximumExpressionDepth = 100
+
+struct Parser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: Int
+    let tree: LineTree
+    var interner: Interner
+    var diagnostics: [Diagnostic]
+    let keywords: Keywords
+    var tokens: [Token] = []
+    var texts: [Text] = []
+    var position = 0
+    var line = -1
+
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, file: Int, tree: LineTree, interner: Interner, diagnostics: [Diagnostic],
+        keywords: Keywords
+    ) {
+        self.bytes = bytes
+        self.file = file
+        self.tree = tree
+        self.interner = interner
+        self.diagnostics = diagnostics
+        self.keywords = keywords
+    }
+
+    // MARK: Tokens of the current line
+
+    mutating func begin(_ line: Int) {
+        self.line = line
+        position = 0
+        Lexer(bytes: bytes, file: file).tokenize(
+            tree.contentStart[line], tree.contentEnd[line], interner: &interner, tokens: &tokens, texts: &texts,
+            diagnostics: &diagnostics)
+    }
+
+    var peek: Token { tokens[position] }
+    var peekNext: Token { tokens[min(position + 1, tokens.count - 1)] }
+
+    mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    func span(_ token: Token) -> Span { Span(file: file, start: token.start, end: token.end) }
+
+    /// The span of the whole current line's content.
+    var lineSpan: Span { Span(file: file, start: tree.contentStart[line], end: tree.contentEnd[line]) }
+
+    func isKeyword(_ token: Token, _ symbol: Symbol) -> Bool { token.kind == .identifier && token.symbol == symbol }
+
+    mutating func accept(_ kind: TokenKind) -> Token? { peek.kind == kind ? advance() : nil }
+
+    mutating func acceptKeyword(_ symbol: Symbol) -> Token? { isKeyword(peek, symbol) ? advance() : nil }
+
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .identifier: "'\(interner.name(token.symbol))'"
+        case .number: "the number \(String(decoding: bytes[token.start..<token.end], as: UTF8.self))"
+        default: token.kind.description
+        }
+    }
+
+    /// A token without an article: "string", "'x'", "number 5".
+    func describeBare(_ token: Token) -> String {
+        switch token.kind {
+        case .string: "string"
+        case .number: "number \(String(decoding: bytes[token.start..<token.end], as: UTF8.self))"
+        default: describe(token)
+        }
+    }
+
+    /// Reports "expected X, found Y" at the current token.
+    mutating func expected(_ what: String, after context: String? = nil, help: String? = nil) {
+        let token = peek
+        // An invalid character or an unterminated string was reported by the lexer already.
+        if token.kind == .invalid { return }
+        let suffix = context.map { " after \($0)" } ?? ""
+        diagnostics.append(
+            Diagnostic(
+                .unexpectedToken, "expected \(what)\(suffix), found \(describe(token))", at: span(token),
+                label: "expected \(what) here", help: help))
+    }
+
+    /// A name being declared (a stage, flow, question or variable).
+    mutating func declaredName(_ what: String, after context: String) -> Name? {
+        guard peek.kind == .identifier else {
+            expected("the \(what)'s name", after: context)
+            return nil
+        }
+        let token = advance()
+        if keywords.reserved.contains(token.symbol) {
+            diagnostics.append(
+                Diagnostic(
+                    .unexpectedToken, "'\(interner.name(token.symbol))' is a word of the language and cannot name a \(what)",
+                    at: span(token), label: "reserved word", help: "choose another name"))
+        }
+        return Name(symbol: token.symbol, span: span(token))
+    }
+
+    mutating func string(_ what: String, after context: String) -> Text? {
+        guard peek.kind == .string else {
+            expected(what, after: context, help: "text goes between double quotes: \"...\"")
+            return nil
+        }
+        return texts[advance().textIndex]
+    }
+
+    /// Reports tokens left on the line after a complete statement.
+    mutating func endOfLine(after context: String) {
+        guard peek.kind != .endOfLine else { return }
+        if peek.kind != .invalid {
+            let token = peek
+            diagnostics.append(
+                Diagnostic(
+                    .unexpectedToken, "unexpected \(describeBare(token)) after \(context)",
+                    at: Span(file: file, start: token.start, end: tokens[tokens.count - 2].end),
+                    label: "nothing more belongs on this line", help: "remove it, or start a new line"))
+        }
+        position = tokens.count - 1
+    }
+
+    /// Reports an indented block under a line that takes none.
+    mutating func noChildren(_ line: Int, under context: String, help: String? = nil) {
+        let first = tree.firstChild[line]
+        guard first >= 0 else { return }
+        diagnostics.append(
+            Diagnostic(
+                .badIndentation, "unexpected indented block under \(context)",
+                at: Span(file: file, start: tree.contentStart[first], end: tree.contentEnd[first]),
+                label: "indented under a line that takes no block", help: help ?? "indent this line like the one above it"))
+    }
+
+    /// Reports children nested past `maximumBlockDepth`; true when the block may be parsed.
+    mutating func withinDepth(_ line: Int, depth: Int) -> Bool {
+        guard depth > maximumBlockDepth, tree.firstChild[line] >= 0 else { return true }
+        let first = tree.firstChild[line]
+        diagnostics.append(
+            Diagnostic(
+                .nestedTooDeeply, "blocks are nested more than \(maximumBlockDepth) levels deep",
+                at: Span(file: file, start: tree.contentStart[first], end: tree.contentEnd[first]),
+                label: "too deep to read", help: "move the deeper part into a flow and 'call' it"))
+        return false
+    }
+
+    /// Reports an unknown first word, suggesting the nearest word allowed here.
+    mutating func unknownKeyword(allowed: [String], context: String) {
+        let token = peek
+        if token.kind == .invalid { return }
+        guard token.kind == .identifier else {
+            expected("a line that starts with a word such as \(allowed.prefix(3).map { "'\($0)'" }.joined(separator: ", "))")
+            return
+        }
+        let word = interner.name(token.symbol)
+        let suggestion = Suggestion.didYouMean(word, among: allowed)
+        let list = allowed.map { "'\($0)'" }.joined(separator: ", ")
+        diagnostics.append(
+            Diagnostic(
+                .unknownKeyword, "unknown word '\(word)' at the start of a line \(context)", at: span(token),
+                label: "not a word of the language here", notes: ["allowed here: \(list)"],
+                help: suggestion))
+    }
+}

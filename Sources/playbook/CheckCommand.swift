@@ -1,0 +1,96 @@
+import PlaybookKit
+
+/// `playbook check FILE...`
+enum CheckCommand {
+    static let help = """
+        usage: playbook check [options] FILE...
+
+        Checks each playbook, and the files it brings in with 'use', and reports every
+        problem found: syntax, names, types, and proofs about the flowchart (every walk can
+        reach an outcome, nothing is read before it is asked or set, nothing is unreachable).
+
+        options:
+          --format FORMAT  human (default): source lines with carets, notes and help
+                           short: file:line:column: severity: message [CODE]
+                           json: one JSON document with every diagnostic
+          --strict         warnings fail the check too
+          --color WHEN     auto (default: on a terminal, never with NO_COLOR), always, never
+          -h, --help       show this help
+
+        exit status: 0 no errors, 1 errors found (or warnings with --strict),
+                     2 bad usage or a file that cannot be read
+
+        Each diagnostic has a code such as PB0202, explained in docs/diagnostics/.
+
+        """
+
+    static func run(_ words: ArraySlice<String>) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--format", "--color"], flags: ["--strict", "--help", "-h"])
+        if arguments.has("--help") || arguments.has("-h") {
+            Terminal.write(help)
+            return 0
+        }
+        let format: DiagnosticFormat = try arguments.choice("--format", default: .human)
+        let color = Terminal.wantsColor(1, choice: try arguments.choice("--color", default: ColorChoice.auto))
+        guard !arguments.operands.isEmpty else { throw UsageError("check needs at least one playbook file") }
+
+        var status: Int32 = 0
+        var documents: [JSON] = []
+        var totals = (errors: 0, warnings: 0)
+        for path in arguments.operands {
+            let result: CheckResult
+            switch checkPlaybook(at: path, loader: FileSystemLoader()) {
+            case .failure(let failure):
+                Terminal.error("playbook: cannot read '\(path)': \(failure.reason)\n")
+                status = 2
+                continue
+            case .success(let checked):
+                result = checked
+            }
+            let diagnostics = result.diagnostics
+            let renderer = DiagnosticRenderer(sources: result.sources, color: color)
+            totals.errors += diagnostics.errorCount
+            totals.warnings += diagnostics.warningCount
+            if diagnostics.errorCount > 0 || (arguments.has("--strict") && diagnostics.warningCount > 0) {
+                status = max(status, 1)
+            }
+            switch format {
+            case .human:
+                var out = diagnostics.map { renderer.human($0) + "\n" }.joined()
+                out += summary(path: path, diagnostics: diagnostics)
+                Terminal.write(out)
+            case .short:
+                Terminal.write(diagnostics.map { renderer.short($0) + "\n" }.joined())
+            case .json:
+                documents.append(
+                    .object([
+                        "path": .string(path),
+                        "diagnostics": .array(diagnostics.map(renderer.json)),
+                        "errors": .int(diagnostics.errorCount),
+                        "warnings": .int(diagnostics.warningCount),
+                    ]))
+            }
+        }
+        if format == .json {
+            Terminal.write(
+                JSON.object([
+                    "version": .int(1),
+                    "files": .array(documents),
+                    "errors": .int(totals.errors),
+                    "warnings": .int(totals.warnings),
+                ]).text + "\n")
+        }
+        return status
+    }
+
+    /// "discovery.playbook: no problems found" or "discovery.playbook: 2 errors, 1 warning".
+    static func summary(path: String, diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
+        if errors == 0, warnings == 0 { return "\(path): no problems found\n" }
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        return "\(path): \(parts.joined(separator: ", "))\n"
+    }
+}

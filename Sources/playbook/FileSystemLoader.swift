@@ -1,0 +1,38 @@
+import Glibc
+import PlaybookKit
+
+/// Reads playbook files from disk for the library.
+struct FileSystemLoader: SourceLoader {
+    func load(_ path: String) -> Result<[UInt8], LoadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(Self.failure(errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(Self.failure(errno)) }
+        if info.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(Self.failure(errno))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return .success(bytes)
+    }
+
+    private static func failure(_ code: Int32) -> LoadFailure {
+        switch code {
+        case ENOENT, ENOTDIR: .notFound
+        case EISDIR: .isDirectory
+        default: .unreadable(String(cString: strerror(code)))
+        }
+    }
+}
