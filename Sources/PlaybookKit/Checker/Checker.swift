@@ -51,7 +51,7 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
         let values = Set(table.questions.keys).union(types.variables.keys)
         var analysis = FlowAnalysis(
             graph: graph, table: table, interner: result.interner, sources: result.sources, values: values)
-        analysis.run(reportUnused: true)
+        analysis.run(reportUnreachable: !builder.diagnostics.contains { $0.severity == .error })
         diagnostics += analysis.diagnostics
         result.graph = graph
     }

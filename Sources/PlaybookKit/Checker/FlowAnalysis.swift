@@ -40,13 +40,15 @@ struct FlowAnalysis {
         marks = Marks(count: graph.nodes.count)
     }
 
-    mutating func run(reportUnused: Bool) {
+    /// `reportUnreachable` is false when some jump or call could not be resolved: what it meant to
+    /// reach is unknown, so "never reached" would mislead.
+    mutating func run(reportUnreachable: Bool) {
         summarizeFlows()
         buildPredecessors()
         for container in 0...table.flows.count {
             if let entry = graph.entry(of: container) { search(from: entry) }
         }
-        reportUnreachable(reportUnused: reportUnused)
+        if reportUnreachable { self.reportUnreachable() }
         reportDeadEnds()
         checkAssignments()
     }
@@ -72,6 +74,18 @@ struct FlowAnalysis {
             }
         default: return false
         }
+    }
+
+    /// Where the walk gets stuck after `node`, from which no outcome can be reached: the first
+    /// step of the loop it goes round, or a call that never comes back.
+    private mutating func trap(from node: Int) -> (node: Int, isLoop: Bool) {
+        marks.clear()
+        var current = node
+        while marks.insert(current) {
+            guard let successor = next(current).first else { return (current, false) }
+            current = Int(successor)
+        }
+        return (current, true)
     }
 
     /// Whether a flow can return and whether it can end the walk, to a fixed point (flows call flows).
@@ -145,7 +159,7 @@ struct FlowAnalysis {
         }
     }
 
-    private mutating func reportUnreachable(reportUnused: Bool) {
+    private mutating func reportUnreachable() {
         guard !table.stages.isEmpty else { return }
         var called = Array(repeating: false, count: table.flows.count)
         var changed = true
@@ -172,7 +186,7 @@ struct FlowAnalysis {
                     .unreachable, "\(what) can never be reached", at: lineSpan(step.span), label: "no walk leads here",
                     help: "every walk jumps or ends before it; move it, or remove it"))
         }
-        guard reportUnused, let mainFile = table.stages.first?.span.file else { return }
+        guard let mainFile = table.stages.first?.span.file else { return }
         for (index, flow) in table.flows.enumerated() where !called[index] && flow.span.file == mainFile {
             diagnostics.append(
                 Diagnostic(
@@ -193,19 +207,25 @@ struct FlowAnalysis {
             }
         }
         var reported = Array(repeating: 0, count: table.flows.count + 1)
+        var trapsSeen = Set<Int>()
         for node in graph.nodes.indices where reachable[node] && !finishing[node] {
             let container = Int(graph.nodes[node].container)
             let isEntry = graph.entry(of: container) == node
             guard isEntry || predecessorsOf(node).contains(where: { reachable[Int($0)] && finishing[Int($0)] }),
                 reported[container] < 10
             else { continue }
+            let (trap, isLoop) = self.trap(from: node)
+            guard trapsSeen.insert(trap).inserted else { continue }
             reported[container] += 1
-            let place = container == 0 ? "an outcome" : "an outcome or 'return'"
+            let goal = container == 0 ? "no outcome" : "neither an outcome nor 'return'"
+            var label = "every walk from here goes round in a loop"
+            if !isLoop, let flow = callee(trap), flow >= 0 {
+                label = "flow '\(interner.name(table.flows[flow].name.symbol))' never returns and never ends the walk"
+            }
             diagnostics.append(
                 Diagnostic(
-                    .noOutcome, "no \(place) can be reached from here", at: span(of: node),
-                    label: "every walk from here goes round without end",
-                    notes: isEntry ? [] : ["a walk that gets here: \(path(to: node))"],
+                    .noOutcome, "\(goal) can be reached from here", at: span(of: trap), label: label,
+                    notes: ["a walk that gets here: \(path(to: trap))"],
                     help: "give the loop a way out: a branch that leads to 'end <outcome>'\(container == 0 ? " or to a later stage" : " or 'return'")"))
         }
         for node in graph.nodes.indices where reachable[node] {

@@ -210,8 +210,7 @@ struct TypeChecker {
             diagnostics.append(
                 Diagnostic(
                     .mismatchedComparison, "cannot compare \(leftType.described) with \(rightType.described)",
-                    at: left.span.to(right.span), label: "\(leftType.described) \(op.rawValue) \(rightType.described)",
-                    secondary: [Label(left.span, leftType.described), Label(right.span, rightType.described)],
+                    at: left.span.to(right.span), label: "\(leftType.described) compared with \(rightType.described)",
                     help: leftType == .yesNo || rightType == .yesNo
                         ? "a yes/no answer compares with yes or no, e.g. \(excerpt(left)) == yes" : "compare values of the same type"))
             return

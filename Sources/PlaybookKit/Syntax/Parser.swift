@@ -44,9 +44,11 @@ struct Parser {
 
     // MARK: Tokens of the current line
 
+    /// Makes `line` the current line; its tokens are made once, however often it is begun.
     mutating func begin(_ line: Int) {
-        self.line = line
         position = 0
+        guard line != self.line else { return }
+        self.line = line
         Lexer(bytes: bytes, file: file).tokenize(
             tree.contentStart[line], tree.contentEnd[line], interner: &interner, tokens: &tokens, texts: &texts,
             diagnostics: &diagnostics)

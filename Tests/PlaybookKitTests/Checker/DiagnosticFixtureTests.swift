@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import PlaybookKit
+
+/// Every folder under Fixtures/diagnostics is a broken playbook (`main.playbook`, with any files it
+/// uses) and `expected.txt`, the exact human rendering of what `check` reports.
+struct DiagnosticFixtureTests {
+    static let folder = Golden.fixtures.appendingPathComponent("diagnostics")
+
+    static var fixtureNames: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Checks `main.playbook` of a fixture folder, with its other files served from memory.
+    static func render(_ name: String) throws -> String {
+        let base = folder.appendingPathComponent(name)
+        var files: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: base.path)
+        while let relative = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            let full = base.appendingPathComponent(relative).path
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue,
+                relative.hasSuffix(".playbook")
+            else { continue }
+            files[relative] = Array(try Data(contentsOf: URL(fileURLWithPath: full)))
+        }
+        let result = try checkPlaybook(at: "main.playbook", loader: MemoryLoader(bytes: files)).get()
+        let renderer = DiagnosticRenderer(sources: result.sources, color: false)
+        return result.diagnostics.map { renderer.human($0) + "\n" }.joined()
+    }
+
+    @Test(arguments: fixtureNames)
+    func fixtureRendersAsExpected(_ name: String) throws {
+        let output = try Self.render(name)
+        Golden.assert(output, matches: Self.folder.appendingPathComponent(name).appendingPathComponent("expected.txt"))
+        let code = String(name.prefix(6))
+        #expect(output.contains("[\(code)]"), "fixture \(name) does not produce \(code)")
+    }
+
+    @Test func everyCodeHasAFixtureAndADocsPage() {
+        let names = Self.fixtureNames
+        for code in DiagnosticCode.allCases {
+            #expect(names.contains { $0.hasPrefix(code.rawValue) }, "no fixture for \(code.rawValue)")
+            let page = Golden.root.appendingPathComponent(code.docsPath).path
+            #expect(FileManager.default.fileExists(atPath: page), "no docs page \(code.docsPath)")
+        }
+    }
+}
