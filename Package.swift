@@ -10,7 +10,7 @@ let package = Package(
     targets: [
         .target(name: "PlaybookKit"),
         .executableTarget(name: "playbook", dependencies: ["PlaybookKit"]),
-        .testTarget(name: "PlaybookKitTests", dependencies: ["PlaybookKit", "playbook"]),
+        .testTarget(name: "PlaybookKitTests", dependencies: ["PlaybookKit", "playbook"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
