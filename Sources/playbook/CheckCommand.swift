@@ -24,7 +24,9 @@ enum CheckCommand {
 
         """
 
-    static func run(_ words: ArraySlice<String>) throws(UsageError) -> Int32 {
+    /// Checks the files; `keep` receives the results, which the caller frees at exit, not before
+    /// (freeing a large playbook's tree costs time and changes nothing).
+    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let arguments = try Arguments(words, valued: ["--format", "--color"], flags: ["--strict", "--help", "-h"])
         if arguments.has("--help") || arguments.has("-h") {
             Terminal.write(help)
@@ -47,6 +49,7 @@ enum CheckCommand {
             case .success(let checked):
                 result = checked
             }
+            keep.append(result)
             let diagnostics = result.diagnostics
             let renderer = DiagnosticRenderer(sources: result.sources, color: color)
             totals.errors += diagnostics.errorCount

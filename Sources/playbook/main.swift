@@ -16,9 +16,10 @@ let help = """
 
 let words = CommandLine.arguments.dropFirst()
 var status: Int32
+var results: [CheckResult] = []
 do throws(UsageError) {
     switch words.first {
-    case "check": status = try CheckCommand.run(words.dropFirst())
+    case "check": status = try CheckCommand.run(words.dropFirst(), keep: &results)
     case "--help", "-h", "help":
         Terminal.write(help)
         status = 0

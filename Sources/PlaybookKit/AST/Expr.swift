@@ -1,11 +1,12 @@
 /// An expression in a condition or an assignment.
-public indirect enum Expr: Sendable {
+/// Leaves are stored inline; strings and operators are boxed.
+public enum Expr: Sendable {
     case number(Double, Span)
-    case text(Text)
+    indirect case text(Text)
     case bool(Bool, Span)
     case name(Name)
-    case unary(UnaryOperator, Expr, Span)
-    case binary(BinaryOperator, Expr, Expr, Span)
+    indirect case unary(UnaryOperator, Expr, Span)
+    indirect case binary(BinaryOperator, Expr, Expr, Span)
     /// A part that did not parse; already reported.
     case invalid(Span)
 

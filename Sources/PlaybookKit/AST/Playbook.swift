@@ -72,9 +72,10 @@ public struct Flow: Sendable {
     public var body: [Step] = []
 }
 
-/// One line of a stage, a flow or a branch, and the block under it.
-public enum Step: Sendable {
-    indirect case ask(Question)
+/// One line of a stage, a flow or a branch, and the block under it. Boxed (`indirect`): a block
+/// is an array of pointers, whatever the size of the steps in it.
+public indirect enum Step: Sendable {
+    case ask(Question)
     case say(Text, Span)
     case buyer([Text], Span)
     case set(Assignment)
@@ -145,6 +146,11 @@ public struct Branch: Sendable {
     public var score: Double?
     public var feedback: Text?
     public var isBest = false
+
+    /// The option's text, for a branch of a choice question.
+    public var optionText: String? {
+        if case .option(let text) = label { text } else { nil }
+    }
 }
 
 public enum AssignmentOperator: String, Sendable {

@@ -48,8 +48,9 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
     diagnostics += types.diagnostics
 
     if !syntaxErrors {
-        let values = Set(table.questions.keys).union(types.variables.keys)
-        var analysis = FlowAnalysis(
+        var values = SymbolMap<Bool>()
+        for symbol in table.questions.keys + types.variables.keys { values[symbol] = true }
+        let analysis = FlowAnalysis(
             graph: graph, table: table, interner: result.interner, sources: result.sources, values: values)
         analysis.run(reportUnreachable: !builder.diagnostics.contains { $0.severity == .error })
         diagnostics += analysis.diagnostics

@@ -11,7 +11,7 @@ extension FlowAnalysis {
         var inner: Span?
     }
 
-    mutating func checkAssignments() {
+    func checkAssignments() {
         var containerNodes = Array(repeating: [Int](), count: table.flows.count + 1)
         for node in graph.nodes.indices where reachable[node] {
             containerNodes[Int(graph.nodes[node].container)].append(node)
@@ -53,7 +53,7 @@ extension FlowAnalysis {
         return order
     }
 
-    private mutating func summarize(flow: Int, nodes: [Int]) {
+    private func summarize(flow: Int, nodes: [Int]) {
         let entry = graph.flowEntries[flow]
         for (symbol, reads) in readsBySymbol(nodes) {
             if let first = unassignedReads(symbol, reads, entry: entry).first {
@@ -92,14 +92,23 @@ extension FlowAnalysis {
     }
 
     /// The values each node reads, grouped by name.
-    private func readsBySymbol(_ nodes: [Int]) -> [Symbol: [Read]] {
-        var result: [Symbol: [Read]] = [:]
+    private func readsBySymbol(_ nodes: [Int]) -> [(Symbol, [Read])] {
+        var reads: [Read] = []
         for node in nodes {
             forEachRead(node) { read in
-                if values.contains(read.symbol) { result[read.symbol, default: []].append(read) }
+                if values.contains(read.symbol) { reads.append(read) }
             }
         }
-        return result
+        reads.sort { ($0.symbol.index, $0.node) < ($1.symbol.index, $1.node) }
+        var groups: [(Symbol, [Read])] = []
+        var start = 0
+        while start < reads.count {
+            var end = start + 1
+            while end < reads.count, reads[end].symbol == reads[start].symbol { end += 1 }
+            groups.append((reads[start].symbol, Array(reads[start..<end])))
+            start = end
+        }
+        return groups
     }
 
     private func forEachRead(_ node: Int, _ visit: (Read) -> Void) {
@@ -146,7 +155,7 @@ extension FlowAnalysis {
     }
 
     /// Whether `entry` reaches one of `targets` on a walk that never sets `symbol`.
-    private mutating func reaches(_ entry: Int, from targets: [Int], avoiding symbol: Symbol) -> Bool {
+    private func reaches(_ entry: Int, from targets: [Int], avoiding symbol: Symbol) -> Bool {
         marks.clear()
         var stack = targets
         while let node = stack.popLast() {
@@ -161,7 +170,7 @@ extension FlowAnalysis {
 
     /// The reads of `symbol` that some walk from `entry` reaches without setting it first, in the
     /// order a breadth-first walk meets them; `parent` then holds the walks that show it.
-    private mutating func unassignedReads(_ symbol: Symbol, _ reads: [Read], entry: Int) -> [Read] {
+    private func unassignedReads(_ symbol: Symbol, _ reads: [Read], entry: Int) -> [Read] {
         guard reaches(entry, from: reads.map(\.node), avoiding: symbol) else { return [] }
         var readsAt: [Int: [Read]] = [:]
         for read in reads { readsAt[read.node, default: []].append(read) }
@@ -185,7 +194,7 @@ extension FlowAnalysis {
         return found
     }
 
-    private mutating func report(_ read: Read) {
+    private func report(_ read: Read) {
         let word = interner.name(read.symbol)
         let isQuestion = table.questions[read.symbol] != nil
         let unset = isQuestion ? "asked" : "set"

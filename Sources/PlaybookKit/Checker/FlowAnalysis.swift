@@ -1,12 +1,12 @@
 /// Proofs about the flowchart: what can be reached, that every walk can end in an outcome, that
 /// flows return, and (in `FlowAnalysis+Assignment`) that nothing is read before it is set.
-struct FlowAnalysis {
+final class FlowAnalysis {
     let graph: FlowGraph
     let table: SymbolTable
     let interner: Interner
     let sources: [SourceFile]
     /// Names that hold a value: questions and variables (not the built-in score).
-    let values: Set<Symbol>
+    let values: SymbolMap<Bool>
     var diagnostics: [Diagnostic] = []
 
     var canReturn: [Bool]
@@ -24,7 +24,7 @@ struct FlowAnalysis {
     var marks: Marks
     private static let noEdges: ArraySlice<Int32> = []
 
-    init(graph: FlowGraph, table: SymbolTable, interner: Interner, sources: [SourceFile], values: Set<Symbol>) {
+    init(graph: FlowGraph, table: SymbolTable, interner: Interner, sources: [SourceFile], values: SymbolMap<Bool>) {
         self.graph = graph
         self.table = table
         self.interner = interner
@@ -42,7 +42,7 @@ struct FlowAnalysis {
 
     /// `reportUnreachable` is false when some jump or call could not be resolved: what it meant to
     /// reach is unknown, so "never reached" would mislead.
-    mutating func run(reportUnreachable: Bool) {
+    func run(reportUnreachable: Bool) {
         summarizeFlows()
         buildPredecessors()
         for container in 0...table.flows.count {
@@ -78,7 +78,7 @@ struct FlowAnalysis {
 
     /// Where the walk gets stuck after `node`, from which no outcome can be reached: the first
     /// step of the loop it goes round, or a call that never comes back.
-    private mutating func trap(from node: Int) -> (node: Int, isLoop: Bool) {
+    private func trap(from node: Int) -> (node: Int, isLoop: Bool) {
         marks.clear()
         var current = node
         while marks.insert(current) {
@@ -89,7 +89,7 @@ struct FlowAnalysis {
     }
 
     /// Whether a flow can return and whether it can end the walk, to a fixed point (flows call flows).
-    private mutating func summarizeFlows() {
+    private func summarizeFlows() {
         var changed = true
         while changed {
             changed = false
@@ -123,7 +123,7 @@ struct FlowAnalysis {
         }
     }
 
-    private mutating func buildPredecessors() {
+    private func buildPredecessors() {
         var counts = [Int32](repeating: 0, count: graph.nodes.count + 1)
         for node in graph.nodes.indices { for successor in next(node) { counts[Int(successor) + 1] += 1 } }
         for index in 1..<counts.count { counts[index] += counts[index - 1] }
@@ -143,7 +143,7 @@ struct FlowAnalysis {
     }
 
     /// Breadth-first from a container's entry, recording the tree of first arrivals.
-    private mutating func search(from entry: Int) {
+    private func search(from entry: Int) {
         var queue = [entry]
         reachable[entry] = true
         var head = 0
@@ -159,7 +159,7 @@ struct FlowAnalysis {
         }
     }
 
-    private mutating func reportUnreachable() {
+    private func reportUnreachable() {
         guard !table.stages.isEmpty else { return }
         var called = Array(repeating: false, count: table.flows.count)
         var changed = true
@@ -172,7 +172,8 @@ struct FlowAnalysis {
                 changed = true
             }
         }
-        for (index, stage) in table.stages.enumerated() where !reachable[graph.stageEntries[index]] {
+        for index in table.stages.indices where !reachable[graph.stageEntries[index]] {
+            let stage = table.stages[index]
             diagnostics.append(
                 Diagnostic(
                     .unreachable, "stage '\(interner.name(stage.name.symbol))' can never be reached", at: stage.name.span,
@@ -196,7 +197,7 @@ struct FlowAnalysis {
     }
 
     /// Every reachable point must be able to reach an outcome (or, in a flow, a `return`).
-    private mutating func reportDeadEnds() {
+    private func reportDeadEnds() {
         var finishing = Array(repeating: false, count: graph.nodes.count)
         var queue = graph.nodes.indices.filter(isFinish)
         for node in queue { finishing[node] = true }

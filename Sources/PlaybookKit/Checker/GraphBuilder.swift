@@ -5,10 +5,13 @@ struct GraphBuilder {
     let interner: Interner
     var diagnostics: [Diagnostic] = []
     private var graph = FlowGraph()
-    private var questionNodes: [Symbol: Int] = [:]
+    private var questionNodes = SymbolMap<Int>()
     /// Nodes made after the inline ones, when first needed: stage exits, end targets, the sink.
     private var lateNodes: [FlowGraph.Node] = []
-    private var lateEdges: [[Int32]] = []
+    /// The one successor of each late node, or -1.
+    private var lateEdges: [Int32] = []
+    /// Exits from stage to the next stage, by stage: the common case, kept out of the dictionary.
+    private var nextLeaves: [Int] = []
     private var leaveNodes: [Int: Int] = [:]
     private var unresolvedNode: Int?
     private var inlineCount = 0
@@ -29,8 +32,9 @@ struct GraphBuilder {
             next = number(flow.body, from: next + 1) + 1
         }
         inlineCount = next
+        nextLeaves = Array(repeating: -1, count: table.stages.count)
         for (index, stage) in table.stages.enumerated() {
-            let end = index + 1 < table.stages.count ? leave(index, to: index + 1) : late(.fallOffLast, Int32(index), [])
+            let end = index + 1 < table.stages.count ? leave(index, to: index + 1) : late(.fallOffLast, Int32(index))
             let first = stage.body.isEmpty ? end : graph.stageEntries[index] + 1
             add(.stageEntry, payload: index, container: 0, edges: [first])
             lower(stage.body, container: 0, stage: index, continuation: end)
@@ -42,9 +46,9 @@ struct GraphBuilder {
             lower(flow.body, container: index + 1, stage: -1, continuation: end)
             add(.fallOffFlow, payload: index, container: index + 1, edges: [])
         }
-        for (node, edges) in zip(lateNodes, lateEdges) {
+        for (node, edge) in zip(lateNodes, lateEdges) {
             graph.nodes.append(node)
-            graph.edges.append(contentsOf: edges)
+            if edge >= 0 { graph.edges.append(edge) }
             graph.edgeStart.append(Int32(graph.edges.count))
         }
         return graph
@@ -55,7 +59,7 @@ struct GraphBuilder {
         var next = first
         for step in steps {
             if case .ask(let question) = step {
-                if table.questions[question.name.symbol]?.question.span == question.span {
+                if table.questions[question.name.symbol]?.span == question.span {
                     questionNodes[question.name.symbol] = next
                 }
                 next += 1
@@ -67,11 +71,14 @@ struct GraphBuilder {
         return next
     }
 
+    /// How many nodes a block lowers to.
     private static func size(_ steps: [Step]) -> Int {
-        steps.reduce(0) { total, step in
-            guard case .ask(let question) = step else { return total + 1 }
-            return total + 1 + question.branches.reduce(0) { $0 + size($1.body) }
-        }
+        steps.reduce(0) { $0 + size(of: $1) }
+    }
+
+    private static func size(of step: Step) -> Int {
+        guard case .ask(let question) = step else { return 1 }
+        return 1 + question.branches.reduce(0) { $0 + size($1.body) }
     }
 
     private mutating func add(_ kind: FlowGraph.NodeKind, payload: Int, container: Int, edges: [Int]) {
@@ -81,24 +88,26 @@ struct GraphBuilder {
     }
 
     private mutating func late(
-        _ kind: FlowGraph.NodeKind, _ payload: Int32, _ edges: [Int32], payload2: Int32 = -1, container: Int = 0
+        _ kind: FlowGraph.NodeKind, _ payload: Int32, edge: Int32 = -1, payload2: Int32 = -1, container: Int = 0
     ) -> Int {
         lateNodes.append(FlowGraph.Node(kind: kind, payload: payload, payload2: payload2, container: Int32(container)))
-        lateEdges.append(edges)
+        lateEdges.append(edge)
         return inlineCount + lateNodes.count - 1
     }
 
     private mutating func leave(_ stage: Int, to target: Int) -> Int {
+        let isNext = target == stage + 1
+        if isNext, nextLeaves[stage] >= 0 { return nextLeaves[stage] }
         let key = stage << 32 | target
-        if let node = leaveNodes[key] { return node }
-        let node = late(.leave, Int32(stage), [Int32(graph.stageEntries[target])], payload2: Int32(target))
-        leaveNodes[key] = node
+        if !isNext, let node = leaveNodes[key] { return node }
+        let node = late(.leave, Int32(stage), edge: Int32(graph.stageEntries[target]), payload2: Int32(target))
+        if isNext { nextLeaves[stage] = node } else { leaveNodes[key] = node }
         return node
     }
 
     private mutating func unresolved() -> Int {
         if let unresolvedNode { return unresolvedNode }
-        let node = late(.unresolved, 0, [])
+        let node = late(.unresolved, 0)
         unresolvedNode = node
         return node
     }
@@ -107,7 +116,7 @@ struct GraphBuilder {
     private mutating func lower(_ steps: [Step], container: Int, stage: Int, continuation: Int) {
         for (index, step) in steps.enumerated() {
             let id = graph.nodes.count
-            let after = index + 1 < steps.count ? id + Self.size([step]) : continuation
+            let after = index + 1 < steps.count ? id + Self.size(of: step) : continuation
             graph.steps.append(step)
             let payload = graph.steps.count - 1
             switch step {
@@ -170,7 +179,7 @@ struct GraphBuilder {
         case .end(let ending):
             checkOutcome(ending)
             graph.endings.append(ending)
-            return late(.endTarget, Int32(graph.endings.count - 1), [], container: container)
+            return late(.endTarget, Int32(graph.endings.count - 1), container: container)
         case .next(let span):
             if container != 0 {
                 jumpOutOfFlow(span, what: "'next'")
@@ -200,14 +209,14 @@ struct GraphBuilder {
                     Diagnostic(
                         .jumpIntoOther, "cannot jump to the question '\(interner.name(name.symbol))' in \(place)", at: name.span,
                         label: "in another \(info.container == 0 ? "stage or flow" : "flow")",
-                        secondary: [Label(info.question.name.span, "asked here")],
+                        secondary: [Label(info.name.span, "asked here")],
                         help: info.container == 0
                             ? "jump to its stage instead, or 'call' a flow that asks it"
                             : "'call' the flow instead of jumping into it"))
                 return unresolved()
             }
             let word = interner.name(name.symbol)
-            var candidates = table.questions.filter { $0.value.container == container }.keys.map(interner.name)
+            var candidates = table.questions.keys.filter { table.questions[$0]?.container == container }.map(interner.name)
             if container == 0 { candidates += table.stageIndex.keys.map(interner.name) + ["next"] }
             diagnostics.append(
                 Diagnostic(

@@ -1,6 +1,12 @@
-/// Where a question is asked: in the stages of the playbook (container 0) or in a flow (1 + flow index).
+/// What the checker needs to know of a question, by name.
 public struct QuestionInfo: Sendable {
-    public var question: Question
+    public var name: Name
+    /// The `ask` line.
+    public var span: Span
+    public var type: AnswerType
+    /// The options of a choice question, in order.
+    public var options: [String]
+    /// Where it is asked: in the stages (0) or in a flow (1 + flow index).
     public var container: Int
 }
 
@@ -8,18 +14,18 @@ public struct QuestionInfo: Sendable {
 public struct SymbolTable: Sendable {
     /// The stages of the main file, in order.
     public var stages: [Stage] = []
-    public var stageIndex: [Symbol: Int] = [:]
+    public var stageIndex = SymbolMap<Int>()
     /// The flows of every file, in the order they were loaded.
     public var flows: [Flow] = []
-    public var flowIndex: [Symbol: Int] = [:]
-    public var questions: [Symbol: QuestionInfo] = [:]
+    public var flowIndex = SymbolMap<Int>()
+    public var questions = SymbolMap<QuestionInfo>()
     /// Declared outcomes, or nil when the playbook does not declare them.
     public var outcomes: [Symbol]?
     public var header: Header?
 
     /// Collects the declarations of `files` (the main file first), reporting duplicates.
     init(files: [PlaybookFile], interner: Interner, diagnostics: inout [Diagnostic]) {
-        var firstDeclaration: [Symbol: (Span, String)] = [:]
+        var firstDeclaration = SymbolMap<(Span, String)>()
         func declare(_ name: Name, _ kind: String) -> Bool {
             if let (span, firstKind) = firstDeclaration[name.symbol] {
                 let word = interner.name(name.symbol)
@@ -49,9 +55,9 @@ public struct SymbolTable: Sendable {
             }
             outcomes = declared.map(\.symbol)
         }
-        for stage in main.stages {
-            if declare(stage.name, "stage") { stageIndex[stage.name.symbol] = stages.count }
-            stages.append(stage)
+        stages = main.stages
+        for (index, stage) in stages.enumerated() {
+            if declare(stage.name, "stage") { stageIndex[stage.name.symbol] = index }
             collectQuestions(stage.body, container: 0, declare: declare)
         }
         for file in files {
@@ -67,14 +73,11 @@ public struct SymbolTable: Sendable {
         for step in steps {
             guard case .ask(let question) = step else { continue }
             if declare(question.name, "question") {
-                questions[question.name.symbol] = QuestionInfo(question: question, container: container)
+                let options: [String] = question.type == .choice ? question.branches.compactMap(\.optionText) : []
+                questions[question.name.symbol] = QuestionInfo(
+                    name: question.name, span: question.span, type: question.type, options: options, container: container)
             }
             for branch in question.branches { collectQuestions(branch.body, container: container, declare: declare) }
         }
-    }
-
-    /// The names a jump may lead to, for suggestions.
-    func targetNames(_ interner: Interner) -> [String] {
-        stageIndex.keys.map(interner.name) + questions.keys.map(interner.name) + ["next"]
     }
 }

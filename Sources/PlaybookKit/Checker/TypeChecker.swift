@@ -6,8 +6,10 @@ struct TypeChecker {
     let score: Symbol
     var diagnostics: [Diagnostic] = []
     /// The type of each variable, from its first `set` in source order.
-    private(set) var variables: [Symbol: (type: ValueType, span: Span)] = [:]
+    private(set) var variables = SymbolMap<(type: ValueType, span: Span)>()
     private var reporting = false
+    /// Set during learning when a `set` had a value of unknown type.
+    private var unresolved = false
 
     init(table: SymbolTable, interner: Interner, score: Symbol) {
         self.table = table
@@ -18,10 +20,13 @@ struct TypeChecker {
     mutating func check() {
         // Learn the variables' types first (a variable may be read above its first `set`),
         // then check everything with them.
-        var known = -1
-        while known != variables.count {
-            known = variables.count
-            forEachStep { checker, step in checker.learn(step) }
+        var learning = true
+        while learning {
+            let known = variables.count
+            unresolved = false
+            walk(.learn)
+            // Another pass only helps when a `set` read a variable learned later in this pass.
+            learning = unresolved && variables.count != known
         }
         reporting = true
         for stage in table.stages {
@@ -32,18 +37,25 @@ struct TypeChecker {
                 if let message = exit.message { interpolations(message) }
             }
         }
-        forEachStep { checker, step in checker.check(step) }
+        walk(.check)
     }
 
-    private mutating func forEachStep(_ body: (inout TypeChecker, Step) -> Void) {
-        var pending: [Step] = []
-        for stage in table.stages.reversed() { pending.append(contentsOf: stage.body.reversed()) }
-        let flowSteps = table.flows.flatMap(\.body)
-        pending.insert(contentsOf: flowSteps.reversed(), at: 0)
-        while let step = pending.popLast() {
-            body(&self, step)
+    private enum Pass { case learn, check }
+
+    /// Visits every step in source order: the stages, then the flows.
+    private mutating func walk(_ pass: Pass) {
+        for stage in table.stages { walk(stage.body, pass) }
+        for flow in table.flows { walk(flow.body, pass) }
+    }
+
+    private mutating func walk(_ steps: [Step], _ pass: Pass) {
+        for step in steps {
+            switch pass {
+            case .learn: learn(step)
+            case .check: check(step)
+            }
             if case .ask(let question) = step {
-                for branch in question.branches.reversed() { pending.append(contentsOf: branch.body.reversed()) }
+                for branch in question.branches { walk(branch.body, pass) }
             }
         }
     }
@@ -53,7 +65,11 @@ struct TypeChecker {
             table.questions[assignment.name.symbol] == nil, assignment.name.symbol != score
         else { return }
         let type = assignment.op == .assign ? type(of: assignment.value) : .number
-        if type != .unknown { variables[assignment.name.symbol] = (type, assignment.name.span) }
+        if type != .unknown {
+            variables[assignment.name.symbol] = (type, assignment.name.span)
+        } else {
+            unresolved = true
+        }
     }
 
     private mutating func check(_ step: Step) {
@@ -85,7 +101,7 @@ struct TypeChecker {
             diagnostics.append(
                 Diagnostic(
                     .assignToAnswer, "cannot set '\(word)': it is the answer to a question", at: assignment.name.span,
-                    label: "a question's answer", secondary: [Label(info.question.name.span, "asked here")],
+                    label: "a question's answer", secondary: [Label(info.name.span, "asked here")],
                     help: "use a variable of another name, e.g. set \(word)_adjusted = \(word)"))
             _ = type(of: assignment.value)
             return
@@ -166,7 +182,7 @@ struct TypeChecker {
         case .invalid: return .unknown
         case .name(let name):
             if name.symbol == score { return .number }
-            if let info = table.questions[name.symbol] { return ValueType(info.question.type, question: name.symbol) }
+            if let info = table.questions[name.symbol] { return ValueType(info.type, question: name.symbol) }
             if let variable = variables[name.symbol] { return variable.type }
             unknownName(name)
             return .unknown
@@ -227,12 +243,12 @@ struct TypeChecker {
             guard case .text(let literal) = side, case .choice(let question) = other,
                 let info = table.questions[question]
             else { continue }
-            let options = info.question.branches.compactMap { if case .option(let text) = $0.label { text } else { nil } }
+            let options = info.options
             guard !options.contains(literal.value) else { continue }
             diagnostics.append(
                 Diagnostic(
                     .notAnOption, "\"\(literal.value)\" is not an option of '\(interner.name(question))'", at: literal.span,
-                    label: "never equal", secondary: [Label(info.question.name.span, "the question")],
+                    label: "never equal", secondary: [Label(info.name.span, "the question")],
                     notes: ["the options are: " + options.map { "\"\($0)\"" }.joined(separator: ", ")],
                     help: Suggestion.nearest(to: literal.value, among: options).map { "did you mean \"\($0)\"?" }))
         }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A name interned once per check: identifiers compare and hash as integers.
 public struct Symbol: Hashable, Sendable, Comparable {
     public let index: Int32
@@ -63,8 +69,9 @@ public struct Interner: Sendable {
         let start = byteStarts[index]
         let end = index + 1 < byteStarts.count ? byteStarts[index + 1] : arena.count
         guard end - start == bytes.count else { return false }
-        for offset in 0..<bytes.count where arena[start + offset] != bytes[offset] { return false }
-        return true
+        return arena.withUnsafeBufferPointer { arena in
+            bytes.isEmpty || memcmp(arena.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+        }
     }
 
     private mutating func grow() {

@@ -6,6 +6,8 @@ struct Keywords {
     let why, yes, no, score, feedback, best: Symbol
     let choice, number, text, scale: Symbol
     let and, or, not: Symbol
+    /// Words that cannot name a stage, flow, question or variable.
+    let reserved: Swift.Set<Symbol>
 
     init(_ interner: inout Interner) {
         playbook = interner.intern("playbook")
@@ -44,8 +46,6 @@ struct Keywords {
         and = interner.intern("and")
         or = interner.intern("or")
         not = interner.intern("not")
+        reserved = [yes, no, and, or, not, next, end, score]
     }
-
-    /// Words that cannot name a stage, flow, question or variable.
-    var reserved: Swift.Set<Symbol> { [yes, no, and, or, not, next, end, score] }
 }

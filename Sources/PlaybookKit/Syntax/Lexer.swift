@@ -44,8 +44,14 @@ struct Lexer {
             if Self.isIdentifierStart(scalar) {
                 var cursor = index + length
                 while cursor < end {
-                    let (next, nextLength) = decode(at: cursor, end: end)
-                    guard Self.isIdentifierContinue(next) else { break }
+                    let next = bytes[cursor]
+                    if next < 0x80 {
+                        guard Self.isASCIIIdentifierContinue(next) else { break }
+                        cursor += 1
+                        continue
+                    }
+                    let (scalar, nextLength) = decode(at: cursor, end: end)
+                    guard Self.isIdentifierContinue(scalar) else { break }
                     cursor += nextLength
                 }
                 let symbol = interner.intern(UnsafeBufferPointer(rebasing: bytes[index..<cursor]))
@@ -121,6 +127,18 @@ struct Lexer {
     private func lexString(
         from start: Int, to end: Int, interner: inout Interner, diagnostics: inout [Diagnostic]
     ) -> Text {
+        var plain = start + 1
+        while plain < end, bytes[plain] != UInt8(ascii: "\""), bytes[plain] != UInt8(ascii: "\\"),
+            bytes[plain] != UInt8(ascii: "{")
+        {
+            plain += 1
+        }
+        if plain < end, bytes[plain] == UInt8(ascii: "\"") {
+            // The common case: no escapes, no interpolation.
+            return Text(
+                value: String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<plain]), as: UTF8.self),
+                span: Span(file: file, start: start, end: plain + 1), interpolations: [])
+        }
         var value: [UInt8] = []
         var interpolations: [Name] = []
         var index = start + 1
@@ -210,6 +228,11 @@ struct Lexer {
         var value = UInt32(lead) & (0xFF >> (length + 1))
         for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    static func isASCIIIdentifierContinue(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
     }
 
     static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {

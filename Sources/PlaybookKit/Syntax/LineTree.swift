@@ -1,19 +1,31 @@
 /// The significant lines of a file (not blank, not only a comment) arranged by indentation:
 /// each line's children are the lines indented under it.
 struct LineTree {
-    /// Byte offset where the line's content starts (after its indentation).
-    var contentStart: [Int] = []
-    /// Byte offset where the line ends (before its line break).
-    var contentEnd: [Int] = []
-    var indent: [Int] = []
-    var firstChild: [Int] = []
-    var nextSibling: [Int] = []
+    private struct Line {
+        /// Byte offset where the content starts (after the indentation).
+        var start: Int32
+        /// Byte offset where the line ends (before its line break).
+        var end: Int32
+        var indent: Int32
+        var firstChild: Int32 = -1
+        var nextSibling: Int32 = -1
+    }
+
+    private var lines: [Line] = []
     /// The first lines at the top level (indentation 0), linked by `nextSibling`.
-    var firstTopLevel = -1
+    private var firstTopLevel = -1
+
+    func contentStart(_ line: Int) -> Int { Int(lines[line].start) }
+    func contentEnd(_ line: Int) -> Int { Int(lines[line].end) }
+    func firstChild(_ line: Int) -> Int { Int(lines[line].firstChild) }
+    func nextSibling(_ line: Int) -> Int { Int(lines[line].nextSibling) }
+    /// How many lines sit at the top level: an upper bound for the stages of a file.
+    var topLevelCount: Int { var count = 0; for _ in topLevel { count += 1 }; return count }
 
     /// Builds the tree, reporting tabs and indentation that matches no open block.
     init(source: SourceFile, file: Int, diagnostics: inout [Diagnostic]) {
         var tabLines: [Int] = []
+        lines.reserveCapacity(source.lineStarts.count)
         source.bytes.withUnsafeBufferPointer { bytes in
             for line in 0..<source.lineStarts.count {
                 let range = source.lineRange(line)
@@ -29,9 +41,7 @@ struct LineTree {
                     index += 1
                 }
                 if index == range.upperBound || bytes[index] == UInt8(ascii: "#") { continue }
-                contentStart.append(index)
-                contentEnd.append(range.upperBound)
-                indent.append(width)
+                lines.append(Line(start: Int32(index), end: Int32(range.upperBound), indent: Int32(width)))
             }
         }
         if let first = tabLines.first {
@@ -46,47 +56,51 @@ struct LineTree {
     }
 
     private mutating func link(file: Int, diagnostics: inout [Diagnostic]) {
-        let count = indent.count
-        firstChild = Array(repeating: -1, count: count)
-        nextSibling = Array(repeating: -1, count: count)
-        var lastChild = Array(repeating: -1, count: count)
+        let count = lines.count
+        var lastChild = [Int32](repeating: -1, count: count)
         var lastTopLevel = -1
         var stack: [Int] = []
 
         func attach(_ line: Int, to parent: Int?) {
             if let parent {
-                if lastChild[parent] < 0 { firstChild[parent] = line } else { nextSibling[lastChild[parent]] = line }
-                lastChild[parent] = line
+                if lastChild[parent] < 0 {
+                    lines[parent].firstChild = Int32(line)
+                } else {
+                    lines[Int(lastChild[parent])].nextSibling = Int32(line)
+                }
+                lastChild[parent] = Int32(line)
             } else {
-                if lastTopLevel < 0 { firstTopLevel = line } else { nextSibling[lastTopLevel] = line }
+                if lastTopLevel < 0 { firstTopLevel = line } else { lines[lastTopLevel].nextSibling = Int32(line) }
                 lastTopLevel = line
             }
         }
+        func indent(_ line: Int) -> Int { Int(lines[line].indent) }
+        func start(_ line: Int) -> Int { Int(lines[line].start) }
 
         for line in 0..<count {
             var popped: Int?
-            while let top = stack.last, indent[top] > indent[line] { popped = stack.removeLast() }
-            if let top = stack.last, indent[top] == indent[line] {
+            while let top = stack.last, indent(top) > indent(line) { popped = stack.removeLast() }
+            if let top = stack.last, indent(top) == indent(line) {
                 stack.removeLast()
                 attach(line, to: stack.last)
             } else if let popped {
-                let levels = (stack.map { indent[$0] } + [indent[popped]]).map(String.init).joined(separator: ", ")
+                let levels = (stack.map(indent) + [indent(popped)]).map(String.init).joined(separator: ", ")
                 diagnostics.append(
                     Diagnostic(
                         .badIndentation, "this line's indentation matches no open block",
-                        at: Span(file: file, start: contentStart[line] - indent[line], end: contentStart[line]),
-                        label: "\(indent[line]) spaces",
+                        at: Span(file: file, start: start(line) - indent(line), end: start(line)),
+                        label: "\(indent(line)) spaces",
                         notes: ["the open blocks are indented by \(levels) spaces"],
                         help: "line it up with the block it belongs to"))
-                indent[line] = indent[popped]
+                lines[line].indent = lines[popped].indent
                 attach(line, to: stack.last)
-            } else if stack.isEmpty, indent[line] > 0 {
+            } else if stack.isEmpty, indent(line) > 0 {
                 diagnostics.append(
                     Diagnostic(
                         .badIndentation, "the first line is indented",
-                        at: Span(file: file, start: contentStart[line] - indent[line], end: contentStart[line]),
-                        label: "\(indent[line]) spaces", help: "start top-level lines such as 'playbook' and 'stage' in column 1"))
-                indent[line] = 0
+                        at: Span(file: file, start: start(line) - indent(line), end: start(line)),
+                        label: "\(indent(line)) spaces", help: "start top-level lines such as 'playbook' and 'stage' in column 1"))
+                lines[line].indent = 0
                 attach(line, to: nil)
             } else {
                 attach(line, to: stack.last)
@@ -96,7 +110,7 @@ struct LineTree {
     }
 
     /// The children of `line` in order.
-    func children(of line: Int) -> ChildSequence { ChildSequence(tree: self, first: firstChild[line]) }
+    func children(of line: Int) -> ChildSequence { ChildSequence(tree: self, first: firstChild(line)) }
 
     var topLevel: ChildSequence { ChildSequence(tree: self, first: firstTopLevel) }
 
@@ -106,7 +120,7 @@ struct LineTree {
         var isEmpty: Bool { first < 0 }
         mutating func next() -> Int? {
             guard first >= 0 else { return nil }
-            defer { first = tree.nextSibling[first] }
+            defer { first = tree.nextSibling(first) }
             return first
         }
     }

@@ -4,6 +4,7 @@ extension Parser {
 
     mutating func parseFile() -> PlaybookFile {
         var playbook = PlaybookFile(file: file)
+        playbook.stages.reserveCapacity(tree.topLevelCount)
         for line in tree.topLevel {
             begin(line)
             let token = peek

@@ -50,7 +50,7 @@ struct Parser {
         guard line != self.line else { return }
         self.line = line
         Lexer(bytes: bytes, file: file).tokenize(
-            tree.contentStart[line], tree.contentEnd[line], interner: &interner, tokens: &tokens, texts: &texts,
+            tree.contentStart(line), tree.contentEnd(line), interner: &interner, tokens: &tokens, texts: &texts,
             diagnostics: &diagnostics)
     }
 
@@ -66,7 +66,7 @@ struct Parser {
     func span(_ token: Token) -> Span { Span(file: file, start: token.start, end: token.end) }
 
     /// The span of the whole current line's content.
-    var lineSpan: Span { Span(file: file, start: tree.contentStart[line], end: tree.contentEnd[line]) }
+    var lineSpan: Span { Span(file: file, start: tree.contentStart(line), end: tree.contentEnd(line)) }
 
     func isKeyword(_ token: Token, _ symbol: Symbol) -> Bool { token.kind == .identifier && token.symbol == symbol }
 
@@ -143,23 +143,23 @@ struct Parser {
 
     /// Reports an indented block under a line that takes none.
     mutating func noChildren(_ line: Int, under context: String, help: String? = nil) {
-        let first = tree.firstChild[line]
+        let first = tree.firstChild(line)
         guard first >= 0 else { return }
         diagnostics.append(
             Diagnostic(
                 .badIndentation, "unexpected indented block under \(context)",
-                at: Span(file: file, start: tree.contentStart[first], end: tree.contentEnd[first]),
+                at: Span(file: file, start: tree.contentStart(first), end: tree.contentEnd(first)),
                 label: "indented under a line that takes no block", help: help ?? "indent this line like the one above it"))
     }
 
     /// Reports children nested past `maximumBlockDepth`; true when the block may be parsed.
     mutating func withinDepth(_ line: Int, depth: Int) -> Bool {
-        guard depth > maximumBlockDepth, tree.firstChild[line] >= 0 else { return true }
-        let first = tree.firstChild[line]
+        guard depth > maximumBlockDepth, tree.firstChild(line) >= 0 else { return true }
+        let first = tree.firstChild(line)
         diagnostics.append(
             Diagnostic(
                 .nestedTooDeeply, "blocks are nested more than \(maximumBlockDepth) levels deep",
-                at: Span(file: file, start: tree.contentStart[first], end: tree.contentEnd[first]),
+                at: Span(file: file, start: tree.contentStart(first), end: tree.contentEnd(first)),
                 label: "too deep to read", help: "move the deeper part into a flow and 'call' it"))
         return false
     }
