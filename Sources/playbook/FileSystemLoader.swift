@@ -10,10 +10,12 @@ struct FileSystemLoader: SourceLoader {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(Self.failure(errno)) }
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        // The size from fstat, plus one byte: reading 0 bytes into it confirms the end without
+        // doubling the buffer (files that grow while read still grow the buffer).
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)) + 1)
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2))) }
             let count = bytes.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }

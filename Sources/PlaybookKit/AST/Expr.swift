@@ -53,8 +53,19 @@ public enum BinaryOperator: String, Sendable {
     case and
     case or
 
-    public var isArithmetic: Bool { [.add, .subtract, .multiply, .divide].contains(self) }
-    public var isOrdering: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
+    public var isArithmetic: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide: true
+        default: false
+        }
+    }
+
+    public var isOrdering: Bool {
+        switch self {
+        case .less, .lessOrEqual, .greater, .greaterOrEqual: true
+        default: false
+        }
+    }
     public var isEquality: Bool { self == .equal || self == .notEqual }
     public var isLogical: Bool { self == .and || self == .or }
 }

@@ -49,14 +49,26 @@ public struct Term: Sendable {
     public var span: Span
 }
 
-public struct Stage: Sendable {
-    public var name: Name
-    public var title: Text
-    public var span: Span
-    public var goal: Text?
-    public var tips: [Text] = []
-    public var exits: [ExitCriterion] = []
-    public var body: [Step] = []
+/// A stage of the sales process. Syntax-tree nodes with many parts are classes: they are built
+/// once and never changed, and passing one around costs a single reference count.
+public final class Stage: Sendable {
+    public let name: Name
+    public let title: Text
+    public let span: Span
+    public let goal: Text?
+    public let tips: [Text]
+    public let exits: [ExitCriterion]
+    public let body: [Step]
+
+    init(name: Name, title: Text, span: Span, goal: Text?, tips: [Text], exits: [ExitCriterion], body: [Step]) {
+        self.name = name
+        self.title = title
+        self.span = span
+        self.goal = goal
+        self.tips = tips
+        self.exits = exits
+        self.body = body
+    }
 }
 
 public struct ExitCriterion: Sendable {
@@ -65,25 +77,32 @@ public struct ExitCriterion: Sendable {
     public var span: Span
 }
 
-public struct Flow: Sendable {
-    public var name: Name
-    public var title: Text
-    public var span: Span
-    public var body: [Step] = []
+public final class Flow: Sendable {
+    public let name: Name
+    public let title: Text
+    public let span: Span
+    public let body: [Step]
+
+    init(name: Name, title: Text, span: Span, body: [Step]) {
+        self.name = name
+        self.title = title
+        self.span = span
+        self.body = body
+    }
 }
 
-/// One line of a stage, a flow or a branch, and the block under it. Boxed (`indirect`): a block
-/// is an array of pointers, whatever the size of the steps in it.
-public indirect enum Step: Sendable {
+/// One line of a stage, a flow or a branch, and the block under it. Large cases are boxed, so a
+/// block is an array of small values.
+public enum Step: Sendable {
     case ask(Question)
-    case say(Text, Span)
-    case buyer([Text], Span)
-    case set(Assignment)
-    case jumpIf(Expr, Target, Span)
-    case jump(Target, Span)
-    case call(Name, Span)
+    indirect case say(Text, Span)
+    indirect case buyer([Text], Span)
+    indirect case set(Assignment)
+    indirect case jumpIf(Expr, Target, Span)
+    indirect case jump(Target, Span)
+    indirect case call(Name, Span)
     case `return`(Span)
-    case end(Ending, Span)
+    indirect case end(Ending, Span)
 
     public var span: Span {
         switch self {
@@ -96,14 +115,25 @@ public indirect enum Step: Sendable {
     }
 }
 
-public struct Question: Sendable {
-    public var name: Name
-    public var text: Text
-    public var type: AnswerType
-    public var span: Span
-    public var why: Text?
-    public var tip: Text?
-    public var branches: [Branch] = []
+public final class Question: Sendable {
+    public let name: Name
+    public let text: Text
+    public let type: AnswerType
+    /// The `ask` line.
+    public let span: Span
+    public let why: Text?
+    public let tip: Text?
+    public let branches: [Branch]
+
+    init(name: Name, text: Text, type: AnswerType, span: Span, why: Text?, tip: Text?, branches: [Branch]) {
+        self.name = name
+        self.text = text
+        self.type = type
+        self.span = span
+        self.why = why
+        self.tip = tip
+        self.branches = branches
+    }
 }
 
 public enum AnswerType: Sendable, Hashable {
@@ -135,17 +165,31 @@ public enum BranchLabel: Sendable, Hashable {
     case yes
     case no
     case option(String)
+
+    public var isOption: Bool {
+        if case .option = self { true } else { false }
+    }
 }
 
 /// `yes`, `no` or an option under a question: a jump, or a block of steps.
-public struct Branch: Sendable {
-    public var label: BranchLabel
-    public var span: Span
-    public var target: Target?
-    public var body: [Step] = []
-    public var score: Double?
-    public var feedback: Text?
-    public var isBest = false
+public final class Branch: Sendable {
+    public let label: BranchLabel
+    public let span: Span
+    public let target: Target?
+    public let body: [Step]
+    public let score: Double?
+    public let feedback: Text?
+    public let isBest: Bool
+
+    init(label: BranchLabel, span: Span, target: Target?, body: [Step], score: Double?, feedback: Text?, isBest: Bool) {
+        self.label = label
+        self.span = span
+        self.target = target
+        self.body = body
+        self.score = score
+        self.feedback = feedback
+        self.isBest = isBest
+    }
 
     /// The option's text, for a branch of a choice question.
     public var optionText: String? {
@@ -171,7 +215,7 @@ public enum Target: Sendable {
     /// A stage or a question, by id.
     case named(Name)
     case next(Span)
-    case end(Ending)
+    indirect case end(Ending)
 
     public var span: Span {
         switch self {

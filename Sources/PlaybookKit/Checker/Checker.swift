@@ -40,11 +40,21 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
                 at: span, label: "nothing to walk through",
                 help: "add a stage: stage discovery \"Discovery\", with its questions indented under it"))
     }
-    var builder = GraphBuilder(table: table, interner: result.interner)
-    let graph = builder.build()
-    diagnostics += builder.diagnostics
-    var types = TypeChecker(table: table, interner: result.interner, score: score)
-    types.check()
+    // Lowering the flowchart and checking types read the same tables and nothing else: on a
+    // large playbook they run side by side.
+    let interner = result.interner
+    let lower: @Sendable () -> (FlowGraph, [Diagnostic]) = {
+        var builder = GraphBuilder(table: table, interner: interner)
+        return (builder.build(), builder.diagnostics)
+    }
+    let checkTypes: @Sendable () -> TypeChecker = {
+        var types = TypeChecker(table: table, interner: interner, score: score)
+        types.check()
+        return types
+    }
+    let ((graph, graphDiagnostics), types) =
+        table.stages.count + table.flows.count > 2_000 ? inParallel(lower, checkTypes) : (lower(), checkTypes())
+    diagnostics += graphDiagnostics
     diagnostics += types.diagnostics
 
     if !syntaxErrors {
@@ -52,7 +62,7 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
         for symbol in table.questions.keys + types.variables.keys { values[symbol] = true }
         let analysis = FlowAnalysis(
             graph: graph, table: table, interner: result.interner, sources: result.sources, values: values)
-        analysis.run(reportUnreachable: !builder.diagnostics.contains { $0.severity == .error })
+        analysis.run(reportUnreachable: !graphDiagnostics.contains { $0.severity == .error })
         diagnostics += analysis.diagnostics
         result.graph = graph
     }

@@ -28,7 +28,8 @@ extension FlowAnalysis {
     /// Flows in an order where a flow comes after the flows it calls (a recursive call is left out).
     private func flowsCalleesFirst() -> [Int] {
         var calls = Array(repeating: [Int](), count: table.flows.count)
-        for (node, flow) in graph.callees where flow >= 0 && graph.nodes[node].container > 0 {
+        for node in graph.calls where graph.nodes[node].container > 0 {
+            guard let flow = callee(node), flow >= 0 else { continue }
             calls[Int(graph.nodes[node].container) - 1].append(flow)
         }
         var state = Array(repeating: 0, count: table.flows.count)
@@ -92,7 +93,7 @@ extension FlowAnalysis {
     }
 
     /// The values each node reads, grouped by name.
-    private func readsBySymbol(_ nodes: [Int]) -> [(Symbol, [Read])] {
+    private func readsBySymbol(_ nodes: [Int]) -> [(Symbol, ArraySlice<Read>)] {
         var reads: [Read] = []
         for node in nodes {
             forEachRead(node) { read in
@@ -100,12 +101,12 @@ extension FlowAnalysis {
             }
         }
         reads.sort { ($0.symbol.index, $0.node) < ($1.symbol.index, $1.node) }
-        var groups: [(Symbol, [Read])] = []
+        var groups: [(Symbol, ArraySlice<Read>)] = []
         var start = 0
         while start < reads.count {
             var end = start + 1
             while end < reads.count, reads[end].symbol == reads[start].symbol { end += 1 }
-            groups.append((reads[start].symbol, Array(reads[start..<end])))
+            groups.append((reads[start].symbol, reads[start..<end]))
             start = end
         }
         return groups
@@ -170,7 +171,7 @@ extension FlowAnalysis {
 
     /// The reads of `symbol` that some walk from `entry` reaches without setting it first, in the
     /// order a breadth-first walk meets them; `parent` then holds the walks that show it.
-    private func unassignedReads(_ symbol: Symbol, _ reads: [Read], entry: Int) -> [Read] {
+    private func unassignedReads(_ symbol: Symbol, _ reads: ArraySlice<Read>, entry: Int) -> [Read] {
         guard reaches(entry, from: reads.map(\.node), avoiding: symbol) else { return [] }
         var readsAt: [Int: [Read]] = [:]
         for read in reads { readsAt[read.node, default: []].append(read) }

@@ -9,19 +9,21 @@ final class FlowAnalysis {
     let values: SymbolMap<Bool>
     var diagnostics: [Diagnostic] = []
 
-    var canReturn: [Bool]
-    var canEnd: [Bool]
+    // The analysis runs on one thread and touches these in tight loops over every node, where
+    // dynamic exclusivity checks cost more than the work: they are turned off for them.
+    @exclusivity(unchecked) var canReturn: [Bool]
+    @exclusivity(unchecked) var canEnd: [Bool]
     /// Variables every returning walk through the flow sets.
-    var assigns: [Set<Symbol>]
+    @exclusivity(unchecked) var assigns: [Set<Symbol>]
     /// Values the flow reads before setting them, with where it reads each first.
-    var needs: [[Symbol: Span]]
+    @exclusivity(unchecked) var needs: [[Symbol: Span]]
     /// Reachable from the entry of its own container (the first stage, or the flow's entry).
-    var reachable: [Bool]
-    var parent: [Int32]
-    var parentEdge: [Int32]
-    var predecessorStart: [Int32] = []
-    var predecessors: [Int32] = []
-    var marks: Marks
+    @exclusivity(unchecked) var reachable: [Bool]
+    @exclusivity(unchecked) var parent: [Int32]
+    @exclusivity(unchecked) var parentEdge: [Int32]
+    @exclusivity(unchecked) var predecessorStart: [Int32] = []
+    @exclusivity(unchecked) var predecessors: [Int32] = []
+    @exclusivity(unchecked) var marks: Marks
     private static let noEdges: ArraySlice<Int32> = []
 
     init(graph: FlowGraph, table: SymbolTable, interner: Interner, sources: [SourceFile], values: SymbolMap<Bool>) {
@@ -54,7 +56,7 @@ final class FlowAnalysis {
     }
 
     /// The flow a `call` node calls, -1 when unknown, nil when the node is no call.
-    func callee(_ node: Int) -> Int? { graph.callees[node] }
+    func callee(_ node: Int) -> Int? { graph.callee(node) }
 
     /// Successors as the walk really goes: past a call only when the flow can return.
     func next(_ node: Int) -> ArraySlice<Int32> {
@@ -165,7 +167,8 @@ final class FlowAnalysis {
         var changed = true
         while changed {
             changed = false
-            for (node, flow) in graph.callees where flow >= 0 && !called[flow] && reachable[node] {
+            for node in graph.calls where reachable[node] {
+                guard let flow = callee(node), flow >= 0, !called[flow] else { continue }
                 let container = Int(graph.nodes[node].container)
                 guard container == 0 || called[container - 1] else { continue }
                 called[flow] = true

@@ -23,7 +23,9 @@ public struct FlowGraph: Sendable {
     public struct Node: Sendable {
         public var kind: NodeKind
         public var payload: Int32
-        public var payload2: Int32 = -1
+        /// The stage entered, for `leave`; the flow called (-1 when unknown), for a `call` step;
+        /// otherwise -2.
+        public var payload2: Int32 = -2
         /// 0 for the stages, 1 + flow index for a flow.
         public var container: Int32
     }
@@ -35,8 +37,14 @@ public struct FlowGraph: Sendable {
     public internal(set) var endings: [Ending] = []
     public internal(set) var stageEntries: [Int] = []
     public internal(set) var flowEntries: [Int] = []
-    /// For `call` steps: the flow called, or -1 when unknown.
-    public internal(set) var callees: [Int: Int] = [:]
+    /// The `call` steps, in order.
+    public internal(set) var calls: [Int] = []
+
+    /// For a `call` step: the flow it calls, or -1 when there is no such flow.
+    public func callee(_ node: Int) -> Int? {
+        let info = nodes[node]
+        return info.kind == .step && info.payload2 != -2 ? Int(info.payload2) : nil
+    }
 
     /// The nodes the walk can go to next. For a yes/no question: yes, then no; for a choice: one per
     /// option in order; for `if`: taken, then not taken.

@@ -32,19 +32,23 @@ struct GraphBuilder {
             next = number(flow.body, from: next + 1) + 1
         }
         inlineCount = next
+        graph.nodes.reserveCapacity(inlineCount + table.stages.count + 16)
+        graph.edgeStart.reserveCapacity(inlineCount + table.stages.count + 17)
+        graph.edges.reserveCapacity(inlineCount + inlineCount / 2)
+        graph.steps.reserveCapacity(inlineCount)
         nextLeaves = Array(repeating: -1, count: table.stages.count)
         for (index, stage) in table.stages.enumerated() {
             let end = index + 1 < table.stages.count ? leave(index, to: index + 1) : late(.fallOffLast, Int32(index))
             let first = stage.body.isEmpty ? end : graph.stageEntries[index] + 1
-            add(.stageEntry, payload: index, container: 0, edges: [first])
+            add(.stageEntry, payload: index, container: 0, to: first)
             lower(stage.body, container: 0, stage: index, continuation: end)
         }
         for (index, flow) in table.flows.enumerated() {
             let entry = graph.flowEntries[index]
             let end = entry + 1 + Self.size(flow.body)
-            add(.flowEntry, payload: index, container: index + 1, edges: [flow.body.isEmpty ? end : entry + 1])
+            add(.flowEntry, payload: index, container: index + 1, to: flow.body.isEmpty ? end : entry + 1)
             lower(flow.body, container: index + 1, stage: -1, continuation: end)
-            add(.fallOffFlow, payload: index, container: index + 1, edges: [])
+            add(.fallOffFlow, payload: index, container: index + 1)
         }
         for (node, edge) in zip(lateNodes, lateEdges) {
             graph.nodes.append(node)
@@ -81,9 +85,17 @@ struct GraphBuilder {
         return 1 + question.branches.reduce(0) { $0 + size($1.body) }
     }
 
-    private mutating func add(_ kind: FlowGraph.NodeKind, payload: Int, container: Int, edges: [Int]) {
+    /// Adds a node with at most two successors (no array to build for the common case).
+    private mutating func add(_ kind: FlowGraph.NodeKind, payload: Int, container: Int, to first: Int? = nil, _ second: Int? = nil) {
         graph.nodes.append(FlowGraph.Node(kind: kind, payload: Int32(payload), container: Int32(container)))
-        for edge in edges { graph.edges.append(Int32(edge)) }
+        if let first { graph.edges.append(Int32(first)) }
+        if let second { graph.edges.append(Int32(second)) }
+        graph.edgeStart.append(Int32(graph.edges.count))
+    }
+
+    private mutating func add(_ kind: FlowGraph.NodeKind, payload: Int, container: Int, edgeList: [Int]) {
+        graph.nodes.append(FlowGraph.Node(kind: kind, payload: Int32(payload), container: Int32(container)))
+        for edge in edgeList { graph.edges.append(Int32(edge)) }
         graph.edgeStart.append(Int32(graph.edges.count))
     }
 
@@ -131,26 +143,24 @@ struct GraphBuilder {
                     }
                     bodyStart += Self.size(branch.body)
                 }
-                var edges: [Int]
                 switch question.type {
                 case .yesNo:
                     let yes = question.branches.firstIndex { $0.label == .yes }.map { destinations[$0] } ?? after
                     let no = question.branches.firstIndex { $0.label == .no }.map { destinations[$0] } ?? after
-                    edges = [yes, no]
+                    add(.step, payload: payload, container: container, to: yes, no)
                 case .choice:
-                    edges = destinations
+                    add(.step, payload: payload, container: container, edgeList: destinations)
                 default:
-                    edges = [after]
+                    add(.step, payload: payload, container: container, to: after)
                 }
-                add(.step, payload: payload, container: container, edges: edges)
                 for branch in question.branches where branch.target == nil {
                     lower(branch.body, container: container, stage: stage, continuation: after)
                 }
             case .jumpIf(_, let target, _):
                 let destination = resolve(target, container: container, stage: stage)
-                add(.step, payload: payload, container: container, edges: [destination, after])
+                add(.step, payload: payload, container: container, to: destination, after)
             case .jump(let target, _):
-                add(.step, payload: payload, container: container, edges: [resolve(target, container: container, stage: stage)])
+                add(.step, payload: payload, container: container, to: resolve(target, container: container, stage: stage))
             case .call(let name, _):
                 let callee = table.flowIndex[name.symbol]
                 if callee == nil {
@@ -161,15 +171,16 @@ struct GraphBuilder {
                             notes: table.flows.isEmpty ? ["this playbook has no flows; a flow is declared with: flow <id> \"Title\""] : [],
                             help: Suggestion.didYouMean(interner.name(name.symbol), among: table.flowIndex.keys.map(interner.name))))
                 }
-                graph.callees[id] = callee ?? -1
-                add(.step, payload: payload, container: container, edges: [after])
+                graph.calls.append(id)
+                add(.step, payload: payload, container: container, to: after)
+                graph.nodes[id].payload2 = Int32(callee ?? -1)
             case .end(let ending, _):
                 checkOutcome(ending)
-                add(.step, payload: payload, container: container, edges: [])
+                add(.step, payload: payload, container: container)
             case .return:
-                add(.step, payload: payload, container: container, edges: [])
+                add(.step, payload: payload, container: container)
             case .say, .buyer, .set:
-                add(.step, payload: payload, container: container, edges: [after])
+                add(.step, payload: payload, container: container, to: after)
             }
         }
     }

@@ -25,8 +25,8 @@ public struct SymbolTable: Sendable {
 
     /// Collects the declarations of `files` (the main file first), reporting duplicates.
     init(files: [PlaybookFile], interner: Interner, diagnostics: inout [Diagnostic]) {
-        var firstDeclaration = SymbolMap<(Span, String)>()
-        func declare(_ name: Name, _ kind: String) -> Bool {
+        var firstDeclaration = SymbolMap<(Span, StaticString)>()
+        func declare(_ name: Name, _ kind: StaticString) -> Bool {
             if let (span, firstKind) = firstDeclaration[name.symbol] {
                 let word = interner.name(name.symbol)
                 diagnostics.append(
@@ -69,7 +69,7 @@ public struct SymbolTable: Sendable {
         }
     }
 
-    private mutating func collectQuestions(_ steps: [Step], container: Int, declare: (Name, String) -> Bool) {
+    private mutating func collectQuestions(_ steps: [Step], container: Int, declare: (Name, StaticString) -> Bool) {
         for step in steps {
             guard case .ask(let question) = step else { continue }
             if declare(question.name, "question") {

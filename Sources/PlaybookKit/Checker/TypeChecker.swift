@@ -76,8 +76,11 @@ struct TypeChecker {
         switch step {
         case .ask(let question):
             interpolations(question.text)
-            [question.why, question.tip].compactMap { $0 }.forEach { interpolations($0) }
-            question.branches.compactMap(\.feedback).forEach { interpolations($0) }
+            if let why = question.why { interpolations(why) }
+            if let tip = question.tip { interpolations(tip) }
+            for branch in question.branches {
+                if let feedback = branch.feedback { interpolations(feedback) }
+            }
         case .say(let text, _): interpolations(text)
         case .buyer(let lines, _): lines.forEach { interpolations($0) }
         case .set(let assignment): check(assignment)
@@ -160,6 +163,7 @@ struct TypeChecker {
     }
 
     mutating func interpolations(_ text: Text) {
+        guard !text.interpolations.isEmpty else { return }
         for name in text.interpolations { _ = type(of: .name(name)) }
     }
 
@@ -239,18 +243,22 @@ struct TypeChecker {
                     help: "use '==' or '!='"))
             return
         }
-        for (side, other) in [(left, rightType), (right, leftType)] {
-            guard case .text(let literal) = side, case .choice(let question) = other,
-                let info = table.questions[question]
-            else { continue }
-            let options = info.options
-            guard !options.contains(literal.value) else { continue }
-            diagnostics.append(
-                Diagnostic(
-                    .notAnOption, "\"\(literal.value)\" is not an option of '\(interner.name(question))'", at: literal.span,
-                    label: "never equal", secondary: [Label(info.name.span, "the question")],
-                    notes: ["the options are: " + options.map { "\"\($0)\"" }.joined(separator: ", ")],
-                    help: Suggestion.nearest(to: literal.value, among: options).map { "did you mean \"\($0)\"?" }))
-        }
+        checkOption(left, against: rightType)
+        checkOption(right, against: leftType)
+    }
+
+    /// A string compared with a choice answer must be one of its options.
+    private mutating func checkOption(_ side: Expr, against other: ValueType) {
+        guard case .text(let literal) = side, case .choice(let question) = other,
+            let info = table.questions[question]
+        else { return }
+        let options = info.options
+        guard !options.contains(literal.value) else { return }
+        diagnostics.append(
+            Diagnostic(
+                .notAnOption, "\"\(literal.value)\" is not an option of '\(interner.name(question))'", at: literal.span,
+                label: "never equal", secondary: [Label(info.name.span, "the question")],
+                notes: ["the options are: " + options.map { "\"\($0)\"" }.joined(separator: ", ")],
+                help: Suggestion.nearest(to: literal.value, among: options).map { "did you mean \"\($0)\"?" }))
     }
 }

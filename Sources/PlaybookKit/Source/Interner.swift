@@ -11,13 +11,21 @@ public struct Symbol: Hashable, Sendable, Comparable {
 }
 
 /// Interns identifiers straight from source bytes, without building a `String` per occurrence.
+/// Names that differ only in Unicode normalization (a Vietnamese letter typed precomposed or with
+/// a combining accent) are the same name.
 public struct Interner: Sendable {
     private var names: [String] = []
-    private var hashes: [UInt64] = []
-    private var byteStarts: [Int] = []
+    /// Name `i` is `arena[byteStarts[i]..<byteStarts[i + 1]]`.
+    private var byteStarts: [Int] = [0]
     private var arena: [UInt8] = []
-    /// Open addressing: slot holds symbol index + 1, 0 when empty.
-    private var slots: [Int32] = Array(repeating: 0, count: 1024)
+    /// Open addressing; a slot packs the hash's high 32 bits and the symbol index + 1 (0: empty).
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+    /// A direct-mapped cache of names of at most 8 bytes (most keywords and variables), keyed by
+    /// their bytes as one word: a hit costs no hashing of the full table.
+    private var shortWords: [UInt64] = Array(repeating: 0, count: 1024)
+    private var shortSymbols: [Int32] = Array(repeating: 0, count: 1024)
+    /// Names with non-ASCII letters, by their text: `String` equality is canonical equivalence.
+    private var unicodeNames: [String: Symbol] = [:]
 
     public init() {}
 
@@ -33,65 +41,102 @@ public struct Interner: Sendable {
 
     /// The symbol for `text` when it was interned already.
     public func lookup(_ text: String) -> Symbol? {
+        if text.utf8.contains(where: { $0 >= 0x80 }) { return unicodeNames[text] }
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            let hash = Self.hash(buffer)
-            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-            while slots[slot] != 0 {
-                let candidate = Int(slots[slot] - 1)
-                if hashes[candidate] == hash, equals(candidate, buffer) { return Symbol(index: Int32(candidate)) }
-                slot = (slot + 1) & (slots.count - 1)
-            }
-            return nil
-        }
+        return bytes.withUnsafeBufferPointer { find($0, hash: Self.hash($0)).symbol }
     }
 
-    /// The symbol for the bytes, interning them when new.
+    /// The symbol for the bytes (valid UTF-8), interning them when new.
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
+        if bytes.count <= 8, let base = bytes.baseAddress {
+            var word: UInt64 = 0
+            for offset in 0..<bytes.count { word |= UInt64(base[offset]) << (8 * UInt64(offset)) }
+            let cacheSlot = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 54)
+            if shortWords[cacheSlot] == word, word != 0 { return Symbol(index: shortSymbols[cacheSlot]) }
+            let symbol = internUncached(bytes)
+            if word & 0x8080_8080_8080_8080 == 0 {
+                shortWords[cacheSlot] = word
+                shortSymbols[cacheSlot] = symbol.index
+            }
+            return symbol
+        }
+        return internUncached(bytes)
+    }
+
+    private mutating func internUncached(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let symbol = unicodeNames[text] { return symbol }
+            let symbol = add(bytes, hash: Self.hash(bytes), slot: find(bytes, hash: Self.hash(bytes)).slot, name: text)
+            unicodeNames[text] = symbol
+            return symbol
+        }
         let hash = Self.hash(bytes)
+        let (found, slot) = find(bytes, hash: hash)
+        return found ?? add(bytes, hash: hash, slot: slot, name: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The symbol with these bytes, or the empty slot where it belongs.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (symbol: Symbol?, slot: Int) {
+        let tag = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] != 0 {
-            let candidate = Int(slots[slot] - 1)
-            if hashes[candidate] == hash, equals(candidate, bytes) { return Symbol(index: Int32(candidate)) }
+            let entry = slots[slot]
+            if entry >> 32 == tag {
+                let candidate = Int(entry & 0xFFFF_FFFF) - 1
+                if equals(candidate, bytes) { return (Symbol(index: Int32(candidate)), slot) }
+            }
             slot = (slot + 1) & (slots.count - 1)
         }
+        return (nil, slot)
+    }
+
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int, name: String) -> Symbol {
         let index = names.count
-        names.append(String(decoding: bytes, as: UTF8.self))
-        hashes.append(hash)
-        byteStarts.append(arena.count)
+        names.append(name)
         arena.append(contentsOf: bytes)
-        slots[slot] = Int32(index + 1)
+        byteStarts.append(arena.count)
+        slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
         if names.count * 2 > slots.count { grow() }
         return Symbol(index: Int32(index))
     }
 
     private func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = byteStarts[index]
-        let end = index + 1 < byteStarts.count ? byteStarts[index + 1] : arena.count
-        guard end - start == bytes.count else { return false }
+        guard byteStarts[index + 1] - start == bytes.count else { return false }
         return arena.withUnsafeBufferPointer { arena in
-            bytes.isEmpty || memcmp(arena.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+            guard let stored = arena.baseAddress, let given = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(stored + start, given, bytes.count) == 0
         }
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: 0, count: slots.count * 2)
-        for index in 0..<names.count {
-            var slot = Int(truncatingIfNeeded: hashes[index]) & (bigger.count - 1)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        for entry in slots where entry != 0 {
+            let index = Int(entry & 0xFFFF_FFFF) - 1
+            let hash = arena.withUnsafeBufferPointer {
+                Self.hash(UnsafeBufferPointer(rebasing: $0[byteStarts[index]..<byteStarts[index + 1]]))
+            }
+            var slot = Int(truncatingIfNeeded: hash) & (bigger.count - 1)
             while bigger[slot] != 0 { slot = (slot + 1) & (bigger.count - 1) }
-            bigger[slot] = Int32(index + 1)
+            bigger[slot] = entry
         }
         slots = bigger
     }
 
-    /// FNV-1a, then a final mix so that low bits spread.
+    /// Eight bytes at a time, multiply and fold: fast for short names, spreads the low bits.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            var word: UInt64 = 0
+            let end = min(offset + 8, bytes.count)
+            for index in offset..<end { word |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            offset = end
         }
-        hash ^= hash >> 29
-        hash &*= 0xbf58_476d_1ce4_e5b9
-        return hash ^ (hash >> 32)
+        hash &*= 0xBF58_476D_1CE4_E5B9
+        return hash ^ (hash >> 31)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One file's text as bytes, with the table of where each line starts.
 public struct SourceFile: Sendable {
     /// The path as the user gave it or as `use` resolved it, for display.
@@ -21,8 +27,14 @@ public struct SourceFile: Sendable {
         var starts = [0]
         starts.reserveCapacity(self.bytes.count / 24 + 1)
         self.bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == UInt8(ascii: "\n") {
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count,
+                let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset)
+            {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 starts.append(index + 1)
+                offset = index + 1
             }
         }
         self.lineStarts = starts

@@ -9,7 +9,18 @@ enum UTF8Validation {
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
+            let base = UnsafeRawPointer(buffer.baseAddress)
             while index < count {
+                // Eight ASCII bytes at a time, none of them NUL: the common case.
+                if let base, index + 8 <= count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let hasHighBit = word & 0x8080_8080_8080_8080 != 0
+                    let hasZeroByte = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+                    if !hasHighBit, !hasZeroByte {
+                        index += 8
+                        continue
+                    }
+                }
                 let lead = buffer[index]
                 if lead < 0x80 {
                     if lead == 0 { return .nul(offset: index) }

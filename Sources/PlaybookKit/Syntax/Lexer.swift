@@ -3,13 +3,19 @@ struct Lexer {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: Int
 
-    /// Tokenizes `bytes[start..<end]` (one line, without its line break) into `tokens`.
+    /// Tokenizes `bytes[start..<end]` (one line, without its line break) into the first elements of
+    /// `tokens` (and of `texts`, for string literals), reusing the arrays from line to line; returns
+    /// the index of the final `.endOfLine` token.
     func tokenize(
         _ start: Int, _ end: Int, interner: inout Interner, tokens: inout [Token], texts: inout [Text],
         diagnostics: inout [Diagnostic]
-    ) {
-        tokens.removeAll(keepingCapacity: true)
-        texts.removeAll(keepingCapacity: true)
+    ) -> Int {
+        var count = 0
+        var textCount = 0
+        func emit(_ token: Token) {
+            if count < tokens.count { tokens[count] = token } else { tokens.append(token) }
+            count += 1
+        }
         var index = start
         while index < end {
             let byte = bytes[index]
@@ -22,21 +28,21 @@ struct Lexer {
                 continue
             case UInt8(ascii: "\""):
                 let text = lexString(from: index, to: end, interner: &interner, diagnostics: &diagnostics)
-                texts.append(text)
-                tokens.append(Token(kind: .string, start: index, end: Int(text.span.end), textIndex: texts.count - 1))
+                if textCount < texts.count { texts[textCount] = text } else { texts.append(text) }
+                emit(Token(kind: .string, start: index, end: Int(text.span.end), textIndex: textCount))
+                textCount += 1
                 index = Int(text.span.end)
                 continue
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 var token = Token(kind: .number, start: index, end: index)
                 index = lexNumber(from: index, to: end, into: &token)
-                tokens.append(token)
+                emit(token)
                 continue
             default:
                 break
             }
-            if let kind = punctuation(at: index, end: end) {
-                let length = Self.twoByteKinds.contains(kind) ? 2 : 1
-                tokens.append(Token(kind: kind, start: index, end: index + length))
+            if byte >= 0x80 || !Self.isASCIIIdentifierContinue(byte), let (kind, length) = punctuation(at: index, end: end) {
+                emit(Token(kind: kind, start: index, end: index + length))
                 index += length
                 continue
             }
@@ -55,11 +61,11 @@ struct Lexer {
                     cursor += nextLength
                 }
                 let symbol = interner.intern(UnsafeBufferPointer(rebasing: bytes[index..<cursor]))
-                tokens.append(Token(kind: .identifier, start: index, end: cursor, symbol: symbol))
+                emit(Token(kind: .identifier, start: index, end: cursor, symbol: symbol))
                 index = cursor
                 continue
             }
-            tokens.append(Token(kind: .invalid, start: index, end: index + length))
+            emit(Token(kind: .invalid, start: index, end: index + length))
             let shown = scalar.value < 0x20 || scalar.value == 0x7F
                 ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : "'\(Character(scalar))'"
             diagnostics.append(
@@ -69,30 +75,29 @@ struct Lexer {
                     help: "names are made of letters, digits and '_'; text goes between double quotes"))
             index += length
         }
-        tokens.append(Token(kind: .endOfLine, start: end, end: end))
+        emit(Token(kind: .endOfLine, start: end, end: end))
+        return count - 1
     }
 
-    private static let twoByteKinds: Set<TokenKind> = [
-        .arrow, .dotDot, .plusAssign, .minusAssign, .equal, .notEqual, .lessOrEqual, .greaterOrEqual,
-    ]
-
-    private func punctuation(at index: Int, end: Int) -> TokenKind? {
+    /// The operator at `index` and its length in bytes.
+    private func punctuation(at index: Int, end: Int) -> (TokenKind, Int)? {
         let next: UInt8 = index + 1 < end ? bytes[index + 1] : 0
+        let equals = next == UInt8(ascii: "=")
         switch bytes[index] {
         case UInt8(ascii: "-"):
-            if next == UInt8(ascii: ">") { return .arrow }
-            return next == UInt8(ascii: "=") ? .minusAssign : .minus
-        case UInt8(ascii: "+"): return next == UInt8(ascii: "=") ? .plusAssign : .plus
-        case UInt8(ascii: "."): return next == UInt8(ascii: ".") ? .dotDot : nil
-        case UInt8(ascii: ","): return .comma
-        case UInt8(ascii: "("): return .leftParen
-        case UInt8(ascii: ")"): return .rightParen
-        case UInt8(ascii: "*"): return .star
-        case UInt8(ascii: "/"): return .slash
-        case UInt8(ascii: "="): return next == UInt8(ascii: "=") ? .equal : .assign
-        case UInt8(ascii: "!"): return next == UInt8(ascii: "=") ? .notEqual : nil
-        case UInt8(ascii: "<"): return next == UInt8(ascii: "=") ? .lessOrEqual : .less
-        case UInt8(ascii: ">"): return next == UInt8(ascii: "=") ? .greaterOrEqual : .greater
+            if next == UInt8(ascii: ">") { return (.arrow, 2) }
+            return equals ? (.minusAssign, 2) : (.minus, 1)
+        case UInt8(ascii: "+"): return equals ? (.plusAssign, 2) : (.plus, 1)
+        case UInt8(ascii: "."): return next == UInt8(ascii: ".") ? (.dotDot, 2) : nil
+        case UInt8(ascii: ","): return (.comma, 1)
+        case UInt8(ascii: "("): return (.leftParen, 1)
+        case UInt8(ascii: ")"): return (.rightParen, 1)
+        case UInt8(ascii: "*"): return (.star, 1)
+        case UInt8(ascii: "/"): return (.slash, 1)
+        case UInt8(ascii: "="): return equals ? (.equal, 2) : (.assign, 1)
+        case UInt8(ascii: "!"): return equals ? (.notEqual, 2) : nil
+        case UInt8(ascii: "<"): return equals ? (.lessOrEqual, 2) : (.less, 1)
+        case UInt8(ascii: ">"): return equals ? (.greaterOrEqual, 2) : (.greater, 1)
         default: return nil
         }
     }

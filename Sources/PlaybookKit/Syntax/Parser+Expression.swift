@@ -14,8 +14,8 @@ extension Parser {
                 Diagnostic(
                     .nestedTooDeeply, "the expression is nested more than \(maximumExpressionDepth) levels deep",
                     at: span(peek), label: "too deep to read", help: "split it with 'set' into simpler steps"))
-            let rest = Span(file: file, start: peek.start, end: tokens[tokens.count - 1].end)
-            position = tokens.count - 1
+            let rest = Span(file: file, start: peek.start, end: tokens[endIndex].end)
+            position = endIndex
             return .invalid(rest)
         }
         var left = parseAnd(&depth)
@@ -109,7 +109,7 @@ extension Parser {
                 _ = advance()
                 return .bool(token.symbol == keywords.yes, span(token))
             }
-            if [keywords.and, keywords.or, keywords.not].contains(token.symbol) { break }
+            if token.symbol == keywords.and || token.symbol == keywords.or || token.symbol == keywords.not { break }
             _ = advance()
             return .name(Name(symbol: token.symbol, span: span(token)))
         case .leftParen:
@@ -123,7 +123,7 @@ extension Parser {
                             .unexpectedToken, "expected ')', found \(describe(peek))", at: span(peek),
                             label: "expected ')' here", secondary: [Label(span(open), "to close this '('")]))
                 }
-                position = tokens.count - 1
+                position = endIndex
                 return .invalid(span(open).to(inner.span))
             }
             return inner.withSpan(span(open).to(span(close)))
@@ -132,7 +132,7 @@ extension Parser {
         }
         expected("a value (a number, a string, yes, no or a name)")
         let invalid = Expr.invalid(span(token))
-        position = tokens.count - 1
+        position = endIndex
         return invalid
     }
 }

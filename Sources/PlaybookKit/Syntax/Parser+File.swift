@@ -74,7 +74,7 @@ extension Parser {
                     Diagnostic(
                         .badHeader, "'\(word)' is given twice in the header", at: lineSpan, label: "again here",
                         secondary: [Label(first, "first given here")], help: "keep one of them"))
-                position = tokens.count - 1
+                position = endIndex
                 continue
             }
             seen[token.symbol] = lineSpan
@@ -138,42 +138,49 @@ extension Parser {
         guard let name = declaredName("stage", after: "'stage'") else { return nil }
         let title = peek.kind == .string ? texts[advance().textIndex] : nil
         endOfLine(after: "the stage's title")
-        var stage = Stage(
-            name: name, title: title ?? Text(value: interner.name(name.symbol), span: name.span, interpolations: []),
-            span: lineSpan)
-        guard withinDepth(line, depth: 1) else { return stage }
+        let span = lineSpan
+        var goal: Text?
+        var tips: [Text] = []
+        var exits: [ExitCriterion] = []
+        var body: [Step] = []
+        func stage() -> Stage {
+            Stage(
+                name: name, title: title ?? Text(value: interner.name(name.symbol), span: name.span, interpolations: []),
+                span: span, goal: goal, tips: tips, exits: exits, body: body)
+        }
+        guard withinDepth(line, depth: 1) else { return stage() }
         for child in tree.children(of: line) {
             begin(child)
             let token = peek
             if isKeyword(token, keywords.goal) {
                 _ = advance()
-                if let goal = string("the goal", after: "'goal'") {
-                    if let first = stage.goal {
+                if let text = string("the goal", after: "'goal'") {
+                    if let first = goal {
                         diagnostics.append(
                             Diagnostic(
-                                .notAllowedHere, "a second goal for stage '\(interner.name(name.symbol))'", at: goal.span,
+                                .notAllowedHere, "a second goal for stage '\(interner.name(name.symbol))'", at: text.span,
                                 label: "second goal", secondary: [Label(first.span, "first goal")],
                                 help: "a stage has one goal; put further advice in 'tip' lines"))
                     } else {
-                        stage.goal = goal
+                        goal = text
                     }
                 }
                 endOfLine(after: "the goal")
                 noChildren(child, under: "'goal'")
             } else if isKeyword(token, keywords.tip) {
                 _ = advance()
-                if let tip = string("the tip", after: "'tip'") { stage.tips.append(tip) }
+                if let tip = string("the tip", after: "'tip'") { tips.append(tip) }
                 endOfLine(after: "the tip")
                 noChildren(child, under: "'tip'")
             } else if isKeyword(token, keywords.exit) {
-                if let exit = parseExit(child) { stage.exits.append(exit) }
+                if let exit = parseExit(child) { exits.append(exit) }
             } else {
                 if let step = parseStep(child, context: StepContext(inFlow: false, inOption: false), depth: 2, allowed: Self.stageWords) {
-                    stage.body.append(step)
+                    body.append(step)
                 }
             }
         }
-        return stage
+        return stage()
     }
 
     /// `exit when <condition> "message"`.
@@ -195,15 +202,17 @@ extension Parser {
         guard let name = declaredName("flow", after: "'flow'") else { return nil }
         let title = peek.kind == .string ? texts[advance().textIndex] : nil
         endOfLine(after: "the flow's title")
-        var flow = Flow(
-            name: name, title: title ?? Text(value: interner.name(name.symbol), span: name.span, interpolations: []),
-            span: lineSpan)
-        guard withinDepth(line, depth: 1) else { return flow }
-        for child in tree.children(of: line) {
-            if let step = parseStep(child, context: StepContext(inFlow: true, inOption: false), depth: 2, allowed: Self.stepWords) {
-                flow.body.append(step)
+        let span = lineSpan
+        var body: [Step] = []
+        if withinDepth(line, depth: 1) {
+            for child in tree.children(of: line) {
+                if let step = parseStep(child, context: StepContext(inFlow: true, inOption: false), depth: 2, allowed: Self.stepWords) {
+                    body.append(step)
+                }
             }
         }
-        return flow
+        return Flow(
+            name: name, title: title ?? Text(value: interner.name(name.symbol), span: name.span, interpolations: []),
+            span: span, body: body)
     }
 }

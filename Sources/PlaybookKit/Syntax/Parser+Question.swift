@@ -7,25 +7,44 @@ extension Parser {
         guard let name = declaredName("question", after: "'ask'"),
             let text = string("the question", after: "the question's id")
         else {
-            position = tokens.count - 1
+            position = endIndex
             return nil
         }
         guard let type = parseAnswerType() else {
-            position = tokens.count - 1
+            position = endIndex
             return nil
         }
         endOfLine(after: "the answer type")
-        var question = Question(name: name, text: text, type: type, span: lineSpan)
-        guard withinDepth(line, depth: depth) else { return question }
-        var seen: [BranchLabel: Span] = [:]
+        let askSpan = lineSpan
+        var why: Text?
+        var tip: Text?
+        var branches: [Branch] = []
+        func question() -> Question {
+            Question(name: name, text: text, type: type, span: askSpan, why: why, tip: tip, branches: branches)
+        }
+        guard withinDepth(line, depth: depth) else { return question() }
+        // A question has a handful of branches: a list is cheaper than a dictionary.
+        var seen: [(label: BranchLabel, span: Span)] = []
         for child in tree.children(of: line) {
             begin(child)
             let token = peek
             if isKeyword(token, keywords.why) || isKeyword(token, keywords.tip) {
                 _ = advance()
                 let isWhy = token.symbol == keywords.why
-                let value = string(isWhy ? "why the question matters" : "the tip", after: isWhy ? "'why'" : "'tip'")
-                if isWhy { question.why = value } else { question.tip = value }
+                let word = isWhy ? "why" : "tip"
+                if let value = string(isWhy ? "why the question matters" : "the tip", after: "'\(word)'") {
+                    if let first = isWhy ? why : tip {
+                        diagnostics.append(
+                            Diagnostic(
+                                .notAllowedHere, "a second '\(word)' for question '\(interner.name(name.symbol))'",
+                                at: value.span, label: "second '\(word)'", secondary: [Label(first.span, "first '\(word)'")],
+                                help: "a question has one '\(word)'; merge the two into one line"))
+                    } else if isWhy {
+                        why = value
+                    } else {
+                        tip = value
+                    }
+                }
                 endOfLine(after: isWhy ? "the reason" : "the tip")
                 noChildren(child, under: isWhy ? "'why'" : "'tip'")
                 continue
@@ -41,29 +60,29 @@ extension Parser {
                 unknownKeyword(allowed: ["why", "tip", "yes", "no", "\"an option\""], context: "under a question")
                 continue
             }
-            guard branchFits(label, question: question, at: span(token)) else { continue }
+            guard branchFits(label, question: name, type: type, at: span(token)) else { continue }
             _ = advance()
-            if let first = seen[label] {
+            if let first = seen.first(where: { $0.label == label })?.span {
                 diagnostics.append(
                     Diagnostic(
                         .duplicateBranch, "the answer \(describe(label)) has two branches", at: span(token),
                         label: "second branch", secondary: [Label(first, "first branch")],
                         help: "merge them into one branch"))
             } else {
-                seen[label] = span(token)
+                seen.append((label, span(token)))
             }
             if let branch = parseBranch(child, label: label, at: span(token), context: context, depth: depth + 1) {
-                question.branches.append(branch)
+                branches.append(branch)
             }
         }
-        if type == .choice, !question.branches.contains(where: { if case .option = $0.label { true } else { false } }) {
+        if type == .choice, !branches.contains(where: { $0.optionText != nil }) {
             diagnostics.append(
                 Diagnostic(
-                    .misplacedBranch, "choice question '\(interner.name(name.symbol))' has no options", at: question.span,
+                    .misplacedBranch, "choice question '\(interner.name(name.symbol))' has no options", at: askSpan,
                     label: "no options under it",
                     help: "indent the options under the question, one string per line: \"Option\" -> target"))
         }
-        return question
+        return question()
     }
 
     func describe(_ label: BranchLabel) -> String {
@@ -75,84 +94,110 @@ extension Parser {
     }
 
     /// Reports a branch that does not suit the question's type.
-    private mutating func branchFits(_ label: BranchLabel, question: Question, at span: Span) -> Bool {
-        switch (label, question.type) {
+    private mutating func branchFits(_ label: BranchLabel, question name: Name, type: AnswerType, at span: Span) -> Bool {
+        let word = interner.name(name.symbol)
+        switch (label, type) {
         case (.yes, .yesNo), (.no, .yesNo), (.option, .choice):
             return true
         case (.option, .yesNo):
             diagnostics.append(
                 Diagnostic(
-                    .optionUnderYesNo, "an option under the yes/no question '\(interner.name(question.name.symbol))'",
+                    .optionUnderYesNo, "an option under the yes/no question '\(word)'",
                     at: span, label: "a yes/no question has only 'yes' and 'no'",
-                    secondary: [Label(question.name.span, "asked as yes/no here")],
+                    secondary: [Label(name.span, "asked as yes/no here")],
                     help: "write 'yes' or 'no' here, or make the question a 'choice'"))
         case (.yes, .choice), (.no, .choice):
             diagnostics.append(
                 Diagnostic(
-                    .yesNoUnderChoice, "a '\(label == .yes ? "yes" : "no")' branch under the choice question '\(interner.name(question.name.symbol))'",
+                    .yesNoUnderChoice, "a '\(label == .yes ? "yes" : "no")' branch under the choice question '\(word)'",
                     at: span, label: "a choice question branches on its options",
-                    secondary: [Label(question.name.span, "asked as a choice here")],
+                    secondary: [Label(name.span, "asked as a choice here")],
                     help: "write the option as a string, e.g. \"\(label == .yes ? "Yes" : "No")\", or make the question 'yes/no'"))
         default:
             diagnostics.append(
                 Diagnostic(
-                    .misplacedBranch, "a branch under the \(question.type.keyword) question '\(interner.name(question.name.symbol))'",
-                    at: span, label: "\(question.type.keyword) answers have no branches",
-                    help: "branch on the answer after the question: if \(interner.name(question.name.symbol)) > 10 -> <target>"))
+                    .misplacedBranch, "a branch under the \(type.keyword) question '\(word)'",
+                    at: span, label: "\(type.keyword) answers have no branches",
+                    help: "branch on the answer after the question: if \(word) > 10 -> <target>"))
         }
         return false
+    }
+
+    /// What an option says of itself, gathered while its block is read.
+    private struct OptionParts {
+        var score: (Double, Span)?
+        var feedback: Text?
+        var best: Span?
     }
 
     /// The rest of a branch line (`-> target`, or nothing) and the block under it.
     private mutating func parseBranch(
         _ line: Int, label: BranchLabel, at span: Span, context: StepContext, depth: Int
     ) -> Branch? {
-        var branch = Branch(label: label, span: span)
         if accept(.arrow) != nil {
-            branch.target = parseTarget(after: "'->'")
+            let target = parseTarget(after: "'->'")
             endOfLine(after: "the target")
             noChildren(line, under: "a branch that jumps", help: "a branch either jumps ('-> target') or has a block, not both")
-            return branch
+            return Branch(label: label, span: span, target: target, body: [], score: nil, feedback: nil, isBest: false)
         }
         endOfLine(after: "the answer")
-        guard withinDepth(line, depth: depth) else { return branch }
-        let isOption = if case .option = label { true } else { false }
-        let inner = StepContext(inFlow: context.inFlow, inOption: isOption)
-        for child in tree.children(of: line) {
-            begin(child)
-            let token = peek
-            if isOption, token.kind == .identifier, [keywords.score, keywords.feedback, keywords.best].contains(token.symbol) {
-                parseOptionAttribute(child, into: &branch)
-                continue
-            }
-            if let step = parseStep(child, context: inner, depth: depth + 1, allowed: isOption ? Self.optionWords : Self.stepWords) {
-                branch.body.append(step)
+        var body: [Step] = []
+        var parts = OptionParts()
+        let isOption = label.isOption
+        if withinDepth(line, depth: depth) {
+            let inner = StepContext(inFlow: context.inFlow, inOption: isOption)
+            for child in tree.children(of: line) {
+                begin(child)
+                let token = peek
+                if isOption, token.kind == .identifier,
+                    token.symbol == keywords.score || token.symbol == keywords.feedback || token.symbol == keywords.best
+                {
+                    parseOptionAttribute(child, into: &parts)
+                    continue
+                }
+                if let step = parseStep(child, context: inner, depth: depth + 1, allowed: isOption ? Self.optionWords : Self.stepWords) {
+                    body.append(step)
+                }
             }
         }
-        return branch
+        return Branch(
+            label: label, span: span, target: nil, body: body, score: parts.score?.0, feedback: parts.feedback,
+            isBest: parts.best != nil)
     }
 
-    /// `score +3`, `feedback "..."` or `best` under an option.
-    private mutating func parseOptionAttribute(_ line: Int, into branch: inout Branch) {
+    /// `score +3`, `feedback "..."` or `best` under an option; each at most once.
+    private mutating func parseOptionAttribute(_ line: Int, into parts: inout OptionParts) {
         let keyword = advance()
+        let word = interner.name(keyword.symbol)
+        let first: Span?
         switch keyword.symbol {
         case keywords.score:
+            first = parts.score?.1
             let sign: Double = accept(.minus) != nil ? -1 : 1
             if sign > 0 { _ = accept(.plus) }
             guard peek.kind == .number else {
                 expected("a number of points", after: "'score'", help: "write: score +2 or score -1")
                 return
             }
-            branch.score = sign * advance().number
+            if first == nil { parts.score = (sign * advance().number, lineSpan) }
             endOfLine(after: "the points")
         case keywords.feedback:
-            branch.feedback = string("the feedback", after: "'feedback'")
+            first = parts.feedback?.span
+            let text = string("the feedback", after: "'feedback'")
+            if first == nil { parts.feedback = text }
             endOfLine(after: "the feedback")
         default:
-            branch.isBest = true
+            first = parts.best
+            if first == nil { parts.best = lineSpan }
             endOfLine(after: "'best'")
         }
-        noChildren(line, under: "'\(interner.name(keyword.symbol))'")
+        if let first {
+            diagnostics.append(
+                Diagnostic(
+                    .notAllowedHere, "a second '\(word)' for one option", at: lineSpan, label: "second '\(word)'",
+                    secondary: [Label(first, "first '\(word)'")], help: "an option has at most one '\(word)'; keep one"))
+        }
+        noChildren(line, under: "'\(word)'")
     }
 
     /// `yes/no`, `choice`, `number [range]`, `text` or `scale low..high`.
@@ -235,7 +280,7 @@ extension Parser {
 
     private mutating func badRange(_ message: String, at span: Span, label: String, help: String) {
         diagnostics.append(Diagnostic(.badRange, message, at: span, label: label, help: help))
-        position = tokens.count - 1
+        position = endIndex
     }
 }
 

@@ -28,6 +28,8 @@ struct Parser {
     var tokens: [Token] = []
     var texts: [Text] = []
     var position = 0
+    /// Index of the current line's `.endOfLine` token.
+    var endIndex = 0
     var line = -1
 
     init(
@@ -49,17 +51,17 @@ struct Parser {
         position = 0
         guard line != self.line else { return }
         self.line = line
-        Lexer(bytes: bytes, file: file).tokenize(
+        endIndex = Lexer(bytes: bytes, file: file).tokenize(
             tree.contentStart(line), tree.contentEnd(line), interner: &interner, tokens: &tokens, texts: &texts,
             diagnostics: &diagnostics)
     }
 
     var peek: Token { tokens[position] }
-    var peekNext: Token { tokens[min(position + 1, tokens.count - 1)] }
+    var peekNext: Token { tokens[min(position + 1, endIndex)] }
 
     mutating func advance() -> Token {
         let token = tokens[position]
-        if position < tokens.count - 1 { position += 1 }
+        if position < endIndex { position += 1 }
         return token
     }
 
@@ -135,10 +137,10 @@ struct Parser {
             diagnostics.append(
                 Diagnostic(
                     .unexpectedToken, "unexpected \(describeBare(token)) after \(context)",
-                    at: Span(file: file, start: token.start, end: tokens[tokens.count - 2].end),
+                    at: Span(file: file, start: token.start, end: tokens[endIndex - 1].end),
                     label: "nothing more belongs on this line", help: "remove it, or start a new line"))
         }
-        position = tokens.count - 1
+        position = endIndex
     }
 
     /// Reports an indented block under a line that takes none.
