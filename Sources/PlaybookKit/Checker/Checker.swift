@@ -32,7 +32,8 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
 
     let table = SymbolTable(files: result.files, interner: result.interner, diagnostics: &diagnostics)
     result.table = table
-    if let main = result.files.first, main.stages.isEmpty, main.header != nil || main.flows.isEmpty {
+    let unreadable = diagnostics.contains { $0.primary.span.file == 0 && [.invalidUTF8, .binaryFile].contains($0.code) }
+    if let main = result.files.first, !unreadable, main.stages.isEmpty, main.header != nil || main.flows.isEmpty {
         let span = main.header?.span ?? Span(file: 0, start: 0, end: 0)
         diagnostics.append(
             Diagnostic(

@@ -238,11 +238,13 @@ final class FlowAnalysis {
             let notes = ["a walk that gets there: \(path(to: node))"]
             if kind == .fallOffLast {
                 let stage = table.stages[Int(graph.nodes[node].payload)]
+                let last = parent[node] >= 0 ? Int(parent[node]) : graph.stageEntries[Int(graph.nodes[node].payload)]
                 diagnostics.append(
                     Diagnostic(
                         .fallsOffLastStage, "the walk can pass the end of the last stage without an outcome",
-                        at: stage.name.span, label: "'\(interner.name(stage.name.symbol))' is the last stage", notes: notes,
-                        help: "end every walk through the last stage with: end <outcome> \"why\""))
+                        at: span(of: last), label: "after this the playbook runs out",
+                        secondary: [Label(stage.name.span, "'\(interner.name(stage.name.symbol))' is the last stage")],
+                        notes: notes, help: "end every walk through the last stage with: end <outcome> \"why\""))
             } else {
                 let flow = table.flows[Int(graph.nodes[node].payload)]
                 diagnostics.append(

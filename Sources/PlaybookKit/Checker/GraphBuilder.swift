@@ -214,12 +214,14 @@ struct GraphBuilder {
                 return target == stage ? graph.stageEntries[target] : leave(stage, to: target)
             }
             if let info = table.questions[name.symbol], let node = questionNodes[name.symbol] {
-                if info.container == container { return node }
-                let place = info.container == 0 ? "a stage" : "the flow '\(interner.name(table.flows[info.container - 1].name.symbol))'"
+                if info.container == container, info.stage == stage { return node }
+                let place = info.container == 0
+                    ? "stage '\(interner.name(table.stages[info.stage].name.symbol))'"
+                    : "the flow '\(interner.name(table.flows[info.container - 1].name.symbol))'"
                 diagnostics.append(
                     Diagnostic(
                         .jumpIntoOther, "cannot jump to the question '\(interner.name(name.symbol))' in \(place)", at: name.span,
-                        label: "in another \(info.container == 0 ? "stage or flow" : "flow")",
+                        label: "asked in another \(info.container == 0 ? "stage" : "flow")",
                         secondary: [Label(info.name.span, "asked here")],
                         help: info.container == 0
                             ? "jump to its stage instead, or 'call' a flow that asks it"
@@ -227,7 +229,9 @@ struct GraphBuilder {
                 return unresolved()
             }
             let word = interner.name(name.symbol)
-            var candidates = table.questions.keys.filter { table.questions[$0]?.container == container }.map(interner.name)
+            var candidates = table.questions.keys.filter {
+                table.questions[$0]?.container == container && table.questions[$0]?.stage == stage
+            }.map(interner.name)
             if container == 0 { candidates += table.stageIndex.keys.map(interner.name) + ["next"] }
             diagnostics.append(
                 Diagnostic(

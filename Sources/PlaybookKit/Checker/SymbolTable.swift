@@ -8,6 +8,8 @@ public struct QuestionInfo: Sendable {
     public var options: [String]
     /// Where it is asked: in the stages (0) or in a flow (1 + flow index).
     public var container: Int
+    /// The stage it is asked in, or -1 in a flow.
+    public var stage: Int
 }
 
 /// Every declaration of a check, by name.
@@ -58,26 +60,46 @@ public struct SymbolTable: Sendable {
         stages = main.stages
         for (index, stage) in stages.enumerated() {
             if declare(stage.name, "stage") { stageIndex[stage.name.symbol] = index }
-            collectQuestions(stage.body, container: 0, declare: declare)
+            collectQuestions(stage.body, container: 0, stage: index, declare: declare)
+        }
+        var terms: [String: Span] = [:]
+        for file in files {
+            for term in file.terms {
+                let key = term.word.value.lowercased()
+                if let first = terms[key] {
+                    diagnostics.append(
+                        Diagnostic(
+                            .duplicateTerm, "the term \"\(term.word.value)\" is defined twice", at: term.word.span,
+                            label: "defined again", secondary: [Label(first, "first defined here")],
+                            help: "keep one definition; the runner shows the first"))
+                } else {
+                    terms[key] = term.word.span
+                }
+            }
         }
         for file in files {
             for flow in file.flows {
                 if declare(flow.name, "flow") { flowIndex[flow.name.symbol] = flows.count }
                 flows.append(flow)
-                collectQuestions(flow.body, container: flows.count, declare: declare)
+                collectQuestions(flow.body, container: flows.count, stage: -1, declare: declare)
             }
         }
     }
 
-    private mutating func collectQuestions(_ steps: [Step], container: Int, declare: (Name, StaticString) -> Bool) {
+    private mutating func collectQuestions(
+        _ steps: [Step], container: Int, stage: Int, declare: (Name, StaticString) -> Bool
+    ) {
         for step in steps {
             guard case .ask(let question) = step else { continue }
             if declare(question.name, "question") {
                 let options: [String] = question.type == .choice ? question.branches.compactMap(\.optionText) : []
                 questions[question.name.symbol] = QuestionInfo(
-                    name: question.name, span: question.span, type: question.type, options: options, container: container)
+                    name: question.name, span: question.span, type: question.type, options: options, container: container,
+                    stage: stage)
             }
-            for branch in question.branches { collectQuestions(branch.body, container: container, declare: declare) }
+            for branch in question.branches {
+                collectQuestions(branch.body, container: container, stage: stage, declare: declare)
+            }
         }
     }
 }

@@ -146,7 +146,8 @@ struct TypeChecker {
         diagnostics.append(
             Diagnostic(
                 .conditionNotYesNo, "\(what) is \(type.described), not yes/no", at: expr.span, label: type.described,
-                help: type == .number ? "compare it, e.g. \(excerpt(expr)) > 0" : "compare it, e.g. \(excerpt(expr)) == \"...\""))
+                help: type == .number
+                    ? "compare it with a number, e.g. \(excerpt(expr)) >= 3" : "compare it, e.g. \(excerpt(expr)) == \"...\""))
     }
 
     private func excerpt(_ expr: Expr) -> String {
@@ -221,7 +222,7 @@ struct TypeChecker {
         diagnostics.append(
             Diagnostic(
                 .conditionNotYesNo, "\(what) needs yes/no, but this is \(type.described)", at: expr.span,
-                label: type.described, help: "compare it first, e.g. \(excerpt(expr)) > 0"))
+                label: type.described, help: "compare it first, e.g. \(excerpt(expr)) >= 3"))
     }
 
     private mutating func compare(_ op: BinaryOperator, _ left: Expr, _ leftType: ValueType, _ right: Expr, _ rightType: ValueType) {

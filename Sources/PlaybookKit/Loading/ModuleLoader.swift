@@ -4,6 +4,8 @@ struct ModuleLoader<Loader: SourceLoader> {
     let loader: Loader
     /// The folder of the main file; no `use` may leave it.
     let root: String
+    /// The main file's name, to say which folder `root` is.
+    var rootFile = ""
     /// The chain of files being read, to report a cycle.
     private var chain: [(path: String, use: Span?)] = []
     private var loaded: [String: Int] = [:]
@@ -16,6 +18,7 @@ struct ModuleLoader<Loader: SourceLoader> {
     mutating func load(_ source: SourceFile, into result: inout CheckResult, diagnostics: inout [Diagnostic]) {
         let index = result.sources.count
         let path = PlaybookPath.normalize(source.path)
+        if index == 0 { rootFile = source.path }
         loaded[path] = index
         result.sources.append(source)
         let file = parseValidated(source, index: index, interner: &result.interner, diagnostics: &diagnostics)
@@ -43,7 +46,7 @@ struct ModuleLoader<Loader: SourceLoader> {
             diagnostics.append(
                 Diagnostic(
                     .useOutsideRoot, "'\(written)' is outside the playbook's folder", at: use.path.span,
-                    label: "leads outside '\(root.isEmpty ? "." : root)'",
+                    label: "leads outside the folder of \(rootFile)",
                     help: "copy or move the file into the playbook's folder (or a folder below it) and use a relative path"))
             return
         }
@@ -81,9 +84,12 @@ struct ModuleLoader<Loader: SourceLoader> {
                     help: "a playbook is a text file saved as UTF-8"))
             return PlaybookFile(file: index)
         case .invalid(let offset, let length)?:
+            let bytes = source.bytes
+            let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
             diagnostics.append(
                 Diagnostic(
-                    .invalidUTF8, "the file is not valid UTF-8 (byte \(offset + source.byteOrderMarkLength))",
+                    .invalidUTF8,
+                    utf16 ? "the file is UTF-16, not UTF-8" : "the file is not valid UTF-8 (byte \(offset + source.byteOrderMarkLength))",
                     at: Span(file: index, start: offset, end: offset + length), label: "not UTF-8",
                     help: "save the file as UTF-8 (most editors offer it under 'Save with encoding')"))
             return PlaybookFile(file: index)

@@ -105,6 +105,7 @@ public struct DiagnosticRenderer: Sendable {
             if file != Int(primary.file), let first = here.first {
                 let at = sources[file].location(of: Int(first.0.span.start))
                 out += "\(gutter)\(paint(":::", .secondary)) \(sources[file].path):\(at.line):\(at.column)\n"
+                out += "\(gutter) \(bar)\n"
             }
             let lines = Set(here.map { sources[file].lineIndex(of: Int($0.0.span.start)) }).sorted()
             var previous: Int?
@@ -134,10 +135,10 @@ public struct DiagnosticRenderer: Sendable {
         let range = source.lineRange(line)
         let start = max(range.lowerBound, min(Int(label.span.start), range.upperBound))
         let end = max(start, min(Int(label.span.end), range.upperBound))
-        let before = displayable(source.text(range.lowerBound..<start))
-        let inside = displayable(source.text(start..<end))
-        let indent = DisplayWidth.of(before, tabStop: 4)
-        let width = max(1, DisplayWidth.of(inside, startColumn: indent, tabStop: 4))
+        // Widths of the line as printed (tabs expanded), up to the start and up to the end.
+        let indent = DisplayWidth.of(displayable(source.text(range.lowerBound..<start)), tabStop: 4)
+        let through = DisplayWidth.of(displayable(source.text(range.lowerBound..<end)), tabStop: 4)
+        let width = max(1, through - indent)
         let marks = String(repeating: isPrimary ? "^" : "-", count: width)
         let text = label.message.isEmpty ? marks : marks + " " + label.message
         return String(repeating: " ", count: indent) + paint(text, isPrimary ? style : .secondary)

@@ -72,7 +72,8 @@ struct Lexer {
                 Diagnostic(
                     .invalidCharacter, "unexpected character \(shown)",
                     at: Span(file: file, start: index, end: index + length), label: "not part of the language",
-                    help: "names are made of letters, digits and '_'; text goes between double quotes"))
+                    help: Self.plainForm(of: scalar).map { "write \($0) instead" }
+                        ?? "names are made of letters, digits and '_'; text goes between double quotes"))
             index += length
         }
         emit(Token(kind: .endOfLine, start: end, end: end))
@@ -233,6 +234,22 @@ struct Lexer {
         var value = UInt32(lead) & (0xFF >> (length + 1))
         for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// What to type for a sign that word processors put in place of a plain one.
+    static func plainForm(of scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "≥": "'>='"
+        case "≤": "'<='"
+        case "≠": "'!='"
+        case "→", "⟶", "➔": "'->'"
+        case "–", "—", "−": "'-'"
+        case "“", "”", "„", "«", "»", "「", "」": "a straight double quote '\"'"
+        case "×": "'*'"
+        case "÷": "'/'"
+        case "＝": "'='"
+        default: nil
+        }
     }
 
     static func isASCIIIdentifierContinue(_ byte: UInt8) -> Bool {

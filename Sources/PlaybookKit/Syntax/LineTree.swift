@@ -31,16 +31,19 @@ struct LineTree {
                 let range = source.lineRange(line)
                 var index = range.lowerBound
                 var width = 0
+                var tab: Int?
                 while index < range.upperBound, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
                     if bytes[index] == UInt8(ascii: "\t") {
-                        if tabLines.last != line { tabLines.append(index) }
+                        if tab == nil { tab = index }
                         width = (width / 4 + 1) * 4
                     } else {
                         width += 1
                     }
                     index += 1
                 }
+                // Blank and comment-only lines take no part in the blocks: their tabs do no harm.
                 if index == range.upperBound || bytes[index] == UInt8(ascii: "#") { continue }
+                if let tab { tabLines.append(tab) }
                 lines.append(Line(start: Int32(index), end: Int32(range.upperBound), indent: Int32(width)))
             }
         }

@@ -128,6 +128,12 @@ extension Parser {
                 return names
             }
             let token = advance()
+            if keywords.reserved.contains(token.symbol) {
+                diagnostics.append(
+                    Diagnostic(
+                        .unexpectedToken, "'\(interner.name(token.symbol))' is a word of the language and cannot name an outcome",
+                        at: span(token), label: "reserved word", help: "choose another name, e.g. 'won' or 'lost'"))
+            }
             names.append(Name(symbol: token.symbol, span: span(token)))
         } while accept(.comma) != nil
         return names

@@ -93,11 +93,18 @@ extension Parser {
                         .notAllowedHere, "'\(word)' belongs directly under a stage", at: start, label: "not allowed here",
                         help: word == "tip" ? "a question's tip goes directly under the question" : "move it under the 'stage' line"))
             } else if ["score", "feedback", "best"].contains(word) {
+                _ = advance()
+                let negative = accept(.minus) != nil
+                if !negative { _ = accept(.plus) }
+                let points = peek.kind == .number ? String(decoding: bytes[peek.start..<peek.end], as: UTF8.self) : "1"
                 diagnostics.append(
                     Diagnostic(
                         .notAllowedHere, "'\(word)' belongs under an option of a choice question", at: start,
                         label: "not under an option",
-                        help: word == "score" ? "to change the score here, write: set score += 1" : "indent it under the option it describes"))
+                        help: word == "score"
+                            ? "to change the score here, write: set score \(negative ? "-=" : "+=") \(points)"
+                            : "indent it under the option it describes"))
+                position = endIndex
             } else if ["why", "yes", "no"].contains(word) {
                 diagnostics.append(
                     Diagnostic(
