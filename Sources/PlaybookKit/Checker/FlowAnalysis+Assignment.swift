@@ -16,42 +16,15 @@ extension FlowAnalysis {
         for node in graph.nodes.indices where reachable[node] {
             containerNodes[Int(graph.nodes[node].container)].append(node)
         }
-        for flow in flowsCalleesFirst() {
+        // Callees first; within flows that call each other, a recursive call counts as setting
+        // nothing and reading nothing.
+        for flow in calls.components.joined() {
             summarize(flow: flow, nodes: containerNodes[flow + 1])
         }
         guard let entry = graph.entry(of: 0) else { return }
         for (symbol, reads) in readsBySymbol(containerNodes[0]) {
             for read in unassignedReads(symbol, reads, entry: entry).prefix(10) { report(read) }
         }
-    }
-
-    /// Flows in an order where a flow comes after the flows it calls (a recursive call is left out).
-    private func flowsCalleesFirst() -> [Int] {
-        var calls = Array(repeating: [Int](), count: table.flows.count)
-        for node in graph.calls where graph.nodes[node].container > 0 {
-            guard let flow = callee(node), flow >= 0 else { continue }
-            calls[Int(graph.nodes[node].container) - 1].append(flow)
-        }
-        var state = Array(repeating: 0, count: table.flows.count)
-        var order: [Int] = []
-        for root in table.flows.indices where state[root] == 0 {
-            var stack = [(root, 0)]
-            state[root] = 1
-            while let (flow, index) = stack.popLast() {
-                if index < calls[flow].count {
-                    stack.append((flow, index + 1))
-                    let callee = calls[flow][index]
-                    if state[callee] == 0 {
-                        state[callee] = 1
-                        stack.append((callee, 0))
-                    }
-                } else {
-                    state[flow] = 2
-                    order.append(flow)
-                }
-            }
-        }
-        return order
     }
 
     private func summarize(flow: Int, nodes: [Int]) {

@@ -5,6 +5,7 @@ final class FlowAnalysis {
     let table: SymbolTable
     let interner: Interner
     let sources: [SourceFile]
+    let calls: CallGraph
     /// Names that hold a value: questions and variables (not the built-in score).
     let values: SymbolMap<Bool>
     var diagnostics: [Diagnostic] = []
@@ -32,6 +33,7 @@ final class FlowAnalysis {
         self.interner = interner
         self.sources = sources
         self.values = values
+        calls = CallGraph(graph: graph, flowCount: table.flows.count)
         canReturn = Array(repeating: false, count: table.flows.count)
         canEnd = Array(repeating: false, count: table.flows.count)
         assigns = Array(repeating: [], count: table.flows.count)
@@ -90,39 +92,48 @@ final class FlowAnalysis {
         return (current, true)
     }
 
-    /// Whether a flow can return and whether it can end the walk, to a fixed point (flows call flows).
+    /// Whether each flow can return and whether it can end the walk: flows in callee-first order,
+    /// and flows that call each other again until nothing changes.
     private func summarizeFlows() {
-        var changed = true
-        while changed {
-            changed = false
-            for flow in table.flows.indices {
-                marks.clear()
-                var queue = [graph.flowEntries[flow]]
-                var returns = false
-                var ends = false
-                while let node = queue.popLast() {
-                    guard marks.insert(node) else { continue }
-                    switch graph.nodes[node].kind {
-                    case .fallOffFlow: returns = true
-                    case .endTarget, .unresolved: ends = true
-                    case .step:
-                        switch graph.steps[Int(graph.nodes[node].payload)] {
-                        case .return: returns = true
-                        case .end: ends = true
-                        case .call: if let callee = callee(node), callee < 0 || canEnd[callee] { ends = true }
-                        default: break
-                        }
-                    default: break
+        for component in calls.components {
+            var changed = true
+            while changed {
+                changed = false
+                for flow in component {
+                    let (returns, ends) = summary(of: flow)
+                    if returns != canReturn[flow] || ends != canEnd[flow] {
+                        canReturn[flow] = returns
+                        canEnd[flow] = ends
+                        changed = component.count > 1 || calls.callees[flow].contains(flow)
                     }
-                    queue.append(contentsOf: next(node).map(Int.init))
-                }
-                if returns != canReturn[flow] || ends != canEnd[flow] {
-                    canReturn[flow] = returns
-                    canEnd[flow] = ends
-                    changed = true
                 }
             }
         }
+    }
+
+    /// Whether a walk through the flow, as its callees are known so far, can return or end.
+    private func summary(of flow: Int) -> (returns: Bool, ends: Bool) {
+        marks.clear()
+        var queue = [graph.flowEntries[flow]]
+        var returns = false
+        var ends = false
+        while let node = queue.popLast() {
+            guard marks.insert(node) else { continue }
+            switch graph.nodes[node].kind {
+            case .fallOffFlow: returns = true
+            case .endTarget, .unresolved: ends = true
+            case .step:
+                switch graph.steps[Int(graph.nodes[node].payload)] {
+                case .return: returns = true
+                case .end: ends = true
+                case .call: if let callee = callee(node), callee < 0 || canEnd[callee] { ends = true }
+                default: break
+                }
+            default: break
+            }
+            queue.append(contentsOf: next(node).map(Int.init))
+        }
+        return (returns, ends)
     }
 
     private func buildPredecessors() {
@@ -163,16 +174,14 @@ final class FlowAnalysis {
 
     private func reportUnreachable() {
         guard !table.stages.isEmpty else { return }
+        // Flows called from a reachable call in the stages, or in a flow called so.
         var called = Array(repeating: false, count: table.flows.count)
-        var changed = true
-        while changed {
-            changed = false
-            for node in graph.calls where reachable[node] {
+        var pending = [0]
+        while let container = pending.popLast() {
+            for node in calls.callNodes[container] where reachable[node] {
                 guard let flow = callee(node), flow >= 0, !called[flow] else { continue }
-                let container = Int(graph.nodes[node].container)
-                guard container == 0 || called[container - 1] else { continue }
                 called[flow] = true
-                changed = true
+                pending.append(flow + 1)
             }
         }
         for index in table.stages.indices where !reachable[graph.stageEntries[index]] {

@@ -15,6 +15,7 @@ struct GraphBuilder {
     private var leaveNodes: [Int: Int] = [:]
     private var unresolvedNode: Int?
     private var inlineCount = 0
+    private var suggestionsLeft = Suggestion.searchesPerCheck
 
     init(table: SymbolTable, interner: Interner) {
         self.table = table
@@ -164,12 +165,14 @@ struct GraphBuilder {
             case .call(let name, _):
                 let callee = table.flowIndex[name.symbol]
                 if callee == nil {
+                    let word = interner.name(name.symbol)
+                    let help = takeSuggestion() ? Suggestion.didYouMean(word, among: table.flowIndex.keys.map(interner.name)) : nil
                     diagnostics.append(
                         Diagnostic(
                             .unknownFlow, "there is no flow '\(interner.name(name.symbol))'", at: name.span,
                             label: "unknown flow",
                             notes: table.flows.isEmpty ? ["this playbook has no flows; a flow is declared with: flow <id> \"Title\""] : [],
-                            help: Suggestion.didYouMean(interner.name(name.symbol), among: table.flowIndex.keys.map(interner.name))))
+                            help: help))
                 }
                 graph.calls.append(id)
                 add(.step, payload: payload, container: container, to: after)
@@ -229,16 +232,27 @@ struct GraphBuilder {
                 return unresolved()
             }
             let word = interner.name(name.symbol)
-            var candidates = table.questions.keys.filter {
-                table.questions[$0]?.container == container && table.questions[$0]?.stage == stage
-            }.map(interner.name)
-            if container == 0 { candidates += table.stageIndex.keys.map(interner.name) + ["next"] }
+            var help: String?
+            if takeSuggestion() {
+                var candidates = table.questions.keys.filter {
+                    table.questions[$0]?.container == container && table.questions[$0]?.stage == stage
+                }.map(interner.name)
+                if container == 0 { candidates += table.stageIndex.keys.map(interner.name) + ["next"] }
+                help = Suggestion.didYouMean(word, among: candidates)
+            }
             diagnostics.append(
                 Diagnostic(
                     .unknownTarget, "there is no stage or question '\(word)' to jump to", at: name.span,
-                    label: "unknown target", help: Suggestion.didYouMean(word, among: candidates)))
+                    label: "unknown target", help: help))
             return unresolved()
         }
+    }
+
+    /// Whether a search for near names may still be made (see `Suggestion.searchesPerCheck`).
+    private mutating func takeSuggestion() -> Bool {
+        guard suggestionsLeft > 0 else { return false }
+        suggestionsLeft -= 1
+        return true
     }
 
     private mutating func jumpOutOfFlow(_ span: Span, what: String) {

@@ -8,6 +8,7 @@ struct TypeChecker {
     /// The type of each variable, from its first `set` in source order.
     private(set) var variables = SymbolMap<(type: ValueType, span: Span)>()
     private var reporting = false
+    private var suggestionsLeft = Suggestion.searchesPerCheck
     /// Set during learning when a `set` had a value of unknown type.
     private var unresolved = false
 
@@ -171,11 +172,16 @@ struct TypeChecker {
     private mutating func unknownName(_ name: Name) {
         guard reporting else { return }
         let word = interner.name(name.symbol)
-        let candidates = Array(table.questions.keys.map(interner.name)) + variables.keys.map(interner.name) + ["score"]
+        var suggestion: String?
+        if suggestionsLeft > 0 {
+            suggestionsLeft -= 1
+            let candidates = table.questions.keys.map(interner.name) + variables.keys.map(interner.name) + ["score"]
+            suggestion = Suggestion.didYouMean(word, among: candidates)
+        }
         diagnostics.append(
             Diagnostic(
                 .unknownName, "there is no question or variable '\(word)'", at: name.span, label: "unknown name",
-                help: Suggestion.didYouMean(word, among: candidates) ?? "ask it with 'ask \(word) ...' or give it a value with 'set \(word) = ...'"))
+                help: suggestion ?? "ask it with 'ask \(word) ...' or give it a value with 'set \(word) = ...'"))
     }
 
     /// The type of `expr`, reporting its errors when `reporting`.

@@ -16,6 +16,10 @@ public enum Suggestion {
         return best?.0
     }
 
+    /// How many near names one check looks for among all the names of a playbook: each search
+    /// reads every name, so a file with thousands of unknown names stays linear.
+    public static let searchesPerCheck = 200
+
     /// "did you mean 'x'?" or nil.
     public static func didYouMean<S: Sequence>(_ name: String, among candidates: S) -> String? where S.Element == String {
         nearest(to: name, among: candidates).map { "did you mean '\($0)'?" }

@@ -20,10 +20,6 @@ public struct Interner: Sendable {
     private var arena: [UInt8] = []
     /// Open addressing; a slot packs the hash's high 32 bits and the symbol index + 1 (0: empty).
     private var slots: [UInt64] = Array(repeating: 0, count: 1024)
-    /// A direct-mapped cache of names of at most 8 bytes (most keywords and variables), keyed by
-    /// their bytes as one word: a hit costs no hashing of the full table.
-    private var shortWords: [UInt64] = Array(repeating: 0, count: 1024)
-    private var shortSymbols: [Int32] = Array(repeating: 0, count: 1024)
     /// Names with non-ASCII letters, by their text: `String` equality is canonical equivalence.
     private var unicodeNames: [String: Symbol] = [:]
 
@@ -48,22 +44,6 @@ public struct Interner: Sendable {
 
     /// The symbol for the bytes (valid UTF-8), interning them when new.
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
-        if bytes.count <= 8, let base = bytes.baseAddress {
-            var word: UInt64 = 0
-            for offset in 0..<bytes.count { word |= UInt64(base[offset]) << (8 * UInt64(offset)) }
-            let cacheSlot = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 54)
-            if shortWords[cacheSlot] == word, word != 0 { return Symbol(index: shortSymbols[cacheSlot]) }
-            let symbol = internUncached(bytes)
-            if word & 0x8080_8080_8080_8080 == 0 {
-                shortWords[cacheSlot] = word
-                shortSymbols[cacheSlot] = symbol.index
-            }
-            return symbol
-        }
-        return internUncached(bytes)
-    }
-
-    private mutating func internUncached(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
         if bytes.contains(where: { $0 >= 0x80 }) {
             let text = String(decoding: bytes, as: UTF8.self)
             if let symbol = unicodeNames[text] { return symbol }

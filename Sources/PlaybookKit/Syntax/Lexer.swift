@@ -7,7 +7,7 @@ struct Lexer {
     /// `tokens` (and of `texts`, for string literals), reusing the arrays from line to line; returns
     /// the index of the final `.endOfLine` token.
     func tokenize(
-        _ start: Int, _ end: Int, interner: inout Interner, tokens: inout [Token], texts: inout [Text],
+        _ start: Int, _ end: Int, interner: inout InternerClient, tokens: inout [Token], texts: inout [Text],
         diagnostics: inout [Diagnostic]
     ) -> Int {
         var count = 0
@@ -131,7 +131,7 @@ struct Lexer {
 
     /// A double-quoted string on one line: escapes `\" \\ \{ \} \n \t`, and `{name}` interpolations.
     private func lexString(
-        from start: Int, to end: Int, interner: inout Interner, diagnostics: inout [Diagnostic]
+        from start: Int, to end: Int, interner: inout InternerClient, diagnostics: inout [Diagnostic]
     ) -> Text {
         var plain = start + 1
         while plain < end, bytes[plain] != UInt8(ascii: "\""), bytes[plain] != UInt8(ascii: "\\"),

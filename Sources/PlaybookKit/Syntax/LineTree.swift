@@ -19,8 +19,8 @@ struct LineTree {
     func contentEnd(_ line: Int) -> Int { Int(lines[line].end) }
     func firstChild(_ line: Int) -> Int { Int(lines[line].firstChild) }
     func nextSibling(_ line: Int) -> Int { Int(lines[line].nextSibling) }
-    /// How many lines sit at the top level: an upper bound for the stages of a file.
-    var topLevelCount: Int { var count = 0; for _ in topLevel { count += 1 }; return count }
+    /// How many significant lines the file has.
+    var count: Int { lines.count }
 
     /// Builds the tree, reporting tabs and indentation that matches no open block.
     init(source: SourceFile, file: Int, diagnostics: inout [Diagnostic]) {
@@ -117,12 +117,27 @@ struct LineTree {
 
     var topLevel: ChildSequence { ChildSequence(tree: self, first: firstTopLevel) }
 
+    /// The top-level lines in one part, or, for a file of more than `threshold` lines, in two parts
+    /// of about the same size, split between top-level blocks (each part can be parsed alone).
+    func topLevelParts(threshold: Int) -> [ChildSequence] {
+        guard lines.count > threshold else { return [topLevel] }
+        for line in topLevel where line >= lines.count / 2 && line != firstTopLevel {
+            return [ChildSequence(tree: self, first: firstTopLevel, stop: line), ChildSequence(tree: self, first: line)]
+        }
+        return [topLevel]
+    }
+
     struct ChildSequence: Sequence, IteratorProtocol {
         let tree: LineTree
         var first: Int
-        var isEmpty: Bool { first < 0 }
+        /// The sibling where the sequence stops (not included), or -1.
+        var stop = -1
+        var isEmpty: Bool { first < 0 || first == stop }
+
+        var count: Int { reduce(0) { total, _ in total + 1 } }
+
         mutating func next() -> Int? {
-            guard first >= 0 else { return nil }
+            guard first >= 0, first != stop else { return nil }
             defer { first = tree.nextSibling(first) }
             return first
         }

@@ -2,19 +2,17 @@ extension Parser {
     static let topLevelWords = ["playbook", "use", "term", "stage", "flow"]
     static let headerWords = ["methodology", "language", "version", "description", "outcomes"]
 
-    mutating func parseFile() -> PlaybookFile {
+    /// Parses the top-level `lines` (all of a file, or one part of it).
+    mutating func parseFile(_ lines: LineTree.ChildSequence) -> PlaybookFile {
         var playbook = PlaybookFile(file: file)
-        playbook.stages.reserveCapacity(tree.topLevelCount)
-        for line in tree.topLevel {
+        playbook.stages.reserveCapacity(lines.count)
+        for line in lines {
             begin(line)
             let token = peek
             if isKeyword(token, keywords.playbook) {
                 let header = parseHeader(line)
                 if let existing = playbook.header {
-                    diagnostics.append(
-                        Diagnostic(
-                            .badHeader, "a second 'playbook' header", at: header.span, label: "second header",
-                            secondary: [Label(existing.span, "first header")], help: "a file has at most one header"))
+                    diagnostics.append(Self.secondHeader(header, first: existing))
                 } else {
                     playbook.header = header
                 }
@@ -51,6 +49,12 @@ extension Parser {
             }
         }
         return playbook
+    }
+
+    static func secondHeader(_ header: Header, first: Header) -> Diagnostic {
+        Diagnostic(
+            .badHeader, "a second 'playbook' header", at: header.span, label: "second header",
+            secondary: [Label(first.span, "first header")], help: "a file has at most one header")
     }
 
     private mutating func parseHeader(_ line: Int) -> Header {

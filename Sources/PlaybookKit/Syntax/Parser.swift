@@ -1,16 +1,46 @@
 /// Parses one file into its syntax tree, reporting every syntax error it finds and recovering at the
 /// next line it understands.
 public func parse(_ source: SourceFile, file: Int, interner: inout Interner) -> (PlaybookFile, [Diagnostic]) {
+    let shared = SharedInterner(interner)
+    let result = parse(source, file: file, interner: shared)
+    interner = shared.interner
+    return result
+}
+
+/// Files of more lines than this are parsed in two halves at once.
+let parallelParseThreshold = 40_000
+
+func parse(_ source: SourceFile, file: Int, interner: SharedInterner) -> (PlaybookFile, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     let tree = LineTree(source: source, file: file, diagnostics: &diagnostics)
-    let keywords = Keywords(&interner)
-    return source.bytes.withUnsafeBufferPointer { bytes in
-        var parser = Parser(
-            bytes: bytes, file: file, tree: tree, interner: interner, diagnostics: diagnostics, keywords: keywords)
-        let playbook = parser.parseFile()
-        interner = parser.interner
-        return (playbook, parser.diagnostics)
+    let keywords = Keywords(interner.intern)
+    let parts = tree.topLevelParts(threshold: parallelParseThreshold)
+    @Sendable func part(_ lines: LineTree.ChildSequence) -> (PlaybookFile, [Diagnostic]) {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var parser = Parser(
+                bytes: bytes, file: file, tree: tree, interner: InternerClient(interner), keywords: keywords)
+            return (parser.parseFile(lines), parser.diagnostics)
+        }
     }
+    guard parts.count == 2 else {
+        let (playbook, found) = part(parts[0])
+        return (playbook, diagnostics + found)
+    }
+    let ((first, firstDiagnostics), (second, secondDiagnostics)) = inParallel({ part(parts[0]) }, { part(parts[1]) })
+    var playbook = first
+    diagnostics += firstDiagnostics + secondDiagnostics
+    if let header = second.header {
+        if let existing = first.header {
+            diagnostics.append(Parser.secondHeader(header, first: existing))
+        } else {
+            playbook.header = header
+        }
+    }
+    playbook.uses += second.uses
+    playbook.terms += second.terms
+    playbook.stages += second.stages
+    playbook.flows += second.flows
+    return (playbook, diagnostics)
 }
 
 /// Blocks deeper than this are reported, not parsed: no real playbook nests so far.
@@ -22,8 +52,8 @@ struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: Int
     let tree: LineTree
-    var interner: Interner
-    var diagnostics: [Diagnostic]
+    var interner: InternerClient
+    var diagnostics: [Diagnostic] = []
     let keywords: Keywords
     var tokens: [Token] = []
     var texts: [Text] = []
@@ -32,15 +62,11 @@ struct Parser {
     var endIndex = 0
     var line = -1
 
-    init(
-        bytes: UnsafeBufferPointer<UInt8>, file: Int, tree: LineTree, interner: Interner, diagnostics: [Diagnostic],
-        keywords: Keywords
-    ) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: Int, tree: LineTree, interner: InternerClient, keywords: Keywords) {
         self.bytes = bytes
         self.file = file
         self.tree = tree
         self.interner = interner
-        self.diagnostics = diagnostics
         self.keywords = keywords
     }
 
