@@ -1,6 +1,12 @@
 extension Parser {
     static let answerTypes = ["yes/no", "choice", "number", "text", "scale"]
 
+    /// "yes" and "no" in the languages the runner speaks, mistaken for branch words.
+    static let nativeYesNo: [String: String] = [
+        "có": "yes", "không": "no", "כן": "yes", "לא": "no", "是": "yes", "否": "no", "ใช่": "yes", "ไม่ใช่": "no",
+        "ja": "yes", "nein": "no", "oui": "yes", "non": "no", "sí": "yes", "si": "yes",
+    ]
+
     /// `ask id "question" type`, then its `why`, `tip` and branches.
     mutating func parseAsk(_ line: Int, context: StepContext, depth: Int) -> Question? {
         _ = advance()
@@ -56,6 +62,14 @@ extension Parser {
                 label = .no
             } else if token.kind == .string {
                 label = .option(texts[token.textIndex].value)
+            } else if token.kind == .identifier, let english = Self.nativeYesNo[interner.name(token.symbol)] {
+                let word = interner.name(token.symbol)
+                diagnostics.append(
+                    Diagnostic(
+                        .unknownKeyword, "a branch is written '\(english)', not '\(word)'", at: span(token),
+                        label: "write '\(english)' here",
+                        help: "the words of the language are English in every playbook; the rep may still answer '\(word)'"))
+                continue
             } else {
                 unknownKeyword(allowed: ["why", "tip", "yes", "no", "\"an option\""], context: "under a question")
                 continue
