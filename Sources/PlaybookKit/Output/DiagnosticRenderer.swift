@@ -21,7 +21,8 @@ public struct DiagnosticRenderer: Sendable {
     public func short(_ diagnostic: Diagnostic) -> String {
         let span = diagnostic.primary.span
         let location = sources[Int(span.file)].location(of: Int(span.start))
-        return "\(sources[Int(span.file)].path):\(location.line):\(location.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
+        let path = Self.printable(sources[Int(span.file)].path)
+        return "\(path):\(location.line):\(location.column): \(diagnostic.severity.rawValue): \(Self.printable(diagnostic.message)) [\(diagnostic.code.rawValue)]"
     }
 
     public func json(_ diagnostic: Diagnostic) -> JSON {
@@ -93,8 +94,8 @@ public struct DiagnosticRenderer: Sendable {
         let gutter = String(repeating: " ", count: String(lineNumbers.max() ?? 1).count)
         let severityStyle = style(of: diagnostic.severity)
         var out = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", severityStyle)
-        out += paint(": \(diagnostic.message)", .bold) + "\n"
-        out += "\(gutter)\(paint("-->", .secondary)) \(source.path):\(location.line):\(location.column)\n"
+        out += paint(": \(Self.printable(diagnostic.message))", .bold) + "\n"
+        out += "\(gutter)\(paint("-->", .secondary)) \(Self.printable(source.path)):\(location.line):\(location.column)\n"
         let bar = paint("|", .secondary)
         out += "\(gutter) \(bar)\n"
         // Labels grouped by file (the primary's first) and line, in order.
@@ -104,7 +105,7 @@ public struct DiagnosticRenderer: Sendable {
             let here = labels.filter { Int($0.0.span.file) == file }
             if file != Int(primary.file), let first = here.first {
                 let at = sources[file].location(of: Int(first.0.span.start))
-                out += "\(gutter)\(paint(":::", .secondary)) \(sources[file].path):\(at.line):\(at.column)\n"
+                out += "\(gutter)\(paint(":::", .secondary)) \(Self.printable(sources[file].path)):\(at.line):\(at.column)\n"
                 out += "\(gutter) \(bar)\n"
             }
             let lines = Set(here.map { sources[file].lineIndex(of: Int($0.0.span.start)) }).sorted()
@@ -124,8 +125,12 @@ public struct DiagnosticRenderer: Sendable {
             }
         }
         if !diagnostic.notes.isEmpty || diagnostic.help != nil { out += "\(gutter) \(bar)\n" }
-        for note in diagnostic.notes { out += "\(gutter) \(paint("=", .secondary)) \(paint("note", .bold)): \(note)\n" }
-        if let help = diagnostic.help { out += "\(gutter) \(paint("=", .secondary)) \(paint("help", .bold)): \(help)\n" }
+        for note in diagnostic.notes {
+            out += "\(gutter) \(paint("=", .secondary)) \(paint("note", .bold)): \(Self.printable(note))\n"
+        }
+        if let help = diagnostic.help {
+            out += "\(gutter) \(paint("=", .secondary)) \(paint("help", .bold)): \(Self.printable(help))\n"
+        }
         return out
     }
 
@@ -140,11 +145,34 @@ public struct DiagnosticRenderer: Sendable {
         let through = DisplayWidth.of(displayable(source.text(range.lowerBound..<end)), tabStop: 4)
         let width = max(1, through - indent)
         let marks = String(repeating: isPrimary ? "^" : "-", count: width)
-        let text = label.message.isEmpty ? marks : marks + " " + label.message
+        let text = label.message.isEmpty ? marks : marks + " " + Self.printable(label.message)
         return String(repeating: " ", count: indent) + paint(text, isPrimary ? style : .secondary)
     }
 
-    /// Source text safe to print: tabs become spaces, control characters a visible mark.
+    /// Whether printing the scalar could make a terminal do something: control characters (which
+    /// start escape sequences) and the bidirectional overrides that reorder what a line shows.
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Text from a playbook made safe to print in a message: unsafe scalars become `<U+1B>`.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) {
+                out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Source text safe to print: tabs become spaces, unsafe scalars a visible mark of one cell.
     private func displayable(_ text: String) -> String {
         var out = ""
         var column = 0
@@ -153,7 +181,7 @@ public struct DiagnosticRenderer: Sendable {
                 let spaces = 4 - column % 4
                 out += String(repeating: " ", count: spaces)
                 column += spaces
-            } else if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+            } else if Self.isUnsafe(scalar) {
                 out += "\u{FFFD}"
                 column += 1
             } else {

@@ -66,7 +66,7 @@ struct Lexer {
                 continue
             }
             emit(Token(kind: .invalid, start: index, end: index + length))
-            let shown = scalar.value < 0x20 || scalar.value == 0x7F
+            let shown = DiagnosticRenderer.isUnsafe(scalar) || scalar.properties.generalCategory == .format
                 ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : "'\(Character(scalar))'"
             diagnostics.append(
                 Diagnostic(
@@ -135,7 +135,7 @@ struct Lexer {
     ) -> Text {
         var plain = start + 1
         while plain < end, bytes[plain] != UInt8(ascii: "\""), bytes[plain] != UInt8(ascii: "\\"),
-            bytes[plain] != UInt8(ascii: "{")
+            bytes[plain] != UInt8(ascii: "{"), bytes[plain] >= 0x20, bytes[plain] != 0x7F
         {
             plain += 1
         }
@@ -199,6 +199,13 @@ struct Lexer {
                 value.append(byte)
                 index += 1
                 continue
+            }
+            if (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F {
+                diagnostics.append(
+                    Diagnostic(
+                        .badStringContent, "a control character (U+\(String(byte, radix: 16, uppercase: true))) in a string",
+                        at: Span(file: file, start: index, end: index + 1), label: "invisible character",
+                        help: "delete it; for a tab write \\t, for a new line \\n"))
             }
             value.append(byte)
             index += 1

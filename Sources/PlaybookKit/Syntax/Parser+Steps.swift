@@ -50,6 +50,8 @@ extension Parser {
             _ = advance()
             let condition = parseExpression()
             guard accept(.arrow) != nil else {
+                // A condition that did not parse was reported, and took the rest of the line.
+                if case .invalid = condition, peek.kind == .endOfLine { return nil }
                 expected("'->'", after: "the condition", help: "write: if <condition> -> <stage, question, next or end ...>")
                 return nil
             }
