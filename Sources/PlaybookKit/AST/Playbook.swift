@@ -55,19 +55,31 @@ public final class Stage: Sendable {
     public let name: Name
     public let title: Text
     public let span: Span
-    public let goal: Text?
-    public let tips: [Text]
     public let exits: [ExitCriterion]
     public let body: [Step]
+    /// The goal and tips, kept apart: large generated playbooks have many stages without them.
+    private let guidance: Guidance?
+
+    public var goal: Text? { guidance?.goal }
+    public var tips: [Text] { guidance?.tips ?? [] }
+
+    private final class Guidance: Sendable {
+        let goal: Text?
+        let tips: [Text]
+
+        init(goal: Text?, tips: [Text]) {
+            self.goal = goal
+            self.tips = tips
+        }
+    }
 
     init(name: Name, title: Text, span: Span, goal: Text?, tips: [Text], exits: [ExitCriterion], body: [Step]) {
         self.name = name
         self.title = title
         self.span = span
-        self.goal = goal
-        self.tips = tips
         self.exits = exits
         self.body = body
+        guidance = goal == nil && tips.isEmpty ? nil : Guidance(goal: goal, tips: tips)
     }
 }
 
@@ -121,18 +133,31 @@ public final class Question: Sendable {
     public let type: AnswerType
     /// The `ask` line.
     public let span: Span
-    public let why: Text?
-    public let tip: Text?
     public let branches: [Branch]
+    /// The `why` and `tip`, kept apart: most questions of large playbooks have neither.
+    private let coaching: Coaching?
+
+    /// Why the question matters.
+    public var why: Text? { coaching?.why }
+    public var tip: Text? { coaching?.tip }
+
+    private final class Coaching: Sendable {
+        let why: Text?
+        let tip: Text?
+
+        init(why: Text?, tip: Text?) {
+            self.why = why
+            self.tip = tip
+        }
+    }
 
     init(name: Name, text: Text, type: AnswerType, span: Span, why: Text?, tip: Text?, branches: [Branch]) {
         self.name = name
         self.text = text
         self.type = type
         self.span = span
-        self.why = why
-        self.tip = tip
         self.branches = branches
+        coaching = why == nil && tip == nil ? nil : Coaching(why: why, tip: tip)
     }
 }
 
@@ -177,18 +202,35 @@ public final class Branch: Sendable {
     public let span: Span
     public let target: Target?
     public let body: [Step]
-    public let score: Double?
-    public let feedback: Text?
-    public let isBest: Bool
+    /// What only the options of scored questions carry; most branches have none of it.
+    private let practice: Practice?
+
+    /// Points added to `score` when the option is chosen.
+    public var score: Double? { practice?.score }
+    /// What practice shows after the option is chosen.
+    public var feedback: Text? { practice?.feedback }
+    /// Marked as the best option.
+    public var isBest: Bool { practice?.isBest ?? false }
+
+    private final class Practice: Sendable {
+        let score: Double?
+        let feedback: Text?
+        let isBest: Bool
+
+        init(score: Double?, feedback: Text?, isBest: Bool) {
+            self.score = score
+            self.feedback = feedback
+            self.isBest = isBest
+        }
+    }
 
     init(label: BranchLabel, span: Span, target: Target?, body: [Step], score: Double?, feedback: Text?, isBest: Bool) {
         self.label = label
         self.span = span
         self.target = target
         self.body = body
-        self.score = score
-        self.feedback = feedback
-        self.isBest = isBest
+        practice = score == nil && feedback == nil && !isBest
+            ? nil : Practice(score: score, feedback: feedback, isBest: isBest)
     }
 
     /// The option's text, for a branch of a choice question.
@@ -215,7 +257,7 @@ public enum Target: Sendable {
     /// A stage or a question, by id.
     case named(Name)
     case next(Span)
-    indirect case end(Ending)
+    case end(Ending)
 
     public var span: Span {
         switch self {
@@ -227,8 +269,14 @@ public enum Target: Sendable {
 }
 
 /// `end outcome "reason"`.
-public struct Ending: Sendable {
-    public var outcome: Name
-    public var reason: Text?
-    public var span: Span
+public final class Ending: Sendable {
+    public let outcome: Name
+    public let reason: Text?
+    public let span: Span
+
+    init(outcome: Name, reason: Text?, span: Span) {
+        self.outcome = outcome
+        self.reason = reason
+        self.span = span
+    }
 }

@@ -10,7 +10,7 @@ extension SourceFile {
         let clamped = max(0, min(offset, bytes.count))
         let line = lineIndex(of: clamped)
         var column = 1
-        var index = lineStarts[line]
+        var index = lineStart(line)
         while index < clamped {
             // Count scalars: every byte that does not continue a sequence starts one.
             if bytes[index] & 0xC0 != 0x80 { column += 1 }

@@ -11,7 +11,7 @@ public struct SourceFile: Sendable {
     /// The file's bytes, without a leading byte order mark.
     public let bytes: [UInt8]
     /// Byte offset of the start of each line; the first is always 0.
-    public let lineStarts: [Int]
+    private let lineStarts: [Int32]
     /// 3 when the file starts with a UTF-8 byte order mark (dropped from `bytes`), else 0.
     public let byteOrderMarkLength: Int
 
@@ -24,7 +24,7 @@ public struct SourceFile: Sendable {
             self.bytes = bytes
             byteOrderMarkLength = 0
         }
-        var starts = [0]
+        var starts: [Int32] = [0]
         starts.reserveCapacity(self.bytes.count / 24 + 1)
         self.bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -33,12 +33,18 @@ public struct SourceFile: Sendable {
                 let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset)
             {
                 let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                starts.append(index + 1)
+                starts.append(Int32(truncatingIfNeeded: index + 1))
                 offset = index + 1
             }
         }
         self.lineStarts = starts
     }
+
+    /// How many lines the file has (a final line break starts an empty last line).
+    public var lineCount: Int { lineStarts.count }
+
+    /// Byte offset where line `index` (0-based) starts.
+    public func lineStart(_ index: Int) -> Int { Int(lineStarts[index]) }
 
     /// 0-based index of the line holding `offset`.
     public func lineIndex(of offset: Int) -> Int {
@@ -46,15 +52,15 @@ public struct SourceFile: Sendable {
         var high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            if Int(lineStarts[middle]) <= offset { low = middle } else { high = middle - 1 }
         }
         return low
     }
 
     /// The byte range of line `index` (0-based), without its line break (LF or CRLF).
     public func lineRange(_ index: Int) -> Range<Int> {
-        let start = lineStarts[index]
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        let start = Int(lineStarts[index])
+        var end = index + 1 < lineStarts.count ? Int(lineStarts[index + 1]) - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return start..<max(start, end)
     }

@@ -25,9 +25,9 @@ struct LineTree {
     /// Builds the tree, reporting tabs and indentation that matches no open block.
     init(source: SourceFile, file: Int, diagnostics: inout [Diagnostic]) {
         var tabLines: [Int] = []
-        lines.reserveCapacity(source.lineStarts.count)
+        lines.reserveCapacity(source.lineCount)
         source.bytes.withUnsafeBufferPointer { bytes in
-            for line in 0..<source.lineStarts.count {
+            for line in 0..<source.lineCount {
                 let range = source.lineRange(line)
                 var index = range.lowerBound
                 var width = 0
