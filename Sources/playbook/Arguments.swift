@@ -40,6 +40,8 @@ struct Arguments {
                 }
             } else if known.contains(name), inline == nil {
                 flags.insert(name)
+            } else if known.contains(name) {
+                throw UsageError("\(name) takes no value (write \(name) alone)")
             } else {
                 let hint = Suggestion.nearest(to: name, among: valued.union(known).sorted()).map { " (did you mean \($0)?)" } ?? ""
                 throw UsageError("unknown option \(name)\(hint)")

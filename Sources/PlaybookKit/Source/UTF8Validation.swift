@@ -6,7 +6,10 @@ enum UTF8Validation {
     }
 
     static func firstProblem(_ bytes: [UInt8]) -> Problem? {
-        bytes.withUnsafeBufferPointer { buffer in
+        // Binary formats (images, archives, office files) put a NUL in their first bytes; say
+        // "binary" for them rather than pointing at their first byte that is not UTF-8.
+        if let nul = bytes.prefix(8192).firstIndex(of: 0) { return .nul(offset: nul) }
+        return bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
             let base = UnsafeRawPointer(buffer.baseAddress)

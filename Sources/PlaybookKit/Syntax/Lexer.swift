@@ -147,6 +147,7 @@ struct Lexer {
         }
         var value: [UInt8] = []
         var interpolations: [Name] = []
+        var bracesReported = false
         var index = start + 1
         while index < end {
             let byte = bytes[index]
@@ -175,7 +176,7 @@ struct Lexer {
                 index += 2
                 continue
             }
-            if byte == UInt8(ascii: "{") {
+            if byte == UInt8(ascii: "{"), !bracesReported {
                 var close = index + 1
                 while close < end, bytes[close] != UInt8(ascii: "}"), bytes[close] != UInt8(ascii: "\"") { close += 1 }
                 let nameRange = (index + 1)..<close
@@ -188,7 +189,9 @@ struct Lexer {
                     index = close + 1
                     continue
                 }
+                // One report per string: the rest of its braces are taken as written.
                 let closed = close < end && bytes[close] == UInt8(ascii: "}")
+                bracesReported = true
                 diagnostics.append(
                     Diagnostic(
                         .badStringContent,

@@ -2,8 +2,23 @@ extension Parser {
     /// An expression: `or` binds loosest, then `and`, `not`, comparisons, `+ -`, `* /`, unary `-`.
     mutating func parseExpression() -> Expr {
         var depth = 0
-        let expr = parseOr(&depth)
-        return expr
+        operators = 0
+        return parseOr(&depth)
+    }
+
+    /// Counts an operator; past `maximumOperators` the expression is reported and the line dropped
+    /// (a chain of operators makes a tree as deep as it is long, which later phases walk).
+    private mutating func countOperator(at token: Token) -> Bool {
+        operators += 1
+        guard operators > maximumOperators else { return true }
+        if operators == maximumOperators + 1 {
+            diagnostics.append(
+                Diagnostic(
+                    .nestedTooDeeply, "the expression has more than \(maximumOperators) operators", at: span(token),
+                    label: "too long to read", help: "split it with 'set' into simpler steps"))
+        }
+        position = endIndex
+        return false
     }
 
     private mutating func parseOr(_ depth: inout Int) -> Expr {
@@ -20,7 +35,7 @@ extension Parser {
         }
         var left = parseAnd(&depth)
         while let token = acceptKeyword(keywords.or) {
-            _ = token
+            guard countOperator(at: token) else { return .invalid(left.span.to(span(token))) }
             let right = parseAnd(&depth)
             left = .binary(.or, left, right, left.span.to(right.span))
         }
@@ -29,7 +44,8 @@ extension Parser {
 
     private mutating func parseAnd(_ depth: inout Int) -> Expr {
         var left = parseNot(&depth)
-        while acceptKeyword(keywords.and) != nil {
+        while let token = acceptKeyword(keywords.and) {
+            guard countOperator(at: token) else { return .invalid(left.span.to(span(token))) }
             let right = parseNot(&depth)
             left = .binary(.and, left, right, left.span.to(right.span))
         }
@@ -38,7 +54,10 @@ extension Parser {
 
     private mutating func parseNot(_ depth: inout Int) -> Expr {
         var nots: [Span] = []
-        while let token = acceptKeyword(keywords.not) { nots.append(span(token)) }
+        while let token = acceptKeyword(keywords.not) {
+            guard countOperator(at: token) else { return .invalid(span(token)) }
+            nots.append(span(token))
+        }
         var expr = parseComparison(&depth)
         while let start = nots.popLast() { expr = .unary(.not, expr, start.to(expr.span)) }
         return expr
@@ -62,7 +81,7 @@ extension Parser {
             op = .equal
         default: return left
         }
-        _ = advance()
+        guard countOperator(at: advance()) else { return .invalid(left.span) }
         let right = parseAdditive(&depth)
         return .binary(op, left, right, left.span.to(right.span))
     }
@@ -70,7 +89,9 @@ extension Parser {
     private mutating func parseAdditive(_ depth: inout Int) -> Expr {
         var left = parseMultiplicative(&depth)
         while peek.kind == .plus || peek.kind == .minus {
-            let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
+            let token = advance()
+            guard countOperator(at: token) else { return .invalid(left.span) }
+            let op: BinaryOperator = token.kind == .plus ? .add : .subtract
             let right = parseMultiplicative(&depth)
             left = .binary(op, left, right, left.span.to(right.span))
         }
@@ -80,7 +101,9 @@ extension Parser {
     private mutating func parseMultiplicative(_ depth: inout Int) -> Expr {
         var left = parseUnary(&depth)
         while peek.kind == .star || peek.kind == .slash {
-            let op: BinaryOperator = advance().kind == .star ? .multiply : .divide
+            let token = advance()
+            guard countOperator(at: token) else { return .invalid(left.span) }
+            let op: BinaryOperator = token.kind == .star ? .multiply : .divide
             let right = parseUnary(&depth)
             left = .binary(op, left, right, left.span.to(right.span))
         }
@@ -89,7 +112,11 @@ extension Parser {
 
     private mutating func parseUnary(_ depth: inout Int) -> Expr {
         var minuses: [Span] = []
-        while peek.kind == .minus { minuses.append(span(advance())) }
+        while peek.kind == .minus {
+            let token = advance()
+            guard countOperator(at: token) else { return .invalid(span(token)) }
+            minuses.append(span(token))
+        }
         var expr = parsePrimary(&depth)
         while let start = minuses.popLast() { expr = .unary(.negate, expr, start.to(expr.span)) }
         return expr

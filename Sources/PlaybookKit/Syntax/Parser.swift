@@ -47,6 +47,8 @@ func parse(_ source: SourceFile, file: Int, interner: SharedInterner) -> (Playbo
 let maximumBlockDepth = 40
 /// Expressions nested deeper than this are reported, not parsed.
 let maximumExpressionDepth = 100
+/// Expressions with more operators than this are reported, not parsed.
+let maximumOperators = 1_000
 
 struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -60,6 +62,8 @@ struct Parser {
     var position = 0
     /// Index of the current line's `.endOfLine` token.
     var endIndex = 0
+    /// Operators in the expression being parsed.
+    var operators = 0
     var line = -1
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: Int, tree: LineTree, interner: InternerClient, keywords: Keywords) {

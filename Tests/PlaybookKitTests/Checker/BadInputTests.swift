@@ -1,0 +1,314 @@
+import Foundation
+import Testing
+
+@testable import PlaybookKit
+
+/// Whatever bytes arrive, the checker returns, and says what is wrong with them.
+struct BadInputTests {
+    static let header = "playbook \"Probe\"\n  outcomes won, lost\n\n"
+
+    /// Checks `bytes` as `main.playbook`, with `files` beside it, and renders the diagnostics in
+    /// every format so the renderer meets the same input (the first 100: each human rendering
+    /// repeats its source line, and some inputs below have long lines).
+    static func check(_ bytes: [UInt8], files: [String: [UInt8]] = [:]) -> CheckResult {
+        let result = checkPlaybook(SourceFile(path: "main.playbook", bytes: bytes), loader: MemoryLoader(bytes: files))
+        let renderer = DiagnosticRenderer(sources: result.sources, color: false)
+        for diagnostic in result.diagnostics.prefix(100) {
+            #expect(!renderer.human(diagnostic).isEmpty)
+            #expect(!renderer.short(diagnostic).isEmpty)
+            _ = renderer.json(diagnostic)
+        }
+        return result
+    }
+
+    static func check(_ text: String, files: [String: String] = [:]) -> CheckResult {
+        check(Array(text.utf8), files: files.mapValues { Array($0.utf8) })
+    }
+
+    static func codes(_ result: CheckResult) -> [String] { result.diagnostics.map(\.code.rawValue) }
+
+    /// The shipped reference sample and the file it uses.
+    static func sample() throws -> (main: [UInt8], objections: [UInt8]) {
+        let folder = Golden.root.appendingPathComponent("playbooks")
+        return (
+            Array(try Data(contentsOf: folder.appendingPathComponent("discovery.playbook"))),
+            Array(try Data(contentsOf: folder.appendingPathComponent("objections.playbook")))
+        )
+    }
+
+    static func crlf(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.flatMap { $0 == UInt8(ascii: "\n") ? [UInt8(ascii: "\r"), $0] : [$0] }
+    }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    // MARK: Empty and nearly empty
+
+    @Test func emptyFileHasNoStages() {
+        let result = Self.check([])
+        #expect(Self.codes(result) == ["PB0408"])
+        #expect(result.diagnostics.first?.message == "this file has no stages or flows")
+    }
+
+    @Test func commentsAndBlankLinesOnlyHaveNoStages() {
+        #expect(Self.codes(Self.check("# Notes for the team.\n\n   \n  # indented comment\n\t\n")) == ["PB0408"])
+    }
+
+    @Test func byteOrderMarkAloneIsAnEmptyFile() {
+        let result = Self.check(Self.byteOrderMark)
+        #expect(Self.codes(result) == ["PB0408"])
+        #expect(result.sources.first?.bytes.isEmpty == true)
+    }
+
+    // MARK: Line endings and byte order mark
+
+    @Test func referenceSampleChecksCleanWithCRLF() throws {
+        let (main, objections) = try Self.sample()
+        #expect(Self.check(main, files: ["objections.playbook": objections]).diagnostics.isEmpty)
+        let crlf = Self.check(Self.crlf(main), files: ["objections.playbook": Self.crlf(objections)])
+        #expect(crlf.diagnostics.isEmpty, "\(Self.codes(crlf))")
+    }
+
+    @Test func referenceSampleChecksCleanAfterAByteOrderMark() throws {
+        let (main, objections) = try Self.sample()
+        let result = Self.check(Self.byteOrderMark + main, files: ["objections.playbook": Self.byteOrderMark + objections])
+        #expect(result.diagnostics.isEmpty, "\(Self.codes(result))")
+    }
+
+    @Test func crlfReportsTheSameAsLF() {
+        let text = Self.header + "stage qualify \"Qualify\"\n  ask budget \"Budget?\" yes/no\n    yes -> folowup\n    no -> end lost\n\n"
+            + "stage followup \"Follow-up\"\n  end won\n"
+        let lf = Self.check(text)
+        let crlf = Self.check(Self.crlf(Array(text.utf8)))
+        #expect(Self.codes(lf) == ["PB0202"])
+        let render = { (result: CheckResult) in
+            let renderer = DiagnosticRenderer(sources: result.sources, color: false)
+            return result.diagnostics.map { renderer.human($0) + renderer.short($0) }.joined()
+        }
+        #expect(render(crlf) == render(lf))
+        #expect(!render(crlf).contains("\r"))
+    }
+
+    // MARK: Not text
+
+    @Test func binaryFileReportsItsFirstNUL() {
+        // An ELF header: ASCII up to the NUL at byte 7, then anything.
+        var generator = SplitMix64(seed: 7)
+        let bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + (0..<4096).map { _ in generator.nextByte() }
+        let result = Self.check(bytes)
+        #expect(Self.codes(result) == ["PB0101"])
+        #expect(result.diagnostics.first?.primary.message == "a NUL byte at byte 7")
+        // After a byte order mark the offset is still counted in the file as on disk.
+        let marked = Self.check(Self.byteOrderMark + Array("say\n".utf8) + [0] + [0xFF, 0x00])
+        #expect(Self.codes(marked) == ["PB0101"])
+        #expect(marked.diagnostics.first?.primary.message == "a NUL byte at byte 7")
+    }
+
+    @Test(arguments: [1, 2, 3, 42, 1_000])
+    func randomBytesGiveOneEncodingError(seed: UInt64) {
+        var generator = SplitMix64(seed: seed)
+        var bytes = (0..<65_536).map { _ in generator.nextByte() }
+        bytes[100] = 0
+        let codes = Self.codes(Self.check(bytes))
+        #expect(codes == ["PB0100"] || codes == ["PB0101"], "\(codes)")
+    }
+
+    @Test func invalidUTF8IsReportedAtItsByte() throws {
+        // "# xxx…\n" is 40 bytes, so 0xC3 0x28 (a lead byte without its continuation) is at byte 40.
+        let prefix = Array(("# " + String(repeating: "x", count: 37) + "\n").utf8)
+        try #require(prefix.count == 40)
+        let rest = Array((Self.header + "stage a \"A\"\n  end won\n").utf8)
+        let result = Self.check(prefix + [0xC3, 0x28] + rest)
+        #expect(Self.codes(result) == ["PB0100"])
+        #expect(result.diagnostics.first?.message == "the file is not valid UTF-8 (byte 40)")
+        let location = result.sources[0].location(of: Int(result.diagnostics[0].primary.span.start))
+        #expect(location == Location(line: 2, column: 1))
+
+        // With a byte order mark, three bytes shorter: still byte 40 of the file on disk.
+        let marked = Self.check(Self.byteOrderMark + Array(prefix.dropFirst(3)) + [0xC3, 0x28] + rest)
+        #expect(Self.codes(marked) == ["PB0100"])
+        #expect(marked.diagnostics.first?.message == "the file is not valid UTF-8 (byte 40)")
+        let renderer = DiagnosticRenderer(sources: marked.sources, color: false)
+        guard case .object(let json) = renderer.json(marked.diagnostics[0]), case .array(let labels) = json["labels"],
+            case .object(let label) = labels.first
+        else {
+            Issue.record("unexpected JSON shape")
+            return
+        }
+        #expect(label["byteStart"] == .int(40))
+    }
+
+    // MARK: Large and deep
+
+    /// A valid playbook in the shape of bench/gen_playbook.py, grown to at least `bytes` bytes.
+    static func generated(atLeast bytes: Int) -> [UInt8] {
+        let topics = ["budget", "authority", "need", "timeline", "competition", "champion"]
+        var stages: [String] = []
+        var size = 0
+        while size < bytes {
+            let i = stages.count
+            let topic = topics[i % topics.count]
+            let stage = """
+                stage s\(i) "Stage \(i)"
+                  set stage_no = \(i)
+                  if stage_no > score + 1000000 -> end lost "never"
+                  ask q\(i) "Does the prospect confirm \(topic) for opportunity \(i) in stage \(i / 10)?" yes/no
+                    yes
+                      set score += 1
+                      -> @YES
+                    no -> @NO
+
+
+                """
+            stages.append(stage)
+            size += stage.utf8.count
+        }
+        let count = stages.count
+        var text = "playbook \"Bench\"\n  outcomes won, lost\n\n"
+        text.reserveCapacity(size + 100)
+        for (i, stage) in stages.enumerated() {
+            let yes = i + 1 < count ? "s\(i + 1)" : "end won \"done\""
+            let no = i + 2 < count ? "s\(i + 2)" : "end won \"done\""
+            text += stage.replacingOccurrences(of: "@YES", with: yes).replacingOccurrences(of: "@NO", with: no)
+        }
+        return Array(text.utf8)
+    }
+
+    @Test func tenMegabytePlaybookChecksClean() {
+        let bytes = Self.generated(atLeast: 10_000_000)
+        #expect(bytes.count >= 10_000_000)
+        let result = Self.check(bytes)
+        #expect(result.diagnostics.isEmpty, "\(Self.codes(result).prefix(5))")
+        #expect((result.table?.stages.count ?? 0) > 30_000)
+    }
+
+    @Test func tenThousandDeeperSayLinesAreReportedOnce() {
+        var text = Self.header + "stage a \"A\"\n"
+        for depth in 1...10_000 { text += String(repeating: " ", count: depth + 1) + "say \"line \(depth)\"\n" }
+        let codes = Self.codes(Self.check(text))
+        #expect(codes.contains("PB0103") || codes.contains("PB0116"), "\(codes.prefix(5))")
+        #expect(codes.count < 50)
+    }
+
+    @Test func tenThousandNestedQuestionsAreReportedOnce() {
+        var text = Self.header + "stage a \"A\"\n"
+        for depth in 1...10_000 {
+            text += String(repeating: " ", count: depth + 1) + (depth % 2 == 1 ? "ask q\(depth) \"Go on?\" yes/no" : "yes") + "\n"
+        }
+        let result = Self.check(text)
+        #expect(Self.codes(result).filter { $0 == "PB0116" }.count == 1)
+        #expect(result.diagnostics.count < 50)
+    }
+
+    @Test func tenThousandNestedParenthesesAreTooDeep() {
+        let condition = String(repeating: "(", count: 10_000) + "yes" + String(repeating: ")", count: 10_000)
+        let result = Self.check(Self.header + "stage a \"A\"\n  if \(condition) -> end won \"x\"\n  end lost \"y\"\n")
+        // One finding: the nesting. The '->' after the condition is there and must not be reported missing.
+        #expect(Self.codes(result) == ["PB0116"])
+        #expect(result.diagnostics.first?.message == "the expression is nested more than 100 levels deep")
+    }
+
+    @Test func chainOfTwentyThousandCallsChecksClean() {
+        var text = Self.header + "stage a \"A\"\n  call f0\n  end won\n\n"
+        for i in 0..<20_000 { text += "flow f\(i) \"F\"\n  call f\(i + 1)\n  return\n\n" }
+        text += "flow f20000 \"F\"\n  return\n"
+        let result = Self.check(text)
+        #expect(result.diagnostics.isEmpty, "\(Self.codes(result).prefix(5))")
+    }
+
+    // MARK: use
+
+    static let usingMain = header + "use \"shared.playbook\"\n\nstage a \"A\"\n  call greet\n  end won\n"
+    static let library = "flow greet \"Greet\"\n  say \"Hello.\"\n  return\n"
+
+    @Test func usedLibraryChecksClean() {
+        #expect(Self.check(Self.usingMain, files: ["shared.playbook": Self.library]).diagnostics.isEmpty)
+    }
+
+    @Test func useOfAMissingFile() {
+        let result = Self.check(Self.usingMain)
+        #expect(Self.codes(result).filter { $0 == "PB0501" }.count == 1)
+        #expect(result.diagnostics.first { $0.code == .useNotFound }?.message == "cannot use 'shared.playbook': no such file")
+    }
+
+    @Test func useOfAFolder() {
+        let result = Self.check(Self.usingMain, files: ["shared.playbook/greet.playbook": Self.library])
+        let found = result.diagnostics.filter { $0.code == .useNotFound }
+        #expect(found.count == 1)
+        #expect(found.first?.message == "cannot use 'shared.playbook': it is a folder, not a file")
+    }
+
+    @Test func useOutsideTheFolder() {
+        let text = Self.header + "use \"../x.playbook\"\n\nstage a \"A\"\n  end won\n"
+        let result = Self.check(text, files: ["../x.playbook": Self.library, "x.playbook": Self.library])
+        #expect(Self.codes(result) == ["PB0503"])
+    }
+
+    @Test func useCycleIsReportedOnce() {
+        let main = Self.header + "use \"a.playbook\"\n\nstage s \"S\"\n  call fa\n  end won\n"
+        let a = "use \"b.playbook\"\n\nflow fa \"A\"\n  call fb\n  return\n"
+        let b = "use \"a.playbook\"\n\nflow fb \"B\"\n  say \"b\"\n  return\n"
+        let result = Self.check(main, files: ["a.playbook": a, "b.playbook": b])
+        let cycles = result.diagnostics.filter { $0.code == .useCycle }
+        #expect(cycles.count == 1)
+        #expect(cycles.first?.message == "'use' makes a cycle: a.playbook → b.playbook → a.playbook")
+        #expect(result.sources.map(\.path) == ["main.playbook", "a.playbook", "b.playbook"])
+    }
+
+    @Test func usedFileWithAStage() {
+        let used = "stage other \"Other\"\n  end won\n\n" + Self.library
+        let result = Self.check(Self.usingMain, files: ["shared.playbook": used])
+        #expect(result.diagnostics.filter { $0.code == .useNotALibrary }.count == 1)
+    }
+
+    // MARK: Long and many
+
+    @Test func lineOfAHundredThousandCharacters() throws {
+        let long = String(repeating: "x", count: 100_000)
+        #expect(Self.check(Self.header + "stage a \"A\"\n  say \"\(long)\"\n  end won\n").diagnostics.isEmpty)
+
+        // The same line with a mistake at its end: found, placed and drawn.
+        let result = Self.check(Self.header + "stage a \"A\"\n  say \"\(long)\" -> nowhere\n  end won\n")
+        #expect(result.diagnostics.count == 1)
+        let first = try #require(result.diagnostics.first)
+        let location = result.sources[0].location(of: Int(first.primary.span.start))
+        #expect(location.line == 5)
+        #expect(location.column > 100_000)
+        let human = DiagnosticRenderer(sources: result.sources, color: false).human(first)
+        #expect(human.contains(String(repeating: " ", count: 100_000) + "^"))
+    }
+
+    @Test func stringWithTenThousandOpenBraces() {
+        let braces = String(repeating: "{", count: 10_000)
+        let result = Self.check(Self.header + "stage a \"A\"\n  say \"\(braces)\"\n  end won\n")
+        #expect(!result.diagnostics.isEmpty)
+        #expect(result.diagnostics.allSatisfy { $0.code == .badStringContent })
+        // One string, one mistake repeated: a few findings, not one per brace (each human
+        // rendering repeats the 10,000-character line).
+        #expect(result.diagnostics.count < 50)
+    }
+
+    @Test func tenThousandStagesWithTheSameName() {
+        var text = Self.header
+        for _ in 0..<10_000 { text += "stage a \"A\"\n  end won\n" }
+        let result = Self.check(text)
+        #expect(result.diagnostics.filter { $0.code == .duplicateName }.count == 9_999)
+        #expect(result.hasErrors)
+    }
+}
+
+/// A small seeded generator, so "random" bytes are the same on every run.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func nextByte() -> UInt8 { UInt8(truncatingIfNeeded: next() >> 56) }
+}
