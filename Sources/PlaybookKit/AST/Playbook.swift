@@ -20,6 +20,18 @@ public struct PlaybookFile: Sendable {
     public var terms: [Term] = []
     public var stages: [Stage] = []
     public var flows: [Flow] = []
+    /// Every question asked in the stages, in source order, with the index of its stage: the
+    /// parser notes them so that the checker need not search the tree for them.
+    public var stageQuestions: [AskedQuestion] = []
+    /// Every question asked in the flows, in source order, with the index of its flow.
+    public var flowQuestions: [AskedQuestion] = []
+}
+
+/// A question and the stage or flow (by index in its file) that asks it.
+public struct AskedQuestion: Sendable {
+    /// Nil when the question's line did not parse.
+    public var question: Question?
+    public var owner: Int
 }
 
 public struct Header: Sendable {

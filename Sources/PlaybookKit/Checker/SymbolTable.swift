@@ -58,9 +58,14 @@ public struct SymbolTable: Sendable {
             outcomes = declared.map(\.symbol)
         }
         stages = main.stages
-        for (index, stage) in stages.enumerated() {
-            if declare(stage.name, "stage") { stageIndex[stage.name.symbol] = index }
-            collectQuestions(stage.body, container: 0, stage: index, declare: declare)
+        var asked = main.stageQuestions[...]
+        for index in stages.indices {
+            let name = stages[index].name
+            if declare(name, "stage") { stageIndex[name.symbol] = index }
+            while let first = asked.first, first.owner == index {
+                asked.removeFirst()
+                if let question = first.question { add(question, container: 0, stage: index, declare: declare) }
+            }
         }
         var terms: [String: Span] = [:]
         for file in files {
@@ -78,28 +83,23 @@ public struct SymbolTable: Sendable {
             }
         }
         for file in files {
-            for flow in file.flows {
+            var asked = file.flowQuestions[...]
+            for (index, flow) in file.flows.enumerated() {
                 if declare(flow.name, "flow") { flowIndex[flow.name.symbol] = flows.count }
                 flows.append(flow)
-                collectQuestions(flow.body, container: flows.count, stage: -1, declare: declare)
+                while let first = asked.first, first.owner == index {
+                    asked.removeFirst()
+                    if let question = first.question { add(question, container: flows.count, stage: -1, declare: declare) }
+                }
             }
         }
     }
 
-    private mutating func collectQuestions(
-        _ steps: [Step], container: Int, stage: Int, declare: (Name, StaticString) -> Bool
-    ) {
-        for step in steps {
-            guard case .ask(let question) = step else { continue }
-            if declare(question.name, "question") {
-                let options: [String] = question.type == .choice ? question.branches.compactMap(\.optionText) : []
-                questions[question.name.symbol] = QuestionInfo(
-                    name: question.name, span: question.span, type: question.type, options: options, container: container,
-                    stage: stage)
-            }
-            for branch in question.branches {
-                collectQuestions(branch.body, container: container, stage: stage, declare: declare)
-            }
-        }
+    private mutating func add(_ question: Question, container: Int, stage: Int, declare: (Name, StaticString) -> Bool) {
+        guard declare(question.name, "question") else { return }
+        let options: [String] = question.type == .choice ? question.branches.compactMap(\.optionText) : []
+        questions[question.name.symbol] = QuestionInfo(
+            name: question.name, span: question.span, type: question.type, options: options, container: container,
+            stage: stage)
     }
 }

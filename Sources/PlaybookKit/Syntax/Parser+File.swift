@@ -33,9 +33,9 @@ extension Parser {
                 endOfLine(after: "the definition")
                 noChildren(line, under: "'term'")
             } else if isKeyword(token, keywords.stage) {
-                if let stage = parseStage(line) { playbook.stages.append(stage) }
+                if let stage = parseStage(line, index: playbook.stages.count) { playbook.stages.append(stage) }
             } else if isKeyword(token, keywords.flow) {
-                if let flow = parseFlow(line) { playbook.flows.append(flow) }
+                if let flow = parseFlow(line, index: playbook.flows.count) { playbook.flows.append(flow) }
             } else if token.kind == .identifier, Self.stepWords.contains(interner.name(token.symbol))
                 || Self.stageWords.contains(interner.name(token.symbol))
             {
@@ -48,6 +48,8 @@ extension Parser {
                 unknownKeyword(allowed: Self.topLevelWords, context: "at the top level")
             }
         }
+        playbook.stageQuestions = stageQuestions
+        playbook.flowQuestions = flowQuestions
         return playbook
     }
 
@@ -143,7 +145,7 @@ extension Parser {
         return names
     }
 
-    private mutating func parseStage(_ line: Int) -> Stage? {
+    private mutating func parseStage(_ line: Int, index: Int) -> Stage? {
         _ = advance()
         guard let name = declaredName("stage", after: "'stage'") else { return nil }
         let title = peek.kind == .string ? texts[advance().textIndex] : nil
@@ -185,7 +187,8 @@ extension Parser {
             } else if isKeyword(token, keywords.exit) {
                 if let exit = parseExit(child) { exits.append(exit) }
             } else {
-                if let step = parseStep(child, context: StepContext(inFlow: false, inOption: false), depth: 2, allowed: Self.stageWords) {
+                let context = StepContext(inFlow: false, owner: index, inOption: false)
+                if let step = parseStep(child, context: context, depth: 2, allowed: Self.stageWords) {
                     body.append(step)
                 }
             }
@@ -207,7 +210,7 @@ extension Parser {
         return ExitCriterion(condition: condition, message: message, span: lineSpan)
     }
 
-    private mutating func parseFlow(_ line: Int) -> Flow? {
+    private mutating func parseFlow(_ line: Int, index: Int) -> Flow? {
         _ = advance()
         guard let name = declaredName("flow", after: "'flow'") else { return nil }
         let title = peek.kind == .string ? texts[advance().textIndex] : nil
@@ -216,7 +219,8 @@ extension Parser {
         var body: [Step] = []
         if withinDepth(line, depth: 1) {
             for child in tree.children(of: line) {
-                if let step = parseStep(child, context: StepContext(inFlow: true, inOption: false), depth: 2, allowed: Self.stepWords) {
+                let context = StepContext(inFlow: true, owner: index, inOption: false)
+                if let step = parseStep(child, context: context, depth: 2, allowed: Self.stepWords) {
                     body.append(step)
                 }
             }

@@ -9,6 +9,19 @@ extension Parser {
 
     /// `ask id "question" type`, then its `why`, `tip` and branches.
     mutating func parseAsk(_ line: Int, context: StepContext, depth: Int) -> Question? {
+        // Noted before the questions nested in its branches, so the list is in source order.
+        let slot = context.inFlow ? flowQuestions.count : stageQuestions.count
+        if context.inFlow {
+            flowQuestions.append(AskedQuestion(question: nil, owner: context.owner))
+        } else {
+            stageQuestions.append(AskedQuestion(question: nil, owner: context.owner))
+        }
+        let question = parseQuestion(line, context: context, depth: depth)
+        if context.inFlow { flowQuestions[slot].question = question } else { stageQuestions[slot].question = question }
+        return question
+    }
+
+    private mutating func parseQuestion(_ line: Int, context: StepContext, depth: Int) -> Question? {
         _ = advance()
         guard let name = declaredName("question", after: "'ask'"),
             let text = string("the question", after: "the question's id")
@@ -159,7 +172,7 @@ extension Parser {
         var parts = OptionParts()
         let isOption = label.isOption
         if withinDepth(line, depth: depth) {
-            let inner = StepContext(inFlow: context.inFlow, inOption: isOption)
+            let inner = StepContext(inFlow: context.inFlow, owner: context.owner, inOption: isOption)
             for child in tree.children(of: line) {
                 begin(child)
                 let token = peek

@@ -1,6 +1,8 @@
 /// Where a step stands: what it may contain depends on it.
 struct StepContext {
     var inFlow: Bool
+    /// Index of the stage or flow (in the file being parsed) that the step is in.
+    var owner: Int
     /// In the block of a choice option, where `score`, `feedback` and `best` are allowed.
     var inOption: Bool
 }

@@ -38,6 +38,12 @@ func parse(_ source: SourceFile, file: Int, interner: SharedInterner) -> (Playbo
     }
     playbook.uses += second.uses
     playbook.terms += second.terms
+    playbook.stageQuestions += second.stageQuestions.map {
+        AskedQuestion(question: $0.question, owner: $0.owner + first.stages.count)
+    }
+    playbook.flowQuestions += second.flowQuestions.map {
+        AskedQuestion(question: $0.question, owner: $0.owner + first.flows.count)
+    }
     playbook.stages += second.stages
     playbook.flows += second.flows
     return (playbook, diagnostics)
@@ -64,6 +70,9 @@ struct Parser {
     var endIndex = 0
     /// Operators in the expression being parsed.
     var operators = 0
+    /// The questions met so far (see `PlaybookFile.stageQuestions`).
+    var stageQuestions: [AskedQuestion] = []
+    var flowQuestions: [AskedQuestion] = []
     var line = -1
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: Int, tree: LineTree, interner: InternerClient, keywords: Keywords) {
