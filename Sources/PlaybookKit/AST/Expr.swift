@@ -20,16 +20,16 @@ public enum Expr: Sendable {
         }
     }
 
-    /// Calls `visit` on every name the expression reads.
+    /// Calls `visit` on every name the expression reads, left to right. (The parser bounds how
+    /// deep an expression goes, so recursion is safe here.)
     public func forEachName(_ visit: (Name) -> Void) {
-        var pending: [Expr] = [self]
-        while let expr = pending.popLast() {
-            switch expr {
-            case .name(let name): visit(name)
-            case .unary(_, let operand, _): pending.append(operand)
-            case .binary(_, let left, let right, _): pending.append(contentsOf: [right, left])
-            case .number, .text, .bool, .invalid: break
-            }
+        switch self {
+        case .name(let name): visit(name)
+        case .unary(_, let operand, _): operand.forEachName(visit)
+        case .binary(_, let left, let right, _):
+            left.forEachName(visit)
+            right.forEachName(visit)
+        case .number, .text, .bool, .invalid: break
         }
     }
 }

@@ -12,17 +12,19 @@ extension FlowAnalysis {
     }
 
     func checkAssignments() {
-        var containerNodes = Array(repeating: [Int](), count: table.flows.count + 1)
-        for node in graph.nodes.indices where reachable[node] {
-            containerNodes[Int(graph.nodes[node].container)].append(node)
+        // The reachable nodes of each flow (the stages' nodes, most of a playbook, are not listed).
+        var flowNodes = Array(repeating: [Int](), count: table.flows.count)
+        for node in graph.nodes.indices where reachable[node] && graph.nodes[node].container > 0 {
+            flowNodes[Int(graph.nodes[node].container) - 1].append(node)
         }
         // Callees first; within flows that call each other, a recursive call counts as setting
         // nothing and reading nothing.
         for flow in calls.components.joined() {
-            summarize(flow: flow, nodes: containerNodes[flow + 1])
+            summarize(flow: flow, nodes: flowNodes[flow])
         }
         guard let entry = graph.entry(of: 0) else { return }
-        for (symbol, reads) in readsBySymbol(containerNodes[0]) {
+        let stageNodes = graph.nodes.indices.lazy.filter { self.reachable[$0] && self.graph.nodes[$0].container == 0 }
+        for (symbol, reads) in readsBySymbol(stageNodes) {
             for read in unassignedReads(symbol, reads, entry: entry).prefix(10) { report(read) }
         }
     }
@@ -66,7 +68,7 @@ extension FlowAnalysis {
     }
 
     /// The values each node reads, grouped by name.
-    private func readsBySymbol(_ nodes: [Int]) -> [(Symbol, ArraySlice<Read>)] {
+    private func readsBySymbol<Nodes: Sequence<Int>>(_ nodes: Nodes) -> [(Symbol, ArraySlice<Read>)] {
         var reads: [Read] = []
         for node in nodes {
             forEachRead(node) { read in
