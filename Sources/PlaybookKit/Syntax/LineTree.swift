@@ -23,11 +23,16 @@ struct LineTree {
     var count: Int { lines.count }
 
     /// Builds the tree, reporting tabs and indentation that matches no open block.
-    init(source: SourceFile, file: Int, diagnostics: inout [Diagnostic]) {
+    /// Byte offsets of the first tab in each line indented with tabs (reported by the caller).
+    private(set) var tabs: [Int] = []
+
+    /// Builds the tree of the source lines `range` (all of the file, or a part that starts at a
+    /// top-level line), reporting indentation that matches no open block.
+    init(source: SourceFile, lines range: Range<Int>, file: Int, diagnostics: inout [Diagnostic]) {
         var tabLines: [Int] = []
-        lines.reserveCapacity(source.lineCount)
+        lines.reserveCapacity(range.count)
         source.bytes.withUnsafeBufferPointer { bytes in
-            for line in 0..<source.lineCount {
+            for line in range {
                 let range = source.lineRange(line)
                 var index = range.lowerBound
                 var width = 0
@@ -47,15 +52,30 @@ struct LineTree {
                 lines.append(Line(start: Int32(index), end: Int32(range.upperBound), indent: Int32(width)))
             }
         }
-        if let first = tabLines.first {
-            let more = tabLines.count - 1
-            diagnostics.append(
-                Diagnostic(
-                    .tabIndentation, "a tab in the indentation", at: Span(file: file, start: first, end: first + 1),
-                    label: "tab", notes: more > 0 ? ["\(more) more line\(more == 1 ? " is" : "s are") indented with tabs"] : [],
-                    help: "indent with spaces only (two per level is usual)"))
-        }
+        tabs = tabLines
         link(file: file, diagnostics: &diagnostics)
+    }
+
+    /// The first tab found in indentation, with how many more lines have one.
+    static func tabDiagnostic(_ tabs: [Int], file: Int) -> Diagnostic? {
+        guard let first = tabs.first else { return nil }
+        let more = tabs.count - 1
+        return Diagnostic(
+            .tabIndentation, "a tab in the indentation", at: Span(file: file, start: first, end: first + 1),
+            label: "tab", notes: more > 0 ? ["\(more) more line\(more == 1 ? " is" : "s are") indented with tabs"] : [],
+            help: "indent with spaces only (two per level is usual)")
+    }
+
+    /// A top-level line near the middle of a file of more than `threshold` lines, where it can be
+    /// cut into two parts that parse on their own; nil for a smaller file.
+    static func middle(of source: SourceFile, threshold: Int) -> Int? {
+        guard source.lineCount > threshold else { return nil }
+        for line in (source.lineCount / 2)..<source.lineCount {
+            let range = source.lineRange(line)
+            guard let first = range.first.map({ source.bytes[$0] }) else { continue }
+            if first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), first != UInt8(ascii: "#") { return line }
+        }
+        return nil
     }
 
     private mutating func link(file: Int, diagnostics: inout [Diagnostic]) {
@@ -117,27 +137,15 @@ struct LineTree {
 
     var topLevel: ChildSequence { ChildSequence(tree: self, first: firstTopLevel) }
 
-    /// The top-level lines in one part, or, for a file of more than `threshold` lines, in two parts
-    /// of about the same size, split between top-level blocks (each part can be parsed alone).
-    func topLevelParts(threshold: Int) -> [ChildSequence] {
-        guard lines.count > threshold else { return [topLevel] }
-        for line in topLevel where line >= lines.count / 2 && line != firstTopLevel {
-            return [ChildSequence(tree: self, first: firstTopLevel, stop: line), ChildSequence(tree: self, first: line)]
-        }
-        return [topLevel]
-    }
-
     struct ChildSequence: Sequence, IteratorProtocol {
         let tree: LineTree
         var first: Int
-        /// The sibling where the sequence stops (not included), or -1.
-        var stop = -1
-        var isEmpty: Bool { first < 0 || first == stop }
+        var isEmpty: Bool { first < 0 }
 
         var count: Int { reduce(0) { total, _ in total + 1 } }
 
         mutating func next() -> Int? {
-            guard first >= 0, first != stop else { return nil }
+            guard first >= 0 else { return nil }
             defer { first = tree.nextSibling(first) }
             return first
         }

@@ -11,24 +11,27 @@ public func parse(_ source: SourceFile, file: Int, interner: inout Interner) -> 
 let parallelParseThreshold = 40_000
 
 func parse(_ source: SourceFile, file: Int, interner: SharedInterner) -> (PlaybookFile, [Diagnostic]) {
-    var diagnostics: [Diagnostic] = []
-    let tree = LineTree(source: source, file: file, diagnostics: &diagnostics)
     let keywords = Keywords(interner.intern)
-    let parts = tree.topLevelParts(threshold: parallelParseThreshold)
-    @Sendable func part(_ lines: LineTree.ChildSequence) -> (PlaybookFile, [Diagnostic]) {
-        source.bytes.withUnsafeBufferPointer { bytes in
+    /// Reads the source lines `lines`, which start at a top-level line.
+    @Sendable func part(_ lines: Range<Int>) -> (PlaybookFile, [Diagnostic], tabs: [Int]) {
+        var diagnostics: [Diagnostic] = []
+        let tree = LineTree(source: source, lines: lines, file: file, diagnostics: &diagnostics)
+        return source.bytes.withUnsafeBufferPointer { bytes in
             var parser = Parser(
                 bytes: bytes, file: file, tree: tree, interner: InternerClient(interner), keywords: keywords)
-            return (parser.parseFile(lines), parser.diagnostics)
+            parser.diagnostics = diagnostics
+            return (parser.parseFile(tree.topLevel), parser.diagnostics, tree.tabs)
         }
     }
-    guard parts.count == 2 else {
-        let (playbook, found) = part(parts[0])
-        return (playbook, diagnostics + found)
+    guard let middle = LineTree.middle(of: source, threshold: parallelParseThreshold) else {
+        let (playbook, diagnostics, tabs) = part(0..<source.lineCount)
+        return (playbook, diagnostics + [LineTree.tabDiagnostic(tabs, file: file)].compactMap { $0 })
     }
-    let ((first, firstDiagnostics), (second, secondDiagnostics)) = inParallel({ part(parts[0]) }, { part(parts[1]) })
+    let ((first, firstDiagnostics, firstTabs), (second, secondDiagnostics, secondTabs)) = inParallel(
+        { part(0..<middle) }, { part(middle..<source.lineCount) })
     var playbook = first
-    diagnostics += firstDiagnostics + secondDiagnostics
+    var diagnostics = firstDiagnostics + secondDiagnostics
+    if let tabs = LineTree.tabDiagnostic(firstTabs + secondTabs, file: file) { diagnostics.append(tabs) }
     if let header = second.header {
         if let existing = first.header {
             diagnostics.append(Parser.secondHeader(header, first: existing))
