@@ -64,9 +64,9 @@ struct GraphBuilder {
         var next = first
         for step in steps {
             if case .ask(let question) = step {
-                if table.questions[question.name.symbol]?.span == question.span {
-                    questionNodes[question.name.symbol] = next
-                }
+                // The first question of a name is the declared one (the symbol table reads them
+                // in this same order); a duplicate was reported there.
+                if questionNodes[question.name.symbol] == nil { questionNodes[question.name.symbol] = next }
                 next += 1
                 for branch in question.branches { next = number(branch.body, from: next) }
             } else {
@@ -134,25 +134,30 @@ struct GraphBuilder {
             let payload = graph.steps.count - 1
             switch step {
             case .ask(let question):
+                // Where each branch leads: its target, the first node of its block (blocks follow
+                // the question in order), or the step after the question.
                 var bodyStart = id + 1
-                var destinations: [Int] = []
+                var yes = after
+                var no = after
+                var options: [Int] = []
                 for branch in question.branches {
+                    let destination: Int
                     if let target = branch.target {
-                        destinations.append(resolve(target, container: container, stage: stage))
+                        destination = resolve(target, container: container, stage: stage)
                     } else {
-                        destinations.append(branch.body.isEmpty ? after : bodyStart)
+                        destination = branch.body.isEmpty ? after : bodyStart
+                        bodyStart += Self.size(branch.body)
                     }
-                    bodyStart += Self.size(branch.body)
+                    switch branch.label {
+                    case .yes: yes = destination
+                    case .no: no = destination
+                    case .option: options.append(destination)
+                    }
                 }
                 switch question.type {
-                case .yesNo:
-                    let yes = question.branches.firstIndex { $0.label == .yes }.map { destinations[$0] } ?? after
-                    let no = question.branches.firstIndex { $0.label == .no }.map { destinations[$0] } ?? after
-                    add(.step, payload: payload, container: container, to: yes, no)
-                case .choice:
-                    add(.step, payload: payload, container: container, edgeList: destinations)
-                default:
-                    add(.step, payload: payload, container: container, to: after)
+                case .yesNo: add(.step, payload: payload, container: container, to: yes, no)
+                case .choice: add(.step, payload: payload, container: container, edgeList: options)
+                default: add(.step, payload: payload, container: container, to: after)
                 }
                 for branch in question.branches where branch.target == nil {
                     lower(branch.body, container: container, stage: stage, continuation: after)
