@@ -24,38 +24,75 @@ extension FlowAnalysis {
         }
         guard let entry = graph.entry(of: 0) else { return }
         let stageNodes = graph.nodes.indices.lazy.filter { self.reachable[$0] && self.graph.nodes[$0].container == 0 }
-        for (symbol, reads) in readsBySymbol(stageNodes) {
+        for (symbol, reads) in group(undominated(reads(stageNodes), from: entry)) {
             for read in unassignedReads(symbol, reads, entry: entry).prefix(10) { report(read) }
         }
     }
 
     private func summarize(flow: Int, nodes: [Int]) {
         let entry = graph.flowEntries[flow]
-        for (symbol, reads) in readsBySymbol(nodes) {
+        for (symbol, reads) in group(undominated(reads(nodes), from: entry)) {
             if let first = unassignedReads(symbol, reads, entry: entry).first {
                 needs[flow][symbol] = first.inner ?? first.span
             }
         }
+        // A variable is set on every return when each exit, read as a use of it, is.
         var defined = Set<Symbol>()
-        for node in nodes { definitions(node).forEach { defined.insert($0) } }
+        for node in nodes { forEachDefinition(node) { defined.insert($0) } }
         let exits = nodes.filter { node in
             if graph.nodes[node].kind == .fallOffFlow { return true }
             if case .return? = graph.step(node) { return true }
             return false
         }
-        for symbol in defined where !reaches(entry, from: exits, avoiding: symbol) {
-            assigns[flow].insert(symbol)
+        let span = table.flows[flow].span
+        let uses = exits.flatMap { exit in defined.map { Read(node: exit, symbol: $0, span: span) } }
+        var unsure = Set<Symbol>()
+        for (symbol, _) in group(undominated(uses, from: entry)) where reaches(entry, from: exits, avoiding: symbol) {
+            unsure.insert(symbol)
+        }
+        assigns[flow] = defined.subtracting(unsure)
+    }
+
+    /// Calls `body` with what a node sets.
+    func forEachDefinition(_ node: Int, _ body: (Symbol) -> Void) {
+        switch graph.step(node) {
+        case .ask(let question)?: body(question.name.symbol)
+        case .set(let assignment)?: body(assignment.name.symbol)
+        case .call?:
+            if let flow = callee(node), flow >= 0 { assigns[flow].forEach(body) }
+        default: break
         }
     }
 
-    /// What a node sets.
-    func definitions(_ node: Int) -> [Symbol] {
-        switch graph.step(node) {
-        case .ask(let question)?: return [question.name.symbol]
-        case .set(let assignment)?: return [assignment.name.symbol]
-        case .call?: return callee(node).map { $0 >= 0 ? Array(assigns[$0]) : [] } ?? []
-        default: return []
+    /// The reads that no `ask` or `set` of their value dominates. Most reads are dominated by the
+    /// question or variable they read (asked earlier on the way to them), and this finds them in
+    /// one walk of the dominator tree; the others need a search of their own.
+    private func undominated(_ reads: [Read], from entry: Int) -> [Read] {
+        guard !reads.isEmpty else { return [] }
+        let tree = Dominators(entry: entry, position: &position, successors: next, predecessors: predecessorsOf)
+        defer { tree.forget(&position) }
+        // The reads of each position of the tree, bucketed.
+        var start = [Int](repeating: 0, count: tree.order.count + 1)
+        for read in reads where position[read.node] >= 0 { start[Int(position[read.node]) + 1] += 1 }
+        for index in 0..<tree.order.count { start[index + 1] += start[index] }
+        var fill = start
+        var bucket = [Int](repeating: 0, count: start[tree.order.count])
+        for (index, read) in reads.enumerated() where position[read.node] >= 0 {
+            let at = Int(position[read.node])
+            bucket[fill[at]] = index
+            fill[at] += 1
         }
+        var open = SymbolMap<Int>()
+        var safe = [Bool](repeating: false, count: reads.count)
+        tree.walk(
+            enter: { at in
+                for index in bucket[start[at]..<start[at + 1]] where (open[reads[index].symbol] ?? 0) > 0 {
+                    safe[index] = true
+                }
+                forEachDefinition(tree.order[at]) { open[$0] = (open[$0] ?? 0) + 1 }
+            },
+            leave: { at in forEachDefinition(tree.order[at]) { open[$0] = (open[$0] ?? 0) - 1 } })
+        return reads.indices.filter { !safe[$0] }.map { reads[$0] }
     }
 
     func defines(_ node: Int, _ symbol: Symbol) -> Bool {
@@ -67,14 +104,20 @@ extension FlowAnalysis {
         }
     }
 
-    /// The values each node reads, grouped by name.
-    private func readsBySymbol<Nodes: Sequence<Int>>(_ nodes: Nodes) -> [(Symbol, ArraySlice<Read>)] {
+    /// The values the nodes read.
+    private func reads<Nodes: Sequence<Int>>(_ nodes: Nodes) -> [Read] {
         var reads: [Read] = []
         for node in nodes {
             forEachRead(node) { read in
                 if values.contains(read.symbol) { reads.append(read) }
             }
         }
+        return reads
+    }
+
+    /// Reads grouped by name.
+    private func group(_ unsorted: [Read]) -> [(Symbol, ArraySlice<Read>)] {
+        var reads = unsorted
         reads.sort { ($0.symbol.index, $0.node) < ($1.symbol.index, $1.node) }
         var groups: [(Symbol, ArraySlice<Read>)] = []
         var start = 0

@@ -208,6 +208,20 @@ struct BadInputTests {
         #expect(result.diagnostics.first?.message == "the expression is nested more than 100 levels deep")
     }
 
+    /// Many questions asked early and read much later: each read is safe because its question is
+    /// asked on every walk before it; one read that is not must still be found.
+    @Test func tenThousandQuestionsReadInALaterStage() {
+        var text = "stage ask \"Ask\"\n"
+        for index in 0..<10_000 { text += "  ask q\(index) \"Q\(index)?\" number 0..\n" }
+        text += "  ask skip \"Skip?\" yes/no\n    yes -> use\n  ask late \"Late?\" number 0..\n"
+        text += "stage use \"Use\"\n"
+        for index in 0..<10_000 { text += "  if q\(index) > 5 -> end won \"w\"\n" }
+        text += "  if late > 5 -> end won \"late\"\n  end lost \"l\"\n"
+        let result = Self.check(text)
+        #expect(result.diagnostics.map(\.code) == [.possiblyUnset])
+        #expect(result.diagnostics.first?.message == "'late' may be read before it is asked")
+    }
+
     @Test func chainOfTwentyThousandCallsChecksClean() {
         var text = Self.header + "stage a \"A\"\n  call f0\n  end won\n\n"
         for i in 0..<20_000 { text += "flow f\(i) \"F\"\n  call f\(i + 1)\n  return\n\n" }
