@@ -24,14 +24,42 @@ extension FlowAnalysis {
         }
         guard let entry = graph.entry(of: 0) else { return }
         let stageNodes = graph.nodes.indices.lazy.filter { self.reachable[$0] && self.graph.nodes[$0].container == 0 }
-        for (symbol, reads) in group(undominated(reads(stageNodes), from: entry)) {
+        for (symbol, reads) in unsafeReads(reads(stageNodes), from: entry) {
             for read in unassignedReads(symbol, reads, entry: entry).prefix(10) { report(read) }
         }
     }
 
+    /// The reads that some walk from `entry` may reach before their value is set, by name.
+    ///
+    /// Most reads sit just after their `ask` or `set`, and a search back from them stops at once;
+    /// those searches run first, within a budget of a few visits per node. When a file has many
+    /// reads far from their values (all questions asked first, all read later), the budget runs
+    /// out, and the rest are settled by the dominator tree in one walk, leaving a search only for
+    /// reads that no single `ask` or `set` dominates.
+    private func unsafeReads(_ all: [Read], from entry: Int) -> [(Symbol, ArraySlice<Read>)] {
+        var budget = 4 * graph.nodes.count + 1_000
+        var unsafe: [(Symbol, ArraySlice<Read>)] = []
+        var unsettled: [Read] = []
+        for (symbol, reads) in group(all) {
+            guard budget > 0, let reached = reaches(entry, from: reads.map(\.node), avoiding: symbol, budget: &budget) else {
+                unsettled += reads
+                continue
+            }
+            if reached { unsafe.append((symbol, reads)) }
+        }
+        guard !unsettled.isEmpty else { return unsafe }
+        for (symbol, reads) in group(undominated(unsettled, from: entry)) {
+            var unlimited = Int.max
+            if reaches(entry, from: reads.map(\.node), avoiding: symbol, budget: &unlimited) == true {
+                unsafe.append((symbol, reads))
+            }
+        }
+        return unsafe
+    }
+
     private func summarize(flow: Int, nodes: [Int]) {
         let entry = graph.flowEntries[flow]
-        for (symbol, reads) in group(undominated(reads(nodes), from: entry)) {
+        for (symbol, reads) in unsafeReads(reads(nodes), from: entry) {
             if let first = unassignedReads(symbol, reads, entry: entry).first {
                 needs[flow][symbol] = first.inner ?? first.span
             }
@@ -46,11 +74,7 @@ extension FlowAnalysis {
         }
         let span = table.flows[flow].span
         let uses = exits.flatMap { exit in defined.map { Read(node: exit, symbol: $0, span: span) } }
-        var unsure = Set<Symbol>()
-        for (symbol, _) in group(undominated(uses, from: entry)) where reaches(entry, from: exits, avoiding: symbol) {
-            unsure.insert(symbol)
-        }
-        assigns[flow] = defined.subtracting(unsure)
+        assigns[flow] = defined.subtracting(unsafeReads(uses, from: entry).map(\.0))
     }
 
     /// Calls `body` with what a node sets.
@@ -174,12 +198,16 @@ extension FlowAnalysis {
     }
 
     /// Whether `entry` reaches one of `targets` on a walk that never sets `symbol`.
-    private func reaches(_ entry: Int, from targets: [Int], avoiding symbol: Symbol) -> Bool {
+    /// Whether a walk from `entry` reaches one of `targets` without setting `symbol`; nil when the
+    /// search used up `budget` (node visits) first.
+    private func reaches(_ entry: Int, from targets: [Int], avoiding symbol: Symbol, budget: inout Int) -> Bool? {
         marks.clear()
         var stack = targets
         while let node = stack.popLast() {
             guard marks.insert(node) else { continue }
             if node == entry { return true }
+            budget -= 1
+            if budget < 0 { return nil }
             for predecessor in predecessorsOf(node) where reachable[Int(predecessor)] && !defines(Int(predecessor), symbol) {
                 stack.append(Int(predecessor))
             }
@@ -187,10 +215,9 @@ extension FlowAnalysis {
         return false
     }
 
-    /// The reads of `symbol` that some walk from `entry` reaches without setting it first, in the
-    /// order a breadth-first walk meets them; `parent` then holds the walks that show it.
+    /// The reads of `symbol` (known to be unsafe) that a walk from `entry` reaches without setting
+    /// it, in the order a breadth-first walk meets them; `parent` then holds the walks that show it.
     private func unassignedReads(_ symbol: Symbol, _ reads: ArraySlice<Read>, entry: Int) -> [Read] {
-        guard reaches(entry, from: reads.map(\.node), avoiding: symbol) else { return [] }
         var readsAt: [Int: [Read]] = [:]
         for read in reads { readsAt[read.node, default: []].append(read) }
         var found: [Read] = []
