@@ -93,6 +93,7 @@ extension FlowAnalysis {
     /// one walk of the dominator tree; the others need a search of their own.
     private func undominated(_ reads: [Read], from entry: Int) -> [Read] {
         guard !reads.isEmpty else { return [] }
+        if position.isEmpty { position = Array(repeating: -1, count: graph.nodes.count) }
         let tree = Dominators(entry: entry, position: &position, successors: next, predecessors: predecessorsOf)
         defer { tree.forget(&position) }
         // The reads of each position of the tree, bucketed.

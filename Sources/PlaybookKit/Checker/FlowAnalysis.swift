@@ -25,8 +25,8 @@ final class FlowAnalysis {
     @exclusivity(unchecked) var predecessorStart: [Int32] = []
     @exclusivity(unchecked) var predecessors: [Int32] = []
     @exclusivity(unchecked) var marks: Marks
-    /// Scratch for `Dominators`: -1 for every node between uses.
-    @exclusivity(unchecked) var position: [Int32]
+    /// Scratch for `Dominators`: -1 for every node between uses (made when first needed).
+    @exclusivity(unchecked) var position: [Int32] = []
     private static let noEdges: ArraySlice<Int32> = []
 
     init(graph: FlowGraph, table: SymbolTable, interner: Interner, sources: [SourceFile], values: SymbolMap<Bool>) {
@@ -44,7 +44,6 @@ final class FlowAnalysis {
         parent = Array(repeating: -1, count: graph.nodes.count)
         parentEdge = Array(repeating: -1, count: graph.nodes.count)
         marks = Marks(count: graph.nodes.count)
-        position = Array(repeating: -1, count: graph.nodes.count)
     }
 
     /// `reportUnreachable` is false when some jump or call could not be resolved: what it meant to
