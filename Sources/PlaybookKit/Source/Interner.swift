@@ -35,13 +35,6 @@ public struct Interner: Sendable {
         return utf8.withUnsafeMutableBufferPointer { intern(UnsafeBufferPointer($0)) }
     }
 
-    /// The symbol for `text` when it was interned already.
-    public func lookup(_ text: String) -> Symbol? {
-        if text.utf8.contains(where: { $0 >= 0x80 }) { return unicodeNames[text] }
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { find($0, hash: Self.hash($0)).symbol }
-    }
-
     /// The symbol for the bytes (valid UTF-8), interning them when new.
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
         if bytes.contains(where: { $0 >= 0x80 }) {

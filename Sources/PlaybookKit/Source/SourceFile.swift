@@ -90,8 +90,6 @@ public struct Span: Hashable, Sendable {
         self.end = Int32(truncatingIfNeeded: end)
     }
 
-    public var range: Range<Int> { Int(start)..<Int(max(start, end)) }
-
     /// A span covering both.
     public func to(_ other: Span) -> Span {
         Span(file: Int(file), start: Int(min(start, other.start)), end: Int(max(end, other.end)))

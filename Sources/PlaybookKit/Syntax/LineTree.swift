@@ -140,7 +140,6 @@ struct LineTree {
     struct ChildSequence: Sequence, IteratorProtocol {
         let tree: LineTree
         var first: Int
-        var isEmpty: Bool { first < 0 }
 
         var count: Int { reduce(0) { total, _ in total + 1 } }
 
