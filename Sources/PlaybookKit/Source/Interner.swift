@@ -14,7 +14,6 @@ public struct Symbol: Hashable, Sendable, Comparable {
 /// Names that differ only in Unicode normalization (a Vietnamese letter typed precomposed or with
 /// a combining accent) are the same name.
 public struct Interner: Sendable {
-    private var names: [String] = []
     /// Name `i` is `arena[byteStarts[i]..<byteStarts[i + 1]]`.
     private var byteStarts: [Int] = [0]
     private var arena: [UInt8] = []
@@ -25,9 +24,13 @@ public struct Interner: Sendable {
 
     public init() {}
 
-    public var count: Int { names.count }
+    public var count: Int { byteStarts.count - 1 }
 
-    public func name(_ symbol: Symbol) -> String { names[Int(symbol.index)] }
+    /// The name's text, made when asked (for messages): interning never builds a `String`.
+    public func name(_ symbol: Symbol) -> String {
+        let index = Int(symbol.index)
+        return String(decoding: arena[byteStarts[index]..<byteStarts[index + 1]], as: UTF8.self)
+    }
 
     /// The symbol for `text`, interning it when new.
     public mutating func intern(_ text: String) -> Symbol {
@@ -37,16 +40,20 @@ public struct Interner: Sendable {
 
     /// The symbol for the bytes (valid UTF-8), interning them when new.
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
+        intern(bytes, hash: Self.hash(bytes))
+    }
+
+    /// The same, with `hash(bytes)` computed by the caller (outside a lock, say).
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Symbol {
         if bytes.contains(where: { $0 >= 0x80 }) {
             let text = String(decoding: bytes, as: UTF8.self)
             if let symbol = unicodeNames[text] { return symbol }
-            let symbol = add(bytes, hash: Self.hash(bytes), slot: find(bytes, hash: Self.hash(bytes)).slot, name: text)
+            let symbol = add(bytes, hash: hash, slot: find(bytes, hash: hash).slot)
             unicodeNames[text] = symbol
             return symbol
         }
-        let hash = Self.hash(bytes)
         let (found, slot) = find(bytes, hash: hash)
-        return found ?? add(bytes, hash: hash, slot: slot, name: String(decoding: bytes, as: UTF8.self))
+        return found ?? add(bytes, hash: hash, slot: slot)
     }
 
     /// The symbol with these bytes, or the empty slot where it belongs.
@@ -64,13 +71,12 @@ public struct Interner: Sendable {
         return (nil, slot)
     }
 
-    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int, name: String) -> Symbol {
-        let index = names.count
-        names.append(name)
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int) -> Symbol {
+        let index = count
         arena.append(contentsOf: bytes)
         byteStarts.append(arena.count)
         slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
-        if names.count * 2 > slots.count { grow() }
+        if count * 2 > slots.count { grow() }
         return Symbol(index: Int32(index))
     }
 
@@ -98,7 +104,7 @@ public struct Interner: Sendable {
     }
 
     /// Eight bytes at a time, multiply and fold: fast for short names, spreads the low bits.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
         var offset = 0
         while offset < bytes.count {

@@ -7,7 +7,11 @@ final class SharedInterner: Sendable {
 
     init(_ interner: Interner) { table = Mutex(interner) }
 
-    func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol { table.withLock { $0.intern(bytes) } }
+    func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
+        // The hash is computed before taking the lock: two parsing threads wait less on each other.
+        let hash = Interner.hash(bytes)
+        return table.withLock { $0.intern(bytes, hash: hash) }
+    }
 
     func intern(_ text: String) -> Symbol { table.withLock { $0.intern(text) } }
 
