@@ -222,6 +222,22 @@ struct BadInputTests {
         #expect(result.diagnostics.first?.message == "'late' may be read before it is asked")
     }
 
+    /// A file of more than 40,000 lines is read in two halves at once: what each half finds is
+    /// reported as for one file (one tab report for both halves, a second header in the second).
+    @Test func largeFileReadInTwoHalvesReportsAsOne() {
+        var text = "playbook \"Big\"\n  outcomes won\n"
+        for index in 0..<6_000 {
+            text += "stage s\(index)\n  ask q\(index) \"Q?\" yes/no\n\(index == 10 ? "\t" : "    ")no -> end won \"n\"\n"
+            text += "  say \"x\"\n  say \"y\"\n  say \"z\"\n  say \"w\"\n"
+            text += index == 5_000 ? "playbook \"Second\"\n" : ""
+        }
+        text += "stage last\n\t  end won \"w\"\n"
+        let result = Self.check(text)
+        #expect(result.sources[0].lineCount > 40_000)
+        #expect(result.diagnostics.map(\.code) == [.tabIndentation, .badHeader])
+        #expect(result.diagnostics.first?.notes == ["1 more line is indented with tabs"])
+    }
+
     @Test func chainOfTwentyThousandCallsChecksClean() {
         var text = Self.header + "stage a \"A\"\n  call f0\n  end won\n\n"
         for i in 0..<20_000 { text += "flow f\(i) \"F\"\n  call f\(i + 1)\n  return\n\n" }
