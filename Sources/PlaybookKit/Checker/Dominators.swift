@@ -15,26 +15,7 @@ struct Dominators {
         entry: Int, position: inout [Int32], successors: (Int) -> ArraySlice<Int32>,
         predecessors: (Int) -> ArraySlice<Int32>
     ) {
-        // Reverse postorder, by a depth-first search without recursion.
-        var postorder: [Int] = []
-        var stack = [(node: entry, next: 0)]
-        position[entry] = -2
-        while let (node, next) = stack.last {
-            let successors = successors(node)
-            if next < successors.count {
-                stack[stack.count - 1].next += 1
-                let successor = Int(successors[successors.startIndex + next])
-                if position[successor] == -1 {
-                    position[successor] = -2
-                    stack.append((successor, 0))
-                }
-            } else {
-                stack.removeLast()
-                postorder.append(node)
-            }
-        }
-        let order = Array(postorder.reversed())
-        for (index, node) in order.enumerated() { position[node] = Int32(index) }
+        let order = Self.reversePostorder(from: entry, position: &position, successors: successors)
 
         var immediate = [Int32](repeating: -1, count: order.count)
         immediate[0] = 0
@@ -78,6 +59,33 @@ struct Dominators {
         self.immediate = immediate
         self.childStart = start
         self.children = children
+    }
+
+    /// The nodes reachable from `entry`, in reverse postorder (a depth-first search without
+    /// recursion); `position` (all -1 before) is left holding each one's place in the result.
+    static func reversePostorder(
+        from entry: Int, position: inout [Int32], successors: (Int) -> ArraySlice<Int32>
+    ) -> [Int] {
+        var postorder: [Int] = []
+        var stack = [(node: entry, next: 0)]
+        position[entry] = -2
+        while let (node, next) = stack.last {
+            let successors = successors(node)
+            if next < successors.count {
+                stack[stack.count - 1].next += 1
+                let successor = Int(successors[successors.startIndex + next])
+                if position[successor] == -1 {
+                    position[successor] = -2
+                    stack.append((successor, 0))
+                }
+            } else {
+                stack.removeLast()
+                postorder.append(node)
+            }
+        }
+        let order = Array(postorder.reversed())
+        for (index, node) in order.enumerated() { position[node] = Int32(index) }
+        return order
     }
 
     /// Puts back -1 for the nodes this tree numbered.

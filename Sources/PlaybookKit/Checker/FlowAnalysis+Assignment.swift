@@ -48,13 +48,60 @@ extension FlowAnalysis {
             if reached { unsafe.append((symbol, reads)) }
         }
         guard !unsettled.isEmpty else { return unsafe }
-        for (symbol, reads) in group(undominated(unsettled, from: entry)) {
-            var unlimited = Int.max
-            if reaches(entry, from: reads.map(\.node), avoiding: symbol, budget: &unlimited) == true {
-                unsafe.append((symbol, reads))
+        return unsafe + group(unassignedByDataflow(undominated(unsettled, from: entry), from: entry))
+    }
+
+    /// The reads that some walk from `entry` reaches before their value is set, by the classic
+    /// must-dataflow over bit sets, 64 values at a time: for the reads left when neither a short
+    /// search nor a dominating `ask` or `set` settles them (a value set in every branch of a
+    /// question and read much later), in time proportional to nodes × values / 64.
+    private func unassignedByDataflow(_ reads: [Read], from entry: Int) -> [Read] {
+        guard !reads.isEmpty else { return [] }
+        if position.isEmpty { position = Array(repeating: -1, count: graph.nodes.count) }
+        let order = Dominators.reversePostorder(from: entry, position: &position, successors: next)
+        defer { for node in order { position[node] = -1 } }
+        var symbols: [Symbol] = []
+        var seen = SymbolMap<Bool>()
+        for read in reads where !seen.contains(read.symbol) {
+            seen[read.symbol] = true
+            symbols.append(read.symbol)
+        }
+        var unsafe = [Bool](repeating: false, count: reads.count)
+        var assigned = [UInt64](repeating: 0, count: order.count)
+        var generated = [UInt64](repeating: 0, count: order.count)
+        for chunkStart in stride(from: 0, to: symbols.count, by: 64) {
+            var bit = SymbolMap<Int>()
+            for (offset, symbol) in symbols[chunkStart..<min(chunkStart + 64, symbols.count)].enumerated() {
+                bit[symbol] = offset
+            }
+            for index in order.indices {
+                var mask: UInt64 = 0
+                forEachDefinition(order[index]) { if let offset = bit[$0] { mask |= 1 << UInt64(offset) } }
+                generated[index] = mask
+                assigned[index] = index == 0 ? 0 : ~0
+            }
+            // Assigned on entry to a node: assigned on leaving every predecessor that a walk reaches.
+            var changed = true
+            while changed {
+                changed = false
+                for index in 1..<max(1, order.count) {
+                    var value: UInt64 = ~0
+                    for predecessor in predecessorsOf(order[index]) {
+                        let from = Int(position[Int(predecessor)])
+                        if from >= 0 { value &= assigned[from] | generated[from] }
+                    }
+                    if value != assigned[index] {
+                        assigned[index] = value
+                        changed = true
+                    }
+                }
+            }
+            for (index, read) in reads.enumerated() {
+                guard let offset = bit[read.symbol], position[read.node] >= 0 else { continue }
+                if assigned[Int(position[read.node])] & (1 << UInt64(offset)) == 0 { unsafe[index] = true }
             }
         }
-        return unsafe
+        return reads.indices.filter { unsafe[$0] }.map { reads[$0] }
     }
 
     private func summarize(flow: Int, nodes: [Int]) {
@@ -241,11 +288,27 @@ extension FlowAnalysis {
         return found
     }
 
+    /// Whether the node is a question with a branch that sets `symbol` (or is its question): the
+    /// answer taken there is what left the value unset.
+    private func asksAround(_ node: Int, _ symbol: Symbol) -> Bool {
+        guard case .ask(let question)? = graph.step(node) else { return false }
+        if question.name.symbol == symbol { return true }
+        return question.branches.contains { branch in
+            branch.body.contains { step in
+                switch step {
+                case .set(let assignment): assignment.name.symbol == symbol
+                case .ask(let inner): inner.name.symbol == symbol
+                default: false
+                }
+            }
+        }
+    }
+
     private func report(_ read: Read) {
         let word = interner.name(read.symbol)
         let isQuestion = table.questions[read.symbol] != nil
         let unset = isQuestion ? "asked" : "set"
-        let walk = "a walk on which it is not \(unset): \(path(to: read.node))"
+        let walk = "a walk on which it is not \(unset): \(path(to: read.node) { asksAround($0, read.symbol) })"
         let help = isQuestion
             ? "ask '\(word)' on every walk that leads here, or read it only after it is asked"
             : "give '\(word)' a value on every walk that leads here (e.g. 'set \(word) = ...' in an earlier stage)"

@@ -24,20 +24,35 @@ extension FlowAnalysis {
 
     /// The answers and turns of the first walk found from the container's entry to `node`,
     /// as recorded by the last search (`parent`, `parentEdge`).
-    func path(to node: Int) -> String {
-        var decisions: [String] = []
+    /// A long walk keeps its last turns and the turns `isKey` picks (say, the answer that skipped
+    /// the `set` a message is about), with "…" for what is left out.
+    func path(to node: Int, isKey: (Int) -> Bool = { _ in false }) -> String {
+        var turns: [(text: String, key: Bool)] = []
         var current = node
         var guardSteps = 0
         while parent[current] >= 0, guardSteps < graph.nodes.count {
             guardSteps += 1
             let from = Int(parent[current])
-            if let decision = describe(edge: Int(parentEdge[current]), from: from) { decisions.append(decision) }
+            if let decision = describe(edge: Int(parentEdge[current]), from: from) {
+                turns.append((decision, isKey(from)))
+            }
             current = from
         }
-        decisions.reverse()
-        if decisions.isEmpty { return "straight from the start" }
-        if decisions.count > 12 { decisions = ["…"] + decisions.suffix(11) }
-        return decisions.joined(separator: " → ")
+        turns.reverse()
+        if turns.isEmpty { return "straight from the start" }
+        guard turns.count > 12 else { return turns.map(\.text).joined(separator: " → ") }
+        var kept: [String] = []
+        var skipped = false
+        for (index, turn) in turns.enumerated() {
+            if turn.key || index >= turns.count - 4 {
+                if skipped { kept.append("…") }
+                kept.append(turn.text)
+                skipped = false
+            } else {
+                skipped = true
+            }
+        }
+        return kept.joined(separator: " → ")
     }
 
     /// One turn of a walk, as a rep would read it.

@@ -238,6 +238,26 @@ struct BadInputTests {
         #expect(result.diagnostics.first?.notes == ["1 more line is indented with tabs"])
     }
 
+    /// Values set in every branch of a question and read a stage later: no single `set` dominates
+    /// the read, so these go through the dataflow; the one value set in one branch only is found.
+    @Test func fiveThousandValuesSetInBranchesAndReadLater() {
+        var text = "stage ask \"Ask\"\n"
+        for index in 0..<5_000 {
+            text += "  ask q\(index) \"Q?\" yes/no\n    yes\n      set v\(index) = 1\n"
+            if index != 4_321 { text += "    no\n      set v\(index) = 2\n" }
+        }
+        text += "stage use \"Use\"\n"
+        for index in 0..<5_000 { text += "  if v\(index) > 1 -> end won \"w\"\n" }
+        text += "  end lost \"l\"\n"
+        let result = Self.check(text)
+        #expect(result.diagnostics.map(\.code) == [.possiblyUnset])
+        #expect(result.diagnostics.first?.message == "'v4321' may be read before it is set")
+        #expect(result.diagnostics.first?.notes == [
+            "a walk on which it is not set: … → q4321 = no → … → 'if' on line 29318 is false → 'if' on line 29319 is false"
+                + " → 'if' on line 29320 is false → 'if' on line 29321 is false"
+        ])
+    }
+
     @Test func chainOfTwentyThousandCallsChecksClean() {
         var text = Self.header + "stage a \"A\"\n  call f0\n  end won\n\n"
         for i in 0..<20_000 { text += "flow f\(i) \"F\"\n  call f\(i + 1)\n  return\n\n" }
