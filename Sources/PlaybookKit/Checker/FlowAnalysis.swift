@@ -68,18 +68,28 @@ final class FlowAnalysis {
         return graph.successors(node)
     }
 
-    /// Whether reaching the node finishes the walk well: an outcome, a return, or a place reported apart.
-    func isFinish(_ node: Int) -> Bool {
+    /// What reaching the node does to the walk: hand it back to the caller (`return`, running off
+    /// a flow), end it (an outcome, a call to a flow that can end it, or a place reported apart:
+    /// a jump that did not resolve, running past the last stage), or neither.
+    func leaves(_ node: Int) -> (returns: Bool, ends: Bool) {
         switch graph.nodes[node].kind {
-        case .endTarget, .unresolved, .fallOffLast, .fallOffFlow: return true
+        case .fallOffFlow: return (true, false)
+        case .endTarget, .unresolved, .fallOffLast: return (false, true)
         case .step:
             switch graph.steps[Int(graph.nodes[node].payload)] {
-            case .end, .return: return true
-            case .call: return callee(node).map { $0 < 0 || canEnd[$0] } ?? false
-            default: return false
+            case .return: return (true, false)
+            case .end: return (false, true)
+            case .call: return (false, callee(node).map { $0 < 0 || canEnd[$0] } ?? false)
+            default: return (false, false)
             }
-        default: return false
+        default: return (false, false)
         }
+    }
+
+    /// Whether reaching the node finishes the walk well: an outcome, a return, or a place reported apart.
+    func isFinish(_ node: Int) -> Bool {
+        let (returns, ends) = leaves(node)
+        return returns || ends
     }
 
     /// Where the walk gets stuck after `node`, from which no outcome can be reached: the first
@@ -121,18 +131,9 @@ final class FlowAnalysis {
         var ends = false
         while let node = queue.popLast() {
             guard marks.insert(node) else { continue }
-            switch graph.nodes[node].kind {
-            case .fallOffFlow: returns = true
-            case .endTarget, .unresolved: ends = true
-            case .step:
-                switch graph.steps[Int(graph.nodes[node].payload)] {
-                case .return: returns = true
-                case .end: ends = true
-                case .call: if let callee = callee(node), callee < 0 || canEnd[callee] { ends = true }
-                default: break
-                }
-            default: break
-            }
+            let leaving = leaves(node)
+            returns = returns || leaving.returns
+            ends = ends || leaving.ends
             queue.append(contentsOf: next(node).map(Int.init))
         }
         return (returns, ends)
