@@ -7,7 +7,12 @@ let help = """
     usage: playbook <command> [options]
 
     commands:
-      check FILE...    check playbooks and report every problem found
+      check FILE...      check playbooks and report every problem found
+      run FILE           walk through a deal with a playbook, recording every answer
+      resume SESSION     go on with a paused or interrupted session
+      show SESSION       print a session's transcript (text, markdown or json)
+      sessions           list the recorded sessions
+      test FILE...       run the scenarios of .scenarios files against their playbooks
 
     Run 'playbook <command> --help' for a command's options, and see README.md and
     docs/language.md for the language.
@@ -15,11 +20,17 @@ let help = """
     """
 
 let words = CommandLine.arguments.dropFirst()
+let commands = ["check", "run", "resume", "show", "sessions", "test"]
 var status: Int32
 var results: [CheckResult] = []
 do throws(UsageError) {
     switch words.first {
     case "check": status = try CheckCommand.run(words.dropFirst(), keep: &results)
+    case "run": status = try RunCommand.run(words.dropFirst(), keep: &results)
+    case "resume": status = try ResumeCommand.run(words.dropFirst(), keep: &results)
+    case "show": status = try ShowCommand.run(words.dropFirst())
+    case "sessions": status = try SessionsCommand.run(words.dropFirst())
+    case "test": status = try TestCommand.run(words.dropFirst(), keep: &results)
     case "--help", "-h", "help":
         Terminal.write(help)
         status = 0
@@ -30,7 +41,7 @@ do throws(UsageError) {
         Terminal.error(help)
         status = 2
     case let other?:
-        let hint = Suggestion.didYouMean(other, among: ["check"]).map { " (\($0))" } ?? ""
+        let hint = Suggestion.didYouMean(other, among: commands).map { " (\($0))" } ?? ""
         throw UsageError("unknown command '\(other)'\(hint)")
     }
 } catch {

@@ -38,6 +38,16 @@ public struct Interner: Sendable {
         return utf8.withUnsafeMutableBufferPointer { intern(UnsafeBufferPointer($0)) }
     }
 
+    /// The symbol for `text` when it was interned, without adding it.
+    public func lookup(_ text: String) -> Symbol? {
+        if text.utf8.contains(where: { $0 >= 0x80 }) { return unicodeNames[text] }
+        var utf8 = Array(text.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buffer in
+            let bytes = UnsafeBufferPointer(buffer)
+            return find(bytes, hash: Self.hash(bytes)).symbol
+        }
+    }
+
     /// The symbol for the bytes (valid UTF-8), interning them when new.
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
         intern(bytes, hash: Self.hash(bytes))

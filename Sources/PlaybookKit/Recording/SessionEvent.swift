@@ -1,0 +1,75 @@
+/// One line of a session record. docs/sessions.md is the schema; `SessionEvent.schemaVersion`
+/// is written on every line so that readers can tell formats apart.
+public struct SessionEvent: Sendable, Hashable {
+    public static let schemaVersion = 1
+
+    public var kind: Kind
+    /// Seconds since 1970-01-01 UTC.
+    public var time: Double
+
+    public init(_ kind: Kind, time: Double) {
+        self.kind = kind
+        self.time = time
+    }
+
+    public enum Kind: Sendable, Hashable {
+        case start(SessionInfo)
+        case stageEntered(stage: String, title: String, number: Int)
+        case stageLeft(stage: String)
+        case asked(question: String, text: String, type: String, stage: String)
+        /// `shown` is the answer as the rep reads it (an option's text, "có").
+        case answered(question: String, value: Value, shown: String, seconds: Double)
+        case buyer(line: String)
+        case note(text: String, question: String?)
+        case undo(question: String)
+        case unmet(stage: String, message: String)
+        case paused(reason: PauseReason)
+        case resumed(replayed: Int, notReplayed: Int, playbookChanged: Bool)
+        case ended(outcome: String, reason: String?, score: Double, byRep: Bool)
+        case fault(message: String, file: String, line: Int)
+    }
+}
+
+/// Why a session stopped before its outcome.
+public enum PauseReason: String, Sendable, Hashable {
+    /// The rep typed `pause`.
+    case command
+    /// Ctrl-C.
+    case interrupt
+    /// Ctrl-D, or the piped answers ran out at a prompt.
+    case endOfInput = "end-of-input"
+    /// `--answers` had no answer for the question asked.
+    case noAnswer = "no-answer"
+}
+
+/// What the start of a session says about it.
+public struct SessionInfo: Sendable, Hashable {
+    public var id: String
+    /// `run`, or `practice` for a rehearsal.
+    public var mode: String
+    public var playbookTitle: String
+    public var playbookPath: String
+    public var playbookVersion: String?
+    /// Of the playbook's files as read, to tell on resume whether it changed.
+    public var playbookHash: String
+    public var language: String
+    public var rep: String?
+    public var deal: String?
+    public var seed: UInt64
+
+    public init(
+        id: String, mode: String, playbookTitle: String, playbookPath: String, playbookVersion: String?,
+        playbookHash: String, language: String, rep: String?, deal: String?, seed: UInt64
+    ) {
+        self.id = id
+        self.mode = mode
+        self.playbookTitle = playbookTitle
+        self.playbookPath = playbookPath
+        self.playbookVersion = playbookVersion
+        self.playbookHash = playbookHash
+        self.language = language
+        self.rep = rep
+        self.deal = deal
+        self.seed = seed
+    }
+}

@@ -1,0 +1,185 @@
+/// A deal's record as a person reads it: stages in order, each question with its answer (and the
+/// answers revised with `back`), notes, unmet criteria, pauses and the outcome.
+public struct Transcript: Sendable {
+    public let log: SessionLog
+
+    public init(_ log: SessionLog) { self.log = log }
+
+    /// One line of the transcript, in order.
+    public enum Entry: Sendable, Hashable {
+        case stage(title: String, number: Int)
+        case answer(question: String, text: String, shown: String, seconds: Double, revised: Bool)
+        case buyer(String)
+        case note(String)
+        case unmet(String)
+        case paused(at: Double)
+        case resumed(at: Double, notReplayed: Int)
+        case fault(String)
+    }
+
+    /// The entries, with answers later undone marked as revised.
+    public var entries: [Entry] {
+        var entries: [Entry] = []
+        var texts: [String: String] = [:]
+        var answerIndices: [Int] = []
+        for event in log.events {
+            switch event.kind {
+            case .stageEntered(_, let title, let number): entries.append(.stage(title: title, number: number))
+            case .asked(let question, let text, _, _): texts[question] = text
+            case .answered(let question, _, let shown, let seconds):
+                answerIndices.append(entries.count)
+                entries.append(
+                    .answer(question: question, text: texts[question] ?? question, shown: shown, seconds: seconds, revised: false))
+            case .undo:
+                if let index = answerIndices.popLast(), case .answer(let question, let text, let shown, let seconds, _) = entries[index] {
+                    entries[index] = .answer(question: question, text: text, shown: shown, seconds: seconds, revised: true)
+                }
+            case .buyer(let line): entries.append(.buyer(line))
+            case .note(let text, _): entries.append(.note(text))
+            case .unmet(_, let message): entries.append(.unmet(message))
+            case .paused: entries.append(.paused(at: event.time))
+            case .resumed(_, let notReplayed, _): entries.append(.resumed(at: event.time, notReplayed: notReplayed))
+            case .fault(let message, _, _): entries.append(.fault(message))
+            case .start, .stageLeft, .ended: break
+            }
+        }
+        return entries
+    }
+
+    /// "won (Demo booked)", "paused", "interrupted".
+    public var statusText: String {
+        switch log.status {
+        case .ended(let outcome, let reason, _): reason.map { "\(outcome) (\($0))" } ?? outcome
+        case .faulted: "stopped on a fault"
+        case .paused: "paused"
+        case .interrupted: "interrupted"
+        }
+    }
+
+    /// For a terminal or a text file.
+    public func text() -> String {
+        var out = header(bold: { $0 }) + "\n"
+        for entry in entries {
+            switch entry {
+            case .stage(let title, let number): out += "\nStage \(number) · \(title)\n"
+            case .answer(_, let text, let shown, let seconds, let revised):
+                out += "  \(revised ? "↺ " : "")\(text) → \(shown)\(revised ? " (revised)" : "") [\(Self.duration(seconds))]\n"
+            case .buyer(let line): out += "  Buyer: “\(line)”\n"
+            case .note(let note): out += "  Note: \(note)\n"
+            case .unmet(let message): out += "  Could not leave the stage: \(message)\n"
+            case .paused(let time): out += "  — paused at \(Self.minute(time))\n"
+            case .resumed(let time, let notReplayed):
+                out += "  — resumed at \(Self.minute(time))"
+                out += notReplayed > 0 ? " (the playbook had changed; \(notReplayed) recorded answers did not fit)\n" : "\n"
+            case .fault(let message): out += "  The walk stopped: \(message)\n"
+            }
+        }
+        out += "\n" + footer()
+        return out
+    }
+
+    /// To paste into a CRM's notes: headings, a table per stage is too wide, so lists.
+    public func markdown() -> String {
+        var out = "## " + header(bold: { "**\($0)**" }).replacingAll("\n", with: "  \n") + "\n"
+        for entry in entries {
+            switch entry {
+            case .stage(let title, let number): out += "\n### Stage \(number): \(Self.escape(title))\n\n"
+            case .answer(_, let text, let shown, _, let revised):
+                let line = "\(Self.escape(text)) **\(Self.escape(shown))**"
+                out += revised ? "- ~~\(line)~~ (revised)\n" : "- \(line)\n"
+            case .buyer(let line): out += "- Buyer: “\(Self.escape(line))”\n"
+            case .note(let note): out += "- 📝 \(Self.escape(note))\n"
+            case .unmet(let message): out += "- ⚠️ Could not leave the stage: \(Self.escape(message))\n"
+            case .paused(let time): out += "- *paused at \(Self.minute(time))*\n"
+            case .resumed(let time, _): out += "- *resumed at \(Self.minute(time))*\n"
+            case .fault(let message): out += "- ⚠️ The walk stopped: \(Self.escape(message))\n"
+            }
+        }
+        out += "\n" + footer().replacingAll("\n", with: "  \n")
+        return out
+    }
+
+    /// For other tools: the session's facts and the final answers (revised ones marked).
+    public func json() -> JSON {
+        let info = log.info
+        var answers: [JSON] = []
+        var notes: [JSON] = []
+        for entry in entries {
+            if case .answer(let question, let text, let shown, let seconds, let revised) = entry {
+                answers.append(
+                    .object([
+                        "question": .string(question), "text": .string(text), "shown": .string(shown),
+                        "seconds": .number(seconds), "revised": .bool(revised),
+                    ]))
+            } else if case .note(let note) = entry {
+                notes.append(.string(note))
+            }
+        }
+        var outcome = JSON.null
+        if case .ended(let name, let reason, let score) = log.status {
+            outcome = .object(["name": .string(name), "reason": reason.map(JSON.string) ?? .null, "score": .number(score)])
+        }
+        return .object([
+            "version": .int(SessionEvent.schemaVersion),
+            "session": .string(info?.id ?? ""),
+            "playbook": .string(info?.playbookTitle ?? ""),
+            "rep": info?.rep.map(JSON.string) ?? .null,
+            "deal": info?.deal.map(JSON.string) ?? .null,
+            "started": log.startTime.map { .string(Timestamp.format($0)) } ?? .null,
+            "status": .string(Self.statusWord(log.status)),
+            "outcome": outcome,
+            "answers": .array(answers),
+            "notes": .array(notes),
+        ])
+    }
+
+    /// `ended`, `paused`, `interrupted` or `faulted`.
+    public static func statusWord(_ status: SessionLog.Status) -> String {
+        switch status {
+        case .ended: "ended"
+        case .faulted: "faulted"
+        case .paused: "paused"
+        case .interrupted: "interrupted"
+        }
+    }
+
+    private func header(bold: (String) -> String) -> String {
+        let info = log.info
+        var first = bold(info?.playbookTitle ?? "Session")
+        if let deal = info?.deal { first += " · deal: \(deal)" }
+        if let rep = info?.rep { first += " · rep: \(rep)" }
+        let started = log.startTime.map { " · started \(Self.minute($0))" } ?? ""
+        return first + "\nSession \(info?.id ?? "?")\(started)"
+    }
+
+    private func footer() -> String {
+        switch log.status {
+        case .ended(let outcome, let reason, let score):
+            var line = "Outcome: \(outcome)" + (reason.map { ": \($0)" } ?? "")
+            if score != 0 { line += "\nScore: \(Value.format(score))" }
+            return line + "\n"
+        default:
+            return "Status: \(statusText)\n"
+        }
+    }
+
+    /// `2026-11-22 17:35 UTC`.
+    public static func minute(_ time: Double) -> String {
+        let stamp = Timestamp.format(time)
+        return String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(5)) + " UTC"
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        seconds < 60 ? "\(Int(seconds.rounded())) s" : "\(Int(seconds / 60)) min \(Int(seconds.truncatingRemainder(dividingBy: 60))) s"
+    }
+
+    /// Markdown's special characters, so that a buyer's words cannot become formatting.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_[]<>#|~".contains(character) { out.append("\\") }
+            out.append(character == "\n" ? " " : character)
+        }
+        return out
+    }
+}

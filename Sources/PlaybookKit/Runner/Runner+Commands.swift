@@ -1,0 +1,119 @@
+extension Runner {
+    /// Handles one line typed at the prompt: a command, or an answer to the waiting question.
+    public mutating func receive(_ line: String, now: Double) -> Turn {
+        let typed = line.trimmingWhitespace()
+        let (command, rest) = Self.split(typed)
+        switch command {
+        case "?", "help": return Turn(text: help())
+        case "back": return back(now: now)
+        case "note":
+            guard !rest.isEmpty else { return Turn(text: strings(.noteEmpty) + "\n") }
+            return Turn(text: paint.dim(strings(.noteKept)) + "\n", records: [.note(text: rest, question: waitingQuestion)])
+        case "where": return Turn(text: whereNow())
+        case "define": return Turn(text: define(rest))
+        case "pause": return .pause(.command)
+        case "end": return end(rest, now: now)
+        default: break
+        }
+        guard case .question(let question) = walk.next() else { return Turn(text: strings(.notWaiting) + "\n") }
+        let answer = typed.hasPrefix("\\") ? String(typed.dropFirst()) : typed
+        switch read(answer, for: question) {
+        case .failure(let problem):
+            return Turn(text: paint.problem(explain(problem)) + "\n")
+        case .success(let value):
+            return give(value, now: now)
+        }
+    }
+
+    /// The command word (lowercased) and the rest of the line.
+    static func split(_ typed: String) -> (String, String) {
+        guard let space = typed.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return (typed.lowercased(), "") }
+        return (typed[..<space].lowercased(), String(typed[space...]).trimmingWhitespace())
+    }
+
+    var waitingQuestion: String? { question.map { program.name($0.name.symbol) } }
+
+    /// The question the walk waits on, if it waits on one.
+    public var question: Question? {
+        guard case .asking(let question) = walk.state.phase else { return nil }
+        return question
+    }
+
+    /// Reads typed text as an answer to `question`, with the yes/no words of the playbook's language.
+    public func read(_ text: String, for question: Question) -> Result<Value, AnswerProblem> {
+        parseAnswer(text, for: question, words: words)
+    }
+
+    /// What was wrong with an answer, in the rep's language.
+    public func explain(_ problem: AnswerProblem) -> String {
+        switch problem {
+        case .empty: strings(.empty)
+        case .notYesNo: strings(.notYesNo, words.yes[0], words.no[0])
+        case .notANumber: strings(.notANumber)
+        case .notWhole: strings(.notWhole)
+        case .outOfRange(let range):
+            range.high.map { strings(.outOfRangeBetween, Value.format(range.low), Value.format($0)) }
+                ?? strings(.outOfRangeAtLeast, Value.format(range.low))
+        case .notAnOption(let count): strings(.notAnOption, String(count))
+        }
+    }
+
+    private func help() -> String {
+        var text = ""
+        if case .asking(let question) = walk.state.phase {
+            if let why = question.why { text += paint.bold(strings(.why)) + ": " + walk.renderIfPossible(why) + "\n" }
+            if let tip = question.tip { text += paint.bold(strings(.tip)) + ": " + walk.renderIfPossible(tip) + "\n" }
+            if question.why == nil, question.tip == nil { text += paint.dim(strings(.noCoaching)) + "\n" }
+        }
+        text += strings(.commandsTitle) + "\n"
+        for phrase in [RunnerStrings.Phrase.helpHelp, .helpBack, .helpNote, .helpWhere, .helpDefine, .helpPause] {
+            text += "  " + strings(phrase) + "\n"
+        }
+        text += "  " + strings(.helpEnd, outcomeList) + "\n"
+        text += paint.dim(strings(.helpLiteral)) + "\n"
+        return text
+    }
+
+    private mutating func back(now: Double) -> Turn {
+        guard let question = walk.back() else { return Turn(text: strings(.nothingToUndo) + "\n") }
+        var turn = proceed(now: now)
+        turn.text = paint.dim(strings(.backTo)) + "\n" + turn.text
+        turn.records.insert(.undo(question: program.name(question.name.symbol)), at: 0)
+        return turn
+    }
+
+    private func whereNow() -> String {
+        let current = walk.state.stage
+        var seen = Set<Int>()
+        let done = walk.state.stagesEntered.filter { $0 != current && seen.insert($0).inserted }
+        let title = { (index: Int) in walk.renderIfPossible(program.stages[index].title) }
+        var text = ""
+        if !done.isEmpty { text += strings(.whereDone) + ": " + done.map(title).joined(separator: ", ") + "\n" }
+        let banner = strings(.stageBanner, String(current + 1), String(program.stages.count), title(current))
+        text += paint.bold(strings(.whereNow) + ": " + banner) + "\n"
+        let later = (current + 1)..<program.stages.count
+        if !later.isEmpty { text += strings(.whereToCome) + ": " + later.map(title).joined(separator: ", ") + "\n" }
+        return text
+    }
+
+    private func define(_ word: String) -> String {
+        let glossary = program.terms.map(\.word.value)
+        guard !glossary.isEmpty else { return strings(.glossaryEmpty) + "\n" }
+        guard !word.isEmpty else { return strings(.defineEmpty, glossary.joined(separator: ", ")) + "\n" }
+        guard let term = program.define(word) else {
+            return strings(.defineUnknown, word, glossary.joined(separator: ", ")) + "\n"
+        }
+        return paint.bold(term.word.value) + ": " + term.definition.value + "\n"
+    }
+
+    private mutating func end(_ rest: String, now: Double) -> Turn {
+        let (outcome, reason) = Self.split(rest)
+        let known = program.outcomes ?? program.endingNames
+        guard !outcome.isEmpty else { return Turn(text: strings(.endNeedsOutcome, known.joined(separator: ", ")) + "\n") }
+        guard let name = known.first(where: { $0.lowercased() == outcome }) else {
+            return Turn(text: strings(.unknownOutcome, outcome, known.joined(separator: ", ")) + "\n")
+        }
+        walk.end(outcome: name, reason: reason.isEmpty ? nil : reason)
+        return proceed(now: now)
+    }
+}

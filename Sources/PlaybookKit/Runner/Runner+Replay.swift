@@ -1,0 +1,63 @@
+/// How far a recorded session's inputs still fit the playbook.
+public struct ReplayReport: Sendable, Hashable {
+    public var replayed = 0
+    /// The recorded inputs that could not be replayed, the first of them explained.
+    public var notReplayed = 0
+    /// Why replay stopped, in the runner's words; nil when every input fit.
+    public var stoppedBecause: String?
+}
+
+extension Runner {
+    /// Runs `inputs` (from a session record) against the playbook as it is now, showing nothing,
+    /// and stops at the first one that no longer fits. The walk is left where replay stopped.
+    public mutating func replay(_ inputs: [ReplayInput]) -> ReplayReport {
+        var report = ReplayReport()
+        for (index, input) in inputs.enumerated() {
+            let event = skipToWaiting()
+            var problem: String?
+            switch input {
+            case .answer(let name, let value):
+                let recorded = "\(name) = \(value.literal)"
+                if case .question(let question) = event {
+                    let asked = program.name(question.name.symbol)
+                    if asked != name {
+                        problem = strings(.replayAsksOther, recorded, asked)
+                    } else if !walk.answer(value) {
+                        problem = strings(.replayNoLongerFits, recorded)
+                    }
+                } else {
+                    problem = strings(.replayEnded, recorded)
+                }
+            case .undo:
+                if walk.back() == nil { problem = strings(.nothingToUndo) }
+            case .end(let outcome, let reason):
+                walk.end(outcome: outcome, reason: reason)
+            }
+            if let problem {
+                report.notReplayed = inputs.count - index
+                report.stoppedBecause = problem
+                return report
+            }
+            report.replayed += 1
+        }
+        return report
+    }
+
+    /// Runs the walk, discarding what it shows, until it waits or ends.
+    private mutating func skipToWaiting() -> WalkEvent {
+        while true {
+            let event = walk.next()
+            switch event {
+            case .question, .unmetCriterion, .ended, .fault: return event
+            default: continue
+            }
+        }
+    }
+
+    /// The banner of a stage: "Stage 2 of 5 · Problem".
+    public func stageHeading(_ index: Int) -> String {
+        let title = walk.renderIfPossible(program.stages[index].title)
+        return "\n" + paint.heading("── " + strings(.stageBanner, String(index + 1), String(program.stages.count), title) + " ──")
+            + "\n"
+    }
+}

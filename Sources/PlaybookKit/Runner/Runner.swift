@@ -1,0 +1,151 @@
+/// The rep's side of a walk: shows each event in the rep's language, reads what they type
+/// (answers and commands), and says what to record. No I/O and no clock: the caller prints
+/// `Turn.text`, writes `Turn.records` and passes the time in.
+public struct Runner: Sendable {
+    public internal(set) var walk: Walk
+    public let strings: RunnerStrings
+    public let paint: Paint
+    let words: YesNoWords
+    /// When the question waiting now was shown, for the seconds an answer took.
+    private var askedAt: Double = 0
+
+    /// What one call produced.
+    public struct Turn: Sendable {
+        public var text = ""
+        public var records: [SessionEvent.Kind] = []
+        public var state = State.waiting
+
+        init(text: String = "", records: [SessionEvent.Kind] = [], state: State = .waiting) {
+            self.text = text
+            self.records = records
+            self.state = state
+        }
+
+        /// The session stops here, to be resumed.
+        public static func pause(_ reason: PauseReason) -> Turn { Turn(records: [.paused(reason: reason)], state: .paused) }
+    }
+
+    public enum State: Sendable, Hashable {
+        /// At a question or an unmet exit criterion: read a line.
+        case waiting
+        case paused
+        case ended(Outcome)
+        case faulted(RuntimeFault)
+    }
+
+    public init(walk: Walk, paint: Paint) {
+        self.walk = walk
+        self.paint = paint
+        strings = RunnerStrings(language: walk.program.language)
+        words = YesNoWords(language: walk.program.language)
+    }
+
+    public var program: Program { walk.program }
+
+    /// The prompt shown before reading a line.
+    public var prompt: String { "> " }
+
+    /// Runs the walk until it waits for the rep or ends.
+    public mutating func proceed(now: Double) -> Turn {
+        var turn = Turn()
+        while true {
+            let event = walk.next()
+            switch event {
+            case .enteredStage(let index):
+                let stage = program.stages[index]
+                let title = walk.renderIfPossible(stage.title)
+                turn.text += stageHeading(index)
+                if let goal = stage.goal { turn.text += paint.bold(strings(.goal)) + ": " + walk.renderIfPossible(goal) + "\n" }
+                for tip in stage.tips { turn.text += paint.dim(strings(.tip) + ": " + walk.renderIfPossible(tip)) + "\n" }
+                turn.records.append(.stageEntered(stage: program.name(stage.name.symbol), title: title, number: index + 1))
+            case .leftStage(let index):
+                turn.records.append(.stageLeft(stage: program.name(program.stages[index].name.symbol)))
+            case .say(let line):
+                turn.text += paint.bold(strings(.say)) + ": " + paint.spoken(line) + "\n"
+            case .buyer(let line):
+                turn.text += paint.bold(strings(.buyer)) + ": " + paint.buyer("“\(line)”") + "\n"
+                turn.records.append(.buyer(line: line))
+            case .question(let question):
+                turn.text += "\n" + describe(question)
+                let stage = program.name(program.stages[walk.state.stage].name.symbol)
+                turn.records.append(
+                    .asked(
+                        question: program.name(question.name.symbol), text: walk.renderIfPossible(question.text),
+                        type: question.type.keyword, stage: stage))
+                askedAt = now
+                return turn
+            case .unmetCriterion(let index, let message):
+                let title = walk.renderIfPossible(program.stages[index].title)
+                turn.text += "\n" + paint.problem(strings(.unmet, title, message)) + "\n"
+                turn.text += strings(.unmetHelp, outcomeList) + "\n"
+                turn.records.append(.unmet(stage: program.name(program.stages[index].name.symbol), message: message))
+                return turn
+            case .ended(let outcome):
+                turn.text += "\n" + paint.heading(strings(.outcome) + ": " + outcome.name) + "\n"
+                if let reason = outcome.reason { turn.text += strings(.reason) + ": " + reason + "\n" }
+                if program.scores { turn.text += strings(.score) + ": " + Value.format(outcome.score) + "\n" }
+                turn.records.append(
+                    .ended(outcome: outcome.name, reason: outcome.reason, score: outcome.score, byRep: outcome.byRep))
+                turn.state = .ended(outcome)
+                return turn
+            case .fault(let fault):
+                let place = fault.line > 0 ? "\(fault.path):\(fault.line)" : fault.path
+                turn.text += "\n" + paint.problem(strings(.fault, fault.message, place)) + "\n"
+                turn.records.append(.fault(message: fault.message, file: fault.path, line: fault.line))
+                turn.state = .faulted(fault)
+                return turn
+            }
+        }
+    }
+
+    /// The question with its type made plain: `[y/n]`, numbered options, the allowed range.
+    func describe(_ question: Question) -> String {
+        let text = "? " + walk.renderIfPossible(question.text)
+        switch question.type {
+        case .yesNo:
+            let shown = strings.language == "en" ? "y/n" : "\(words.yes[0])/\(words.no[0])"
+            return paint.bold(text) + " " + paint.dim("[\(shown)]") + "\n"
+        case .choice:
+            var lines = paint.bold(text) + "\n"
+            for (index, option) in question.branches.compactMap(\.optionText).enumerated() {
+                lines += "  \(index + 1). \(option)\n"
+            }
+            return lines
+        case .number(let range):
+            return paint.bold(text) + " " + paint.dim("(\(describe(range)))") + "\n"
+        case .scale(let range):
+            let high = range.high.map(Value.format) ?? ""
+            return paint.bold(text) + " " + paint.dim("(\(strings(.scaleBetween, Value.format(range.low), high)))") + "\n"
+        case .text:
+            return paint.bold(text) + "\n"
+        }
+    }
+
+    private func describe(_ range: NumberRange?) -> String {
+        guard let range else { return strings(.anyNumber) }
+        guard let high = range.high else { return strings(.numberAtLeast, Value.format(range.low)) }
+        return strings(.numberBetween, Value.format(range.low), Value.format(high))
+    }
+
+    var outcomeList: String {
+        (program.outcomes ?? program.endingNames).joined(separator: ", ")
+    }
+
+    /// Applies an answer already read (a replay, or a keyed answer from a scenario file).
+    public mutating func give(_ value: Value, now: Double) -> Turn {
+        guard case .question(let question) = walk.next(), walk.answer(value) else { return Turn() }
+        var turn = Turn()
+        turn.records.append(answered(question, value, now: now))
+        let rest = proceed(now: now)
+        turn.text += rest.text
+        turn.records += rest.records
+        turn.state = rest.state
+        return turn
+    }
+
+    func answered(_ question: Question, _ value: Value, now: Double) -> SessionEvent.Kind {
+        .answered(
+            question: program.name(question.name.symbol), value: value,
+            shown: value.display(yes: words.yes[0], no: words.no[0]), seconds: max(0, now - askedAt))
+    }
+}

@@ -1,0 +1,104 @@
+/// The runner's own words (banners, prompts, commands' help), in the playbook's language when it
+/// is one of en, vi, he, zh, th, and in English otherwise. `{1}`, `{2}`... are filled in order.
+public struct RunnerStrings: Sendable {
+    public let language: String
+    private let table: [Phrase: String]
+
+    public init(language: String) {
+        let base = YesNoWords.base(language)
+        let own = Self.tables[base]
+        self.language = own == nil ? "en" : base
+        table = own ?? Self.english
+    }
+
+    /// The languages the runner speaks.
+    public static let languages = ["en", "vi", "he", "zh", "th"]
+
+    static let tables: [String: [Phrase: String]] = [
+        "en": english, "vi": vietnamese, "he": hebrew, "zh": chinese, "th": thai,
+    ]
+
+    /// The phrase with `arguments` in place of `{1}`, `{2}`...; English when a table lacks it.
+    public func callAsFunction(_ phrase: Phrase, _ arguments: String...) -> String {
+        var text = table[phrase] ?? Self.english[phrase] ?? phrase.rawValue
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingAll("{\(index + 1)}", with: argument)
+        }
+        return text
+    }
+
+    public enum Phrase: String, Sendable, CaseIterable {
+        case stageBanner, goal, tip, say, buyer
+        case numberBetween, numberAtLeast, anyNumber, scaleBetween
+        case empty, notYesNo, notANumber, notWhole, outOfRangeBetween, outOfRangeAtLeast, notAnOption
+        case commandsTitle, helpHelp, helpBack, helpNote, helpWhere, helpDefine, helpPause, helpEnd, helpLiteral
+        case why, noCoaching
+        case backTo, nothingToUndo, noteKept, noteEmpty
+        case whereDone, whereNow, whereToCome
+        case defineEmpty, defineUnknown, glossaryEmpty
+        case unmet, unmetHelp, notWaiting, endNeedsOutcome, unknownOutcome
+        case outcome, reason, score, recordedIn, paused, resumeWith, fault
+        case resumed, replayed, replayStopped, replayChanged, replayAsksOther, replayNoLongerFits, replayEnded
+        case noAnswersLeft
+    }
+
+    static let english: [Phrase: String] = [
+        .stageBanner: "Stage {1} of {2} · {3}",
+        .goal: "Goal",
+        .tip: "Tip",
+        .say: "Say",
+        .buyer: "Buyer",
+        .numberBetween: "a number from {1} to {2}",
+        .numberAtLeast: "a number, {1} or more",
+        .anyNumber: "a number",
+        .scaleBetween: "{1} to {2}",
+        .empty: "Type an answer, or ? for help.",
+        .notYesNo: "Answer {1} or {2}.",
+        .notANumber: "That is not a number: type digits, such as 12 or 2.5.",
+        .notWhole: "Type a whole number.",
+        .outOfRangeBetween: "Type a number from {1} to {2}.",
+        .outOfRangeAtLeast: "Type a number of {1} or more.",
+        .notAnOption: "Type the number of an option, 1 to {1}, or its text.",
+        .commandsTitle: "At any question you can type:",
+        .helpHelp: "?, help       this help, and why the question matters",
+        .helpBack: "back          undo the last answer",
+        .helpNote: "note TEXT     keep a note in the record",
+        .helpWhere: "where         the stages done and to come",
+        .helpDefine: "define WORD   look a word up in the playbook's glossary",
+        .helpPause: "pause         save and stop here (Ctrl-C and Ctrl-D too)",
+        .helpEnd: "end OUTCOME   end the deal now with an outcome ({1})",
+        .helpLiteral: "To answer with one of these words, start the answer with \\ (\\back).",
+        .why: "Why it matters",
+        .noCoaching: "This question has no coaching notes.",
+        .backTo: "Back to the question before.",
+        .nothingToUndo: "Nothing to undo: this is the first answer.",
+        .noteKept: "Note kept.",
+        .noteEmpty: "Write the note after the word: note The buyer mentioned a tender in March.",
+        .whereDone: "Done",
+        .whereNow: "Now",
+        .whereToCome: "To come",
+        .defineEmpty: "Which word? The glossary has: {1}",
+        .defineUnknown: "\"{1}\" is not in this playbook's glossary. It has: {2}",
+        .glossaryEmpty: "This playbook has no glossary.",
+        .unmet: "Stage \"{1}\" cannot be left yet: {2}",
+        .unmetHelp: "Type back to revise an answer, or end OUTCOME to close the deal ({1}).",
+        .notWaiting: "Type back or end OUTCOME.",
+        .endNeedsOutcome: "Which outcome? One of: {1}",
+        .unknownOutcome: "\"{1}\" is not an outcome of this playbook. One of: {2}",
+        .outcome: "Outcome",
+        .reason: "Reason",
+        .score: "Score",
+        .recordedIn: "Recorded in {1}",
+        .paused: "Paused. Nothing is lost.",
+        .resumeWith: "Resume with: {1}",
+        .fault: "The walk stopped: {1} ({2}). This is a mistake in the playbook; tell its author.",
+        .resumed: "Resuming \"{1}\" for {2}.",
+        .replayed: "{1} answers replayed.",
+        .replayStopped: "The playbook changed since this session was recorded; its answers fit up to here, and {1} more could not be replayed:",
+        .replayChanged: "The playbook changed since this session was recorded; all its answers still fit.",
+        .replayAsksOther: "{1}: the playbook now asks '{2}' at this point",
+        .replayNoLongerFits: "{1}: no longer an answer the question accepts",
+        .replayEnded: "{1}: the walk now ends before this question",
+        .noAnswersLeft: "no answer left for the question '{1}' (\"{2}\") in stage {3}",
+    ]
+}

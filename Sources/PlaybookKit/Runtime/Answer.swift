@@ -1,0 +1,101 @@
+/// Why typed text is not an answer to a question; the runner words it in the rep's language.
+public enum AnswerProblem: Error, Sendable, Hashable {
+    case empty
+    case notYesNo
+    case notANumber
+    case notWhole
+    case outOfRange(NumberRange)
+    /// Neither an option's number (1 to `count`) nor its text.
+    case notAnOption(count: Int)
+}
+
+/// The words that answer a yes/no question: English always, and those of the playbook's language.
+public struct YesNoWords: Sendable {
+    public let yes: [String]
+    public let no: [String]
+
+    /// The languages whose words are known, by ISO 639-1 code.
+    static let byLanguage: [String: (yes: [String], no: [String])] = [
+        "en": (["yes", "y"], ["no", "n"]),
+        "vi": (["có", "c", "vâng", "đúng"], ["không", "k", "ko", "sai"]),
+        "he": (["כן", "כ"], ["לא", "ל"]),
+        "zh": (["是", "是的", "对", "有"], ["否", "不是", "不", "没有"]),
+        "th": (["ใช่", "ช"], ["ไม่ใช่", "ไม่"]),
+    ]
+
+    public init(language: String) {
+        let english = Self.byLanguage["en"]!
+        let own = Self.byLanguage[Self.base(language)] ?? english
+        yes = own.yes + (own.yes == english.yes ? [] : english.yes)
+        no = own.no + (own.no == english.no ? [] : english.no)
+    }
+
+    /// The first word of each: what a prompt shows, `[có/không]`.
+    public var shown: (yes: String, no: String) { (yes[0], no[0]) }
+
+    /// `zh-Hant` and `pt_BR` look up `zh` and `pt`.
+    static func base(_ language: String) -> String {
+        String(language.prefix { $0 != "-" && $0 != "_" }).lowercased()
+    }
+}
+
+/// Reads what the rep typed as an answer to `question`.
+public func parseAnswer(_ input: String, for question: Question, words: YesNoWords) -> Result<Value, AnswerProblem> {
+    let typed = input.trimmingWhitespace()
+    guard !typed.isEmpty else { return .failure(.empty) }
+    switch question.type {
+    case .yesNo:
+        let folded = typed.lowercased()
+        if words.yes.contains(folded) { return .success(.bool(true)) }
+        if words.no.contains(folded) { return .success(.bool(false)) }
+        return .failure(.notYesNo)
+    case .choice:
+        let options = question.branches.compactMap(\.optionText)
+        if let number = Int(asciiDigits(typed)), (1...options.count).contains(number) {
+            return .success(.text(options[number - 1]))
+        }
+        let folded = typed.lowercased()
+        if let option = options.first(where: { $0.lowercased() == folded }) { return .success(.text(option)) }
+        return .failure(.notAnOption(count: options.count))
+    case .text:
+        return .success(.text(typed))
+    case .number(let range):
+        return number(typed, range: range, whole: false)
+    case .scale(let range):
+        return number(typed, range: range, whole: true)
+    }
+}
+
+private func number(_ typed: String, range: NumberRange?, whole: Bool) -> Result<Value, AnswerProblem> {
+    let digits = asciiDigits(typed).filter { $0 != "_" && $0 != " " }
+    guard let value = Double(digits), value.isFinite else { return .failure(.notANumber) }
+    if whole, value != value.rounded() { return .failure(.notWhole) }
+    if let range, value < range.low || range.high.map({ value > $0 }) == true { return .failure(.outOfRange(range)) }
+    return .success(.number(value))
+}
+
+/// Full-width digits (typed with a Chinese input method) and Thai digits read as ASCII digits.
+private func asciiDigits(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0xFF10...0xFF19: result.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+        case 0x0E50...0x0E59: result.append(Unicode.Scalar(scalar.value - 0x0E50 + 0x30)!)
+        case 0xFF0E: result.append(".")
+        case 0xFF0D: result.append("-")
+        default: result.append(scalar)
+        }
+    }
+    return String(result)
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and line ends.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,163 @@
+/// A checked playbook ready to walk: its stages and flows, and where each question sits.
+public struct Program: Sendable {
+    public let title: String
+    public let version: String?
+    /// The playbook's `language`, `en` when it declares none.
+    public let language: String
+    public let stages: [Stage]
+    public let flows: [Flow]
+    /// The glossary of every file, in the order read.
+    public let terms: [Term]
+    /// Declared outcomes, or nil when the playbook does not restrict them.
+    public let outcomes: [String]?
+    public let interner: Interner
+    let sources: [SourceFile]
+    let stageIndex: SymbolMap<Int>
+    let flowIndex: SymbolMap<Int>
+    let questionPlaces: SymbolMap<Place>
+    let scoreSymbol: Symbol?
+    /// The playbook keeps a score: an option has `score`, or a step reads or sets `score`.
+    public let scores: Bool
+    /// The outcomes its `end`s name, in order of first appearance.
+    public let endingNames: [String]
+
+    /// Nil when the check found errors: only a playbook that checks can be walked.
+    public init?(_ check: CheckResult) {
+        guard !check.hasErrors, let table = check.table, check.graph != nil else { return nil }
+        interner = check.interner
+        sources = check.sources
+        title = table.header?.title.value ?? ""
+        version = table.header?.version?.value
+        language = table.header?.language?.code ?? "en"
+        stages = table.stages
+        flows = table.flows
+        terms = check.files.flatMap(\.terms)
+        outcomes = table.outcomes.map { $0.map(check.interner.name) }
+        stageIndex = table.stageIndex
+        flowIndex = table.flowIndex
+        scoreSymbol = check.interner.lookup("score")
+        var survey = Survey()
+        for (index, stage) in table.stages.enumerated() {
+            survey.note(stage.body, in: Place(container: index, path: [0]))
+        }
+        for (index, flow) in table.flows.enumerated() {
+            survey.note(flow.body, in: Place(container: -1 - index, path: [0]))
+        }
+        questionPlaces = survey.places
+        scores = scoreSymbol != nil || survey.scored
+        var seen = Set<Symbol>()
+        endingNames = survey.endings.filter { seen.insert($0).inserted }.map(check.interner.name)
+    }
+
+    /// One pass over every block: where each question is asked, which outcomes are named, and
+    /// whether any option scores.
+    private struct Survey {
+        var places = SymbolMap<Place>()
+        var endings: [Symbol] = []
+        var scored = false
+
+        mutating func note(_ block: [Step], in start: Place) {
+            var place = start
+            for (index, step) in block.enumerated() {
+                switch step {
+                case .end(let ending, _): endings.append(ending.outcome.symbol)
+                case .jump(.end(let ending), _), .jumpIf(_, .end(let ending), _): endings.append(ending.outcome.symbol)
+                case .ask(let question):
+                    place.path[place.path.count - 1] = index
+                    places[question.name.symbol] = place
+                    for (branch, option) in question.branches.enumerated() {
+                        if option.score != nil { scored = true }
+                        if case .end(let ending)? = option.target { endings.append(ending.outcome.symbol) }
+                        if !option.body.isEmpty {
+                            note(option.body, in: Place(container: place.container, path: place.path + [branch, 0]))
+                        }
+                    }
+                default: break
+                }
+            }
+        }
+    }
+
+    /// The name's text.
+    public func name(_ symbol: Symbol) -> String { interner.name(symbol) }
+
+    /// The symbol of a name in the playbook, if it has one.
+    public func symbol(_ name: String) -> Symbol? { interner.lookup(name) }
+
+    /// The stage with this id.
+    public func stage(named name: String) -> Int? { symbol(name).flatMap { stageIndex[$0] } }
+
+    /// The question with this id.
+    public func question(named name: String) -> Question? {
+        guard let symbol = symbol(name), let place = questionPlaces[symbol] else { return nil }
+        if case .ask(let question)? = step(at: place) { return question }
+        return nil
+    }
+
+    /// Every question id, for suggestions.
+    public var questionNames: [String] { questionPlaces.keys.map(name) }
+
+    /// The definition of a glossary word, matched without regard to case.
+    public func define(_ word: String) -> Term? {
+        let folded = word.trimmingWhitespace().lowercased()
+        return terms.first { $0.word.value.lowercased() == folded }
+    }
+
+    /// The block a place points into, or nil when the place does not fit this playbook.
+    func block(of place: Place) -> [Step]? {
+        var block: [Step]
+        if place.container >= 0 {
+            guard place.container < stages.count else { return nil }
+            block = stages[place.container].body
+        } else {
+            guard -1 - place.container < flows.count else { return nil }
+            block = flows[-1 - place.container].body
+        }
+        var level = 0
+        while level + 1 < place.path.count {
+            let (stepIndex, branchIndex) = (place.path[level], place.path[level + 1])
+            guard block.indices.contains(stepIndex), case .ask(let question) = block[stepIndex],
+                question.branches.indices.contains(branchIndex)
+            else { return nil }
+            block = question.branches[branchIndex].body
+            level += 2
+        }
+        return place.path.count % 2 == 1 ? block : nil
+    }
+
+    func step(at place: Place) -> Step? {
+        guard let block = block(of: place), let index = place.path.last, block.indices.contains(index) else { return nil }
+        return block[index]
+    }
+
+    /// 1-based line of a span, for messages.
+    public func line(of span: Span) -> Int {
+        guard sources.indices.contains(Int(span.file)) else { return 0 }
+        return sources[Int(span.file)].location(of: Int(span.start)).line
+    }
+
+    /// The path of the file a span is in.
+    public func path(of span: Span) -> String {
+        sources.indices.contains(Int(span.file)) ? sources[Int(span.file)].path : ""
+    }
+}
+
+/// A point in a playbook: a stage (index ≥ 0) or a flow (-1 - index), then the indices of the
+/// step, the branch under it, the step in that branch... ending with a step index. Plain numbers,
+/// so a walk can be saved and restored.
+public struct Place: Sendable, Hashable {
+    public var container: Int
+    public var path: [Int]
+
+    public init(container: Int, path: [Int]) {
+        self.container = container
+        self.path = path
+    }
+
+    /// The next step in the same block.
+    var advanced: Place {
+        var next = self
+        next.path[next.path.count - 1] += 1
+        return next
+    }
+}

@@ -1,0 +1,46 @@
+extension Walk {
+    /// The text with each `{name}` replaced by the value's display. The string is read again from
+    /// the source, since its value alone cannot tell `{name}` from an escaped `\{name}`.
+    public func render(_ text: Text) throws(RuntimeFault) -> String {
+        guard !text.interpolations.isEmpty, program.sources.indices.contains(Int(text.span.file)) else { return text.value }
+        let bytes = program.sources[Int(text.span.file)].bytes
+        let words = YesNoWords(language: program.language).shown
+        var output: [UInt8] = []
+        var index = Int(text.span.start) + 1
+        let end = min(Int(text.span.end) - 1, bytes.count)
+        var names = text.interpolations[...]
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < end {
+                switch bytes[index + 1] {
+                case UInt8(ascii: "n"): output.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): output.append(UInt8(ascii: "\t"))
+                default: output.append(bytes[index + 1])
+                }
+                index += 2
+            } else if byte == UInt8(ascii: "{"), let name = names.first, Int(name.span.start) == index + 1 {
+                names.removeFirst()
+                let value: Value
+                if name.symbol == program.scoreSymbol {
+                    value = .number(state.score)
+                } else if let known = state.values[name.symbol] {
+                    value = known
+                } else {
+                    throw fault("'\(program.name(name.symbol))' has no value yet", at: name.span)
+                }
+                output += Array(value.display(yes: words.yes, no: words.no).utf8)
+                index = Int(name.span.end) + 1
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The text as written, or with `{name}`s left as they are when a value is missing: for
+    /// titles and tips shown before anything is known.
+    public func renderIfPossible(_ text: Text) -> String {
+        (try? render(text)) ?? text.value
+    }
+}

@@ -1,0 +1,204 @@
+/// A walk through a playbook, one step at a time, with no I/O: the caller asks for the next
+/// event and gives answers back. Implements "How a walk runs" in docs/language.md.
+public struct Walk: Sendable {
+    public let program: Program
+    /// Everything that decides what happens next: copying it saves the walk, assigning it back
+    /// restores it.
+    public var state: WalkState
+    /// The state before each answer still in force, for `back`.
+    private var undoStack: [WalkState] = []
+
+    /// Steps run without showing the rep anything before the walk is judged stuck in a loop.
+    static let quietStepLimit = 1_000_000
+    /// Flows called and not yet returned from.
+    static let callDepthLimit = 10_000
+
+    public init(program: Program, seed: UInt64) {
+        self.program = program
+        state = WalkState(seed: seed)
+        if program.stages.isEmpty {
+            state.phase = .faulted(RuntimeFault(message: "the playbook has no stages", path: "", line: 0))
+        }
+    }
+
+    public var canGoBack: Bool { !undoStack.isEmpty }
+
+    /// The value of an answer or a variable (or `score`) by name.
+    public func value(of name: String) -> Value? {
+        if name == "score" { return .number(state.score) }
+        return program.symbol(name).flatMap { state.values[$0] }
+    }
+
+    /// Runs until something is to be shown, and returns it. Asking again while the walk waits
+    /// for the rep returns the same event.
+    public mutating func next() -> WalkEvent {
+        var quietSteps = 0
+        while true {
+            switch state.phase {
+            case .asking(let question): return .question(question)
+            case .blocked(let stage, let message): return .unmetCriterion(stage: stage, message: message)
+            case .ended(let outcome): return .ended(outcome)
+            case .faulted(let fault): return .fault(fault)
+            case .entering(let stage):
+                state.stage = stage
+                state.place = Place(container: stage, path: [0])
+                state.stagesEntered.append(stage)
+                state.phase = .running
+                return .enteredStage(stage)
+            case .leaving(let from, let to):
+                state.phase = .entering(to)
+                return .leftStage(from)
+            case .running:
+                quietSteps += 1
+                if quietSteps > Self.quietStepLimit {
+                    return fault("the walk ran \(Self.quietStepLimit) steps without asking anything: a loop with no question in it")
+                }
+                do throws(RuntimeFault) {
+                    if let event = try runStep() { return event }
+                } catch {
+                    state.phase = .faulted(error)
+                    return .fault(error)
+                }
+            }
+        }
+    }
+
+    /// Answers the question the walk waits on. False when it waits on none or the value is not
+    /// of the question's type (use `parseAnswer` to read typed text).
+    @discardableResult
+    public mutating func answer(_ value: Value) -> Bool {
+        guard case .asking(let question) = state.phase, Self.fits(value, question) else { return false }
+        undoStack.append(state)
+        state.values[question.name.symbol] = value
+        state.answers.append(GivenAnswer(question: question.name.symbol, value: value))
+        state.phase = .running
+        let branch = question.branches.firstIndex { branch in
+            switch (branch.label, value) {
+            case (.yes, .bool(true)), (.no, .bool(false)): true
+            case (.option(let text), .text(let chosen)): text == chosen
+            default: false
+            }
+        }
+        guard let branch else {
+            state.place = state.place.advanced
+            return true
+        }
+        let chosen = question.branches[branch]
+        state.score += chosen.score ?? 0
+        if let target = chosen.target {
+            do throws(RuntimeFault) {
+                try jump(to: target, at: chosen.span)
+            } catch {
+                state.phase = .faulted(error)
+            }
+        } else if chosen.body.isEmpty {
+            state.place = state.place.advanced
+        } else {
+            state.place.path += [branch, 0]
+        }
+        return true
+    }
+
+    /// Undoes the last answer: the walk is back where that question was asked, as if it had not
+    /// been answered. Returns the question, or nil when no answer is left to undo.
+    @discardableResult
+    public mutating func back() -> Question? {
+        guard let previous = undoStack.popLast(), case .asking(let question) = previous.phase else { return nil }
+        state = previous
+        return question
+    }
+
+    /// Ends the deal where it stands, with an outcome the rep chose.
+    public mutating func end(outcome: String, reason: String?) {
+        state.phase = .ended(Outcome(name: outcome, reason: reason, score: state.score, byRep: true))
+    }
+
+    static func fits(_ value: Value, _ question: Question) -> Bool {
+        switch (question.type, value) {
+        case (.yesNo, .bool), (.text, .text), (.number, .number), (.scale, .number): true
+        case (.choice, .text(let text)): question.branches.contains { $0.optionText == text }
+        default: false
+        }
+    }
+
+    private mutating func fault(_ message: String) -> WalkEvent {
+        let fault = RuntimeFault(message: message, path: "", line: 0)
+        state.phase = .faulted(fault)
+        return .fault(fault)
+    }
+}
+
+/// Where a walk is and what it knows.
+public struct WalkState: Sendable, Hashable {
+    public internal(set) var place = Place(container: 0, path: [0])
+    /// The stage the walk is in (a flow runs in the stage that called it).
+    public internal(set) var stage = 0
+    /// Where each flow being run was called from.
+    public internal(set) var calls: [Place] = []
+    public internal(set) var values: [Symbol: Value] = [:]
+    public internal(set) var score: Double = 0
+    public internal(set) var random: SeededRandom
+    /// Every stage entered, in order, re-entries included.
+    public internal(set) var stagesEntered: [Int] = []
+    /// The answers in force, in order.
+    public internal(set) var answers: [GivenAnswer] = []
+    var phase = Phase.entering(0)
+
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+
+    enum Phase: Sendable, Hashable {
+        case entering(Int)
+        case leaving(from: Int, to: Int)
+        case running
+        case asking(Question)
+        case blocked(stage: Int, message: String)
+        case ended(Outcome)
+        case faulted(RuntimeFault)
+
+        static func == (lhs: Phase, rhs: Phase) -> Bool {
+            switch (lhs, rhs) {
+            case (.entering(let a), .entering(let b)): a == b
+            case (.leaving(let a, let x), .leaving(let b, let y)): a == b && x == y
+            case (.running, .running): true
+            case (.asking(let a), .asking(let b)): a === b
+            case (.blocked(let a, let x), .blocked(let b, let y)): a == b && x == y
+            case (.ended(let a), .ended(let b)): a == b
+            case (.faulted(let a), .faulted(let b)): a == b
+            default: false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .entering(let stage): hasher.combine(stage)
+            case .asking(let question): hasher.combine(ObjectIdentifier(question))
+            default: hasher.combine(0)
+            }
+        }
+    }
+}
+
+/// SplitMix64: small, fast and the same on every machine, so a seed replays a walk exactly.
+public struct SeededRandom: Sendable, Hashable {
+    public private(set) var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<count` (count > 0), without modulo bias.
+    public mutating func below(_ count: Int) -> Int {
+        let bound = UInt64(count)
+        let threshold = (0 &- bound) % bound
+        while true {
+            let draw = next()
+            if draw >= threshold { return Int(draw % bound) }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Glibc
+
+/// Set by the signal handler: Ctrl-C (or the terminal closing) asks the session to pause.
+nonisolated(unsafe) private var interruptReceived: sig_atomic_t = 0
+
+/// Lines typed or piped on standard input. A signal that asks to stop interrupts a waiting read
+/// (the handler is installed without SA_RESTART) instead of killing the process.
+struct LineReader {
+    enum Line: Equatable {
+        case text(String)
+        case endOfInput
+        case interrupted
+    }
+
+    private var buffer: [UInt8] = []
+    private var atEnd = false
+
+    /// Ctrl-C, SIGTERM and a hang-up pause the session instead of ending the process.
+    static func catchInterrupts() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in interruptReceived = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaction(signal, &action, nil) }
+    }
+
+    static var wasInterrupted: Bool { interruptReceived != 0 }
+
+    mutating func next() -> Line {
+        while true {
+            if interruptReceived != 0 { return .interrupted }
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[..<newline]
+                buffer.removeSubrange(...newline)
+                return .text(String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self))
+            }
+            if atEnd {
+                guard !buffer.isEmpty else { return .endOfInput }
+                defer { buffer.removeAll() }
+                return .text(String(decoding: buffer, as: UTF8.self))
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                atEnd = true
+            } else if count == 0 {
+                atEnd = true
+            } else {
+                buffer += chunk[..<count]
+            }
+        }
+    }
+}
+
+/// The wall clock, in seconds since 1970.
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_REALTIME, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// 64 bits from the kernel's generator, for seeds and session ids.
+func randomBits() -> UInt64 {
+    var value: UInt64 = 0
+    let device = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+    defer { if device >= 0 { close(device) } }
+    if device < 0 || read(device, &value, MemoryLayout<UInt64>.size) != MemoryLayout<UInt64>.size {
+        value = UInt64(bitPattern: Int64(now() * 1e6)) ^ UInt64(getpid())
+    }
+    return value
+}

@@ -1,0 +1,95 @@
+import Glibc
+import PlaybookKit
+
+/// A walk being run for a rep: prints what the runner shows, records every event (flushed to
+/// disk before the next question is shown) and reads answers from the terminal, a pipe or a
+/// file of keyed answers.
+struct LiveSession {
+    var runner: Runner
+    let record: RecordFile
+    let id: String
+    var source: AnswerSource
+
+    enum AnswerSource {
+        /// Lines typed or piped; piped lines are echoed so that the output reads as a transcript.
+        case lines(LineReader, echo: Bool)
+        /// Answers by question, from a scenario file.
+        case keyed(AnswerQueue)
+    }
+
+    /// Runs from `turn` (the first output) until the walk ends or pauses; returns the exit status.
+    mutating func drive(from first: Runner.Turn) throws(StoreError) -> Int32 {
+        var turn = first
+        let strings = runner.strings
+        while true {
+            for kind in turn.records { try record.append(SessionEvent(kind, time: now())) }
+            Terminal.write(turn.text)
+            switch turn.state {
+            case .ended:
+                Terminal.write("\n" + runner.paint.dim(strings(.recordedIn, record.path)) + "\n")
+                return 0
+            case .faulted:
+                Terminal.write(runner.paint.dim(strings(.recordedIn, record.path)) + "\n")
+                return 1
+            case .paused:
+                Terminal.write("\n" + strings(.paused) + " " + strings(.resumeWith, "playbook resume \(id)") + "\n")
+                return 0
+            case .waiting:
+                break
+            }
+            switch source {
+            case .lines(var reader, let echo):
+                Terminal.write(runner.paint.bold(runner.prompt))
+                let line = reader.next()
+                source = .lines(reader, echo: echo)
+                switch line {
+                case .text(let text):
+                    if echo { Terminal.write(text + "\n") }
+                    turn = runner.receive(text, now: now())
+                case .endOfInput where echo:
+                    // Piped answers ran out: an error that names the question left waiting.
+                    try record.append(SessionEvent(.paused(reason: .endOfInput), time: now()))
+                    Terminal.write("\n")
+                    Terminal.error("playbook: " + waitingMessage() + "\n" + strings(.resumeWith, "playbook resume \(id)") + "\n")
+                    return 1
+                case .endOfInput, .interrupted:
+                    Terminal.write("\n")
+                    turn = .pause(line == .interrupted ? .interrupt : .endOfInput)
+                }
+            case .keyed(var queue):
+                guard let question = runner.question else {
+                    try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
+                    Terminal.error("playbook: the answers file cannot go on past an unmet exit criterion\n")
+                    return 1
+                }
+                let name = runner.program.name(question.name.symbol)
+                guard let answer = queue.next(for: name) else {
+                    try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
+                    Terminal.error("playbook: " + waitingMessage() + "\n" + strings(.resumeWith, "playbook resume \(id)") + "\n")
+                    return 1
+                }
+                source = .keyed(queue)
+                Terminal.write(runner.prompt + answer.text + "\n")
+                switch runner.read(answer.text, for: question) {
+                case .failure(let problem):
+                    try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
+                    Terminal.error("playbook: the answer '\(answer.text)' to '\(name)' does not fit: \(runner.explain(problem))\n")
+                    return 1
+                case .success(let value):
+                    turn = runner.give(value, now: now())
+                }
+            }
+        }
+    }
+
+    /// "no answer left for the question 'pain' ("Did the buyer...?") in stage problem".
+    private func waitingMessage() -> String {
+        let program = runner.program
+        let stage = program.name(program.stages[runner.walk.state.stage].name.symbol)
+        guard let question = runner.question else {
+            return "the answers ran out at an unmet exit criterion of stage \(stage) (answer back or end OUTCOME)"
+        }
+        return runner.strings(
+            .noAnswersLeft, program.name(question.name.symbol), runner.walk.renderIfPossible(question.text), stage)
+    }
+}

@@ -1,0 +1,88 @@
+import Glibc
+import PlaybookKit
+
+/// `playbook resume SESSION`: goes on with a paused or interrupted session.
+enum ResumeCommand {
+    static let help = """
+        usage: playbook resume [options] SESSION
+
+        Goes on with a paused or interrupted session where it stopped. SESSION is a session
+        id (or the start of one), 'last' for the newest, or the path of a record file.
+
+        The recorded answers are replayed against the playbook as it is now. If it changed
+        since, the answers that still fit are kept, and you are told plainly which recorded
+        answer no longer fits; the walk goes on from there. Nothing in the record is lost.
+
+        options:
+          --playbook FILE   the playbook, if it moved since the session started
+          --sessions DIR    where records are kept (as for 'playbook run')
+          --color WHEN      auto (default), always, never
+          -h, --help        show this help
+
+        """
+
+    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--playbook", "--sessions", "--color"], flags: ["--help", "-h"])
+        if arguments.has("--help") || arguments.has("-h") {
+            Terminal.write(help)
+            return 0
+        }
+        guard arguments.operands.count == 1, let word = arguments.operands.first else {
+            throw UsageError("resume needs one session (an id, 'last' or a record file; see 'playbook sessions')")
+        }
+        let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
+        let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
+        do throws(StoreError) {
+            let path = try store.find(word)
+            let text = try store.read(path)
+            let log = SessionLog(text: text)
+            guard let info = log.info else { throw StoreError("'\(path)' is not a session record (it has no start line)") }
+            if case .ended(let outcome, _, _) = log.status {
+                throw StoreError("the session \(info.id) already ended (\(outcome)); 'playbook show \(info.id)' prints it")
+            }
+            let loaded: (Program, CheckResult)?
+            do {
+                loaded = try Loading.program(at: arguments.value("--playbook") ?? info.playbookPath, keep: &keep)
+            } catch {
+                throw StoreError(error.message + " (if the playbook moved, give it with --playbook FILE)")
+            }
+            guard let (program, check) = loaded else { return 1 }
+            var runner = Runner(walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color))
+            let report = runner.replay(log.inputs)
+            let changed = contentHash(check.sources) != info.playbookHash
+            let record = try RecordFile(appendingTo: path, endsWithNewline: text.isEmpty || text.hasSuffix("\n"))
+            try record.append(
+                SessionEvent(
+                    .resumed(replayed: report.replayed, notReplayed: report.notReplayed, playbookChanged: changed),
+                    time: now()))
+            let strings = runner.strings
+            let who = [info.deal, info.rep].compactMap { $0 }.joined(separator: " · ")
+            var intro = runner.paint.bold(program.title) + "\n"
+            intro += strings(.resumed, info.playbookTitle, who.isEmpty ? info.id : who) + " "
+            intro += strings(.replayed, String(report.replayed)) + "\n"
+            if let problem = report.stoppedBecause {
+                intro += runner.paint.problem(strings(.replayStopped, String(report.notReplayed))) + "\n  " + problem + "\n"
+            } else if changed {
+                intro += strings(.replayChanged) + "\n"
+            }
+            LineReader.catchInterrupts()
+            var first = runner.proceed(now: now())
+            if runner.question != nil || isWaiting(first.state) {
+                first.text = intro + runner.stageHeading(runner.walk.state.stage) + first.text
+            } else {
+                first.text = intro + first.text
+            }
+            let interactive = isatty(STDIN_FILENO) == 1
+            var session = LiveSession(runner: runner, record: record, id: info.id, source: .lines(LineReader(), echo: !interactive))
+            return try session.drive(from: first)
+        } catch {
+            Terminal.error("playbook: \(error.message)\n")
+            return 1
+        }
+    }
+
+    private static func isWaiting(_ state: Runner.State) -> Bool {
+        if case .waiting = state { return true }
+        return false
+    }
+}

@@ -1,0 +1,122 @@
+import Glibc
+import PlaybookKit
+
+/// `playbook run FILE`: walks a rep through a deal and records it.
+enum RunCommand {
+    static let help = """
+        usage: playbook run [options] FILE
+
+        Walks you through a deal with the playbook, one question at a time. Every answer is
+        saved to a session record as you give it; Ctrl-C, Ctrl-D or 'pause' stop and save,
+        and 'playbook resume' goes on later. Type ? at any question for help and commands.
+
+        On a terminal the run is interactive. With answers piped in (one per line) or given
+        with --answers, the output is plain and the same on every run with the same seed.
+
+        options:
+          --rep NAME        who is selling (kept in the record)
+          --deal NAME       the deal or account (kept in the record)
+          --answers FILE    answers by question, in the format of a .scenarios file
+          --scenario NAME   with --answers: which scenario's answers (default: the first)
+          --seed N          picks the buyer's lines; the same seed gives the same run
+                            (default: random on a terminal, 0 otherwise)
+          --sessions DIR    where records are kept (default: $PLAYBOOK_SESSIONS, else
+                            $XDG_DATA_HOME/playbook/sessions, else ~/.local/share/playbook/sessions)
+          --color WHEN      auto (default: on a terminal, never with NO_COLOR), always, never
+          -h, --help        show this help
+
+        exit status: 0 the deal ended or was paused, 1 the playbook has errors, an answer was
+                     missing or the walk stopped on a fault, 2 bad usage or an unreadable file
+
+        """
+
+    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(
+            words, valued: ["--rep", "--deal", "--answers", "--scenario", "--seed", "--sessions", "--color"],
+            flags: ["--help", "-h"])
+        if arguments.has("--help") || arguments.has("-h") {
+            Terminal.write(help)
+            return 0
+        }
+        guard arguments.operands.count == 1, let path = arguments.operands.first else {
+            throw UsageError(arguments.operands.isEmpty ? "run needs a playbook file" : "run takes one playbook file")
+        }
+        let interactive = isatty(STDIN_FILENO) == 1 && arguments.value("--answers") == nil
+        let seed = try parseSeed(arguments.value("--seed")) ?? (interactive ? randomBits() >> 11 : 0)
+        var queue: AnswerQueue?
+        if let answers = arguments.value("--answers") {
+            queue = try AnswersFile.load(answers, scenario: arguments.value("--scenario"))
+        } else if arguments.value("--scenario") != nil {
+            throw UsageError("--scenario goes with --answers")
+        }
+        guard let (program, check) = try Loading.program(at: path, keep: &keep) else { return 1 }
+        let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
+        let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
+        let id = sessionID()
+        do throws(StoreError) {
+            try store.prepare()
+            let record = try RecordFile(creating: store.path(of: id))
+            let info = SessionInfo(
+                id: id, mode: "run", playbookTitle: program.title, playbookPath: absolute(path),
+                playbookVersion: program.version, playbookHash: contentHash(check.sources), language: program.language,
+                rep: arguments.value("--rep"), deal: arguments.value("--deal"), seed: seed)
+            try record.append(SessionEvent(.start(info), time: now()))
+            var runner = Runner(walk: Walk(program: program, seed: seed), paint: Paint(enabled: color))
+            LineReader.catchInterrupts()
+            Terminal.write(runner.paint.bold(program.title) + "\n")
+            let first = runner.proceed(now: now())
+            var session = LiveSession(
+                runner: runner, record: record, id: id,
+                source: queue.map { .keyed($0) } ?? .lines(LineReader(), echo: !interactive))
+            return try session.drive(from: first)
+        } catch {
+            Terminal.error("playbook: \(error.message)\n")
+            return 2
+        }
+    }
+
+    static func parseSeed(_ text: String?) throws(UsageError) -> UInt64? {
+        guard let text else { return nil }
+        guard let seed = UInt64(text) else { throw UsageError("--seed takes a whole number from 0 to 2^64-1 (not '\(text)')") }
+        return seed
+    }
+
+    /// `20261122-173512-3fa9`: the UTC time it started (so ids sort by time) and 16 random bits.
+    static func sessionID() -> String {
+        let stamp = Timestamp.format(now())
+        let digits = stamp.filter(\.isNumber)
+        let hex = String(randomBits() & 0xFFFF, radix: 16)
+        return String(digits.prefix(8)) + "-" + String(digits.dropFirst(8).prefix(6)) + "-"
+            + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+
+    /// The path from the root, so that `resume` finds the playbook from any folder.
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return directory + "/" + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
+    }
+}
+
+/// Reading and checking a playbook before it is run.
+enum Loading {
+    /// The program, or nil after printing why the playbook cannot be run.
+    static func program(at path: String, keep: inout [CheckResult]) throws(UsageError) -> (Program, CheckResult)? {
+        let check: CheckResult
+        switch checkPlaybook(at: path, loader: FileSystemLoader()) {
+        case .failure(let failure): throw UsageError("cannot read '\(path)': \(failure.reason)")
+        case .success(let result): check = result
+        }
+        keep.append(check)
+        guard let program = Program(check) else {
+            let renderer = DiagnosticRenderer(sources: check.sources, color: Terminal.wantsColor(STDERR_FILENO, choice: .auto))
+            let errors = check.diagnostics.filter { $0.severity == .error }
+            Terminal.error(errors.map { renderer.human($0) + "\n" }.joined())
+            Terminal.error("playbook: \(path) has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them before running it ('playbook check \(path)')\n")
+            return nil
+        }
+        return (program, check)
+    }
+}

@@ -1,0 +1,52 @@
+import PlaybookKit
+
+/// `playbook show SESSION`: a deal's transcript for a person, or for another tool.
+enum ShowCommand {
+    static let help = """
+        usage: playbook show [options] SESSION
+
+        Prints the transcript of a session: the stages, each question with its answer (and
+        the answers revised with 'back'), notes, and the outcome. SESSION is a session id (or
+        the start of one), 'last', or the path of a record file.
+
+        options:
+          --format FORMAT   text (default), markdown (to paste into a CRM), json
+          --sessions DIR    where records are kept (as for 'playbook run')
+          -h, --help        show this help
+
+        """
+
+    enum Format: String, CaseIterable { case text, markdown, json }
+
+    static func run(_ words: ArraySlice<String>) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--format", "--sessions"], flags: ["--help", "-h"])
+        if arguments.has("--help") || arguments.has("-h") {
+            Terminal.write(help)
+            return 0
+        }
+        let format: Format = try arguments.choice("--format", default: .text)
+        guard arguments.operands.count == 1, let word = arguments.operands.first else {
+            throw UsageError("show needs one session (an id, 'last' or a record file; see 'playbook sessions')")
+        }
+        let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
+        do throws(StoreError) {
+            let path = try store.find(word)
+            let log = SessionLog(text: try store.read(path))
+            guard log.info != nil else { throw StoreError("'\(path)' is not a session record (it has no start line)") }
+            let transcript = Transcript(log)
+            switch format {
+            case .text: Terminal.write(transcript.text())
+            case .markdown: Terminal.write(transcript.markdown())
+            case .json: Terminal.write(transcript.json().text + "\n")
+            }
+            if !log.unreadableLines.isEmpty {
+                let lines = log.unreadableLines.map(String.init).joined(separator: ", ")
+                Terminal.error("playbook: note: skipped unreadable line\(log.unreadableLines.count == 1 ? "" : "s") \(lines) of \(path) (torn by a crash?)\n")
+            }
+            return 0
+        } catch {
+            Terminal.error("playbook: \(error.message)\n")
+            return 1
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Glibc
+import PlaybookKit
+
+/// `playbook test FILE.scenarios`: runs each scenario against its playbook.
+enum TestCommand {
+    static let help = """
+        usage: playbook test [options] FILE...
+
+        Runs the scenarios of each .scenarios file against the playbook of the same name
+        beside it (discovery.scenarios tests discovery.playbook); given a .playbook, runs
+        the .scenarios file beside it. Each scenario answers questions by name and says what
+        must come out:
+
+          scenario "Wrong contact is disqualified"
+            role = "Not the right person"
+            pain = no, yes          # a question asked twice takes its answers in order
+            expect disqualified     # the outcome
+            expect score = 5        # a value at the end
+            expect stage problem    # a stage the walk entered (or: expect not stage ...)
+
+        A failure says what was expected, what happened, and the walk taken.
+
+        options:
+          --playbook FILE   the playbook to test, when it is not beside the scenarios
+          --seed N          the seed for buyer lines (default 0)
+          -h, --help        show this help
+
+        exit status: 0 every scenario passed, 1 a scenario failed or a file has errors,
+                     2 bad usage or an unreadable file
+
+        """
+
+    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--playbook", "--seed"], flags: ["--help", "-h"])
+        if arguments.has("--help") || arguments.has("-h") {
+            Terminal.write(help)
+            return 0
+        }
+        guard !arguments.operands.isEmpty else { throw UsageError("test needs a .scenarios file") }
+        if arguments.value("--playbook") != nil, arguments.operands.count > 1 {
+            throw UsageError("--playbook goes with one scenarios file")
+        }
+        let seed = try RunCommand.parseSeed(arguments.value("--seed")) ?? 0
+        var status: Int32 = 0
+        var totals = (passed: 0, failed: 0)
+        for operand in arguments.operands {
+            let (scenariosPath, playbookPath) = paths(for: operand, playbook: arguments.value("--playbook"))
+            let file = try AnswersFile.parse(scenariosPath)
+            guard file.diagnostics.isEmpty else {
+                for problem in file.diagnostics {
+                    Terminal.error("\(scenariosPath):\(problem.line):\(problem.column): error: \(problem.message)\n")
+                }
+                status = 1
+                continue
+            }
+            guard let (program, _) = try Loading.program(at: playbookPath, keep: &keep) else {
+                status = 1
+                continue
+            }
+            Terminal.write("\(scenariosPath) → \(playbookPath)\n")
+            for scenario in file.scenarios {
+                let result = runScenario(scenario, program: program, seed: seed)
+                let title = scenario.name.isEmpty ? "(answers before the first scenario)" : scenario.name
+                if result.passed {
+                    totals.passed += 1
+                    Terminal.write("  ✓ \(title)\n")
+                } else {
+                    totals.failed += 1
+                    status = 1
+                    Terminal.write("  ✗ \(title) (line \(scenario.line))\n")
+                    for failure in result.failures { Terminal.write("      \(failure)\n") }
+                    Terminal.write("      walk: \(result.path.isEmpty ? "(none)" : result.path.joined(separator: " · "))\n")
+                }
+                for note in result.notes { Terminal.write("      note: \(note)\n") }
+            }
+        }
+        let count = totals.passed + totals.failed
+        Terminal.write("\(count) scenario\(count == 1 ? "" : "s"): \(totals.passed) passed, \(totals.failed) failed\n")
+        return status
+    }
+
+    /// `x.scenarios` tests `x.playbook`, and the other way round.
+    static func paths(for operand: String, playbook: String?) -> (scenarios: String, playbook: String) {
+        let stem = operand.hasSuffix(".playbook") ? String(operand.dropLast(9))
+            : operand.hasSuffix(".scenarios") ? String(operand.dropLast(10)) : operand
+        let scenarios = operand.hasSuffix(".playbook") ? stem + ".scenarios" : operand
+        return (scenarios, playbook ?? stem + ".playbook")
+    }
+}
+
+/// Scenario files read for `test` and for `run --answers`.
+enum AnswersFile {
+    static func parse(_ path: String) throws(UsageError) -> ScenarioFile {
+        switch FileSystemLoader().load(path) {
+        case .failure(let failure): throw UsageError("cannot read '\(path)': \(failure.reason)")
+        case .success(let bytes):
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw UsageError("'\(path)' is not UTF-8 text") }
+            return parseScenarios(text)
+        }
+    }
+
+    /// The answers of one scenario (the first, unless named).
+    static func load(_ path: String, scenario name: String?) throws(UsageError) -> AnswerQueue {
+        let file = try parse(path)
+        if let problem = file.diagnostics.first {
+            throw UsageError("\(path):\(problem.line):\(problem.column): \(problem.message)")
+        }
+        let chosen = name.map { name in file.scenarios.first { $0.name == name } } ?? file.scenarios.first
+        guard let scenario = chosen else {
+            let names = file.scenarios.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            throw UsageError(name.map { "no scenario \"\($0)\" in \(path) (it has: \(names))" } ?? "\(path) has no answers")
+        }
+        return AnswerQueue(scenario)
+    }
+}
