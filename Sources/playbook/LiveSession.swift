@@ -59,7 +59,7 @@ struct LiveSession {
             case .keyed(var queue):
                 guard let question = runner.question else {
                     try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
-                    Terminal.error("playbook: the answers file cannot go on past an unmet exit criterion\n")
+                    Terminal.error("playbook: " + waitingMessage() + "\n" + strings(.resumeWith, "playbook resume \(id)") + "\n")
                     return 1
                 }
                 let name = runner.program.name(question.name.symbol)
@@ -87,7 +87,7 @@ struct LiveSession {
         let program = runner.program
         let stage = program.name(program.stages[runner.walk.state.stage].name.symbol)
         guard let question = runner.question else {
-            return "the answers ran out at an unmet exit criterion of stage \(stage) (answer back or end OUTCOME)"
+            return "the walk cannot leave stage \(stage) while its exit criterion fails; resume to go back or end the deal"
         }
         return runner.strings(
             .noAnswersLeft, program.name(question.name.symbol), runner.walk.renderIfPossible(question.text), stage)

@@ -70,7 +70,8 @@ public struct Transcript: Sendable {
             case .paused(let time): out += "  — paused at \(Self.minute(time))\n"
             case .resumed(let time, let notReplayed):
                 out += "  — resumed at \(Self.minute(time))"
-                out += notReplayed > 0 ? " (the playbook had changed; \(notReplayed) recorded answers did not fit)\n" : "\n"
+                out += notReplayed == 0 ? "\n"
+                    : " (the playbook had changed; \(notReplayed) recorded answer\(notReplayed == 1 ? "" : "s") did not fit)\n"
             case .fault(let message): out += "  The walk stopped: \(message)\n"
             }
         }

@@ -75,10 +75,21 @@ extension Runner {
     }
 
     private mutating func back(now: Double) -> Turn {
+        let stageBefore = walk.state.stage
         guard let question = walk.back() else { return Turn(text: strings(.nothingToUndo) + "\n") }
         var turn = proceed(now: now)
-        turn.text = paint.dim(strings(.backTo)) + "\n" + turn.text
+        // Back across a stage boundary: say which stage the rep is in again.
+        let heading = walk.state.stage == stageBefore ? "" : stageHeading(walk.state.stage)
+        turn.text = paint.dim(strings(.backTo)) + "\n" + heading + turn.text
         turn.records.insert(.undo(question: program.name(question.name.symbol)), at: 0)
+        if walk.state.stage != stageBefore {
+            let stage = program.stages[walk.state.stage]
+            turn.records.insert(
+                .stageEntered(
+                    stage: program.name(stage.name.symbol), title: walk.renderIfPossible(stage.title),
+                    number: walk.state.stage + 1),
+                at: 1)
+        }
         return turn
     }
 

@@ -9,7 +9,8 @@ public struct ReplayReport: Sendable, Hashable {
 
 extension Runner {
     /// Runs `inputs` (from a session record) against the playbook as it is now, showing nothing,
-    /// and stops at the first one that no longer fits. The walk is left where replay stopped.
+    /// and stops at the first one that no longer fits. The walk is left waiting where replay
+    /// stopped; `proceed` shows that question (or criterion, or outcome).
     public mutating func replay(_ inputs: [ReplayInput]) -> ReplayReport {
         var report = ReplayReport()
         for (index, input) in inputs.enumerated() {
@@ -40,6 +41,7 @@ extension Runner {
             }
             report.replayed += 1
         }
+        _ = skipToWaiting()
         return report
     }
 

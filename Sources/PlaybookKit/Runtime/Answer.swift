@@ -39,6 +39,10 @@ public struct YesNoWords: Sendable {
     }
 }
 
+extension NumberRange {
+    public func contains(_ value: Double) -> Bool { value >= low && high.map { value <= $0 } ?? true }
+}
+
 /// Reads what the rep typed as an answer to `question`.
 public func parseAnswer(_ input: String, for question: Question, words: YesNoWords) -> Result<Value, AnswerProblem> {
     let typed = input.trimmingWhitespace()
@@ -70,7 +74,7 @@ private func number(_ typed: String, range: NumberRange?, whole: Bool) -> Result
     let digits = asciiDigits(typed).filter { $0 != "_" && $0 != " " }
     guard let value = Double(digits), value.isFinite else { return .failure(.notANumber) }
     if whole, value != value.rounded() { return .failure(.notWhole) }
-    if let range, value < range.low || range.high.map({ value > $0 }) == true { return .failure(.outOfRange(range)) }
+    if let range, !range.contains(value) { return .failure(.outOfRange(range)) }
     return .success(.number(value))
 }
 

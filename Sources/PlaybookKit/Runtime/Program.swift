@@ -16,7 +16,7 @@ public struct Program: Sendable {
     let flowIndex: SymbolMap<Int>
     let questionPlaces: SymbolMap<Place>
     let scoreSymbol: Symbol?
-    /// The playbook keeps a score: an option has `score`, or a step reads or sets `score`.
+    /// The playbook keeps a score: an option has `score`, or a step sets `score`.
     public let scores: Bool
     /// The outcomes its `end`s name, in order of first appearance.
     public let endingNames: [String]
@@ -36,7 +36,7 @@ public struct Program: Sendable {
         stageIndex = table.stageIndex
         flowIndex = table.flowIndex
         scoreSymbol = check.interner.lookup("score")
-        var survey = Survey()
+        var survey = Survey(score: scoreSymbol)
         for (index, stage) in table.stages.enumerated() {
             survey.note(stage.body, in: Place(container: index, path: [0]))
         }
@@ -44,7 +44,7 @@ public struct Program: Sendable {
             survey.note(flow.body, in: Place(container: -1 - index, path: [0]))
         }
         questionPlaces = survey.places
-        scores = scoreSymbol != nil || survey.scored
+        scores = survey.scored
         var seen = Set<Symbol>()
         endingNames = survey.endings.filter { seen.insert($0).inserted }.map(check.interner.name)
     }
@@ -56,11 +56,14 @@ public struct Program: Sendable {
         var endings: [Symbol] = []
         var scored = false
 
+        let score: Symbol?
+
         mutating func note(_ block: [Step], in start: Place) {
             var place = start
             for (index, step) in block.enumerated() {
                 switch step {
                 case .end(let ending, _): endings.append(ending.outcome.symbol)
+                case .set(let assignment): if assignment.name.symbol == score { scored = true }
                 case .jump(.end(let ending), _), .jumpIf(_, .end(let ending), _): endings.append(ending.outcome.symbol)
                 case .ask(let question):
                     place.path[place.path.count - 1] = index

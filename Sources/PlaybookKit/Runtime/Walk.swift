@@ -32,7 +32,6 @@ public struct Walk: Sendable {
     /// Runs until something is to be shown, and returns it. Asking again while the walk waits
     /// for the rep returns the same event.
     public mutating func next() -> WalkEvent {
-        var quietSteps = 0
         while true {
             switch state.phase {
             case .asking(let question): return .question(question)
@@ -49,8 +48,8 @@ public struct Walk: Sendable {
                 state.phase = .entering(to)
                 return .leftStage(from)
             case .running:
-                quietSteps += 1
-                if quietSteps > Self.quietStepLimit {
+                state.quietSteps += 1
+                if state.quietSteps > Self.quietStepLimit {
                     return fault("the walk ran \(Self.quietStepLimit) steps without asking anything: a loop with no question in it")
                 }
                 do throws(RuntimeFault) {
@@ -63,12 +62,13 @@ public struct Walk: Sendable {
         }
     }
 
-    /// Answers the question the walk waits on. False when it waits on none or the value is not
-    /// of the question's type (use `parseAnswer` to read typed text).
+    /// Answers the question the walk waits on. False when it waits on none or the value does not
+    /// fit the question (its type, range or options; `parseAnswer` reads typed text).
     @discardableResult
     public mutating func answer(_ value: Value) -> Bool {
         guard case .asking(let question) = state.phase, Self.fits(value, question) else { return false }
         undoStack.append(state)
+        state.quietSteps = 0
         state.values[question.name.symbol] = value
         state.answers.append(GivenAnswer(question: question.name.symbol, value: value))
         state.phase = .running
@@ -115,7 +115,9 @@ public struct Walk: Sendable {
 
     static func fits(_ value: Value, _ question: Question) -> Bool {
         switch (question.type, value) {
-        case (.yesNo, .bool), (.text, .text), (.number, .number), (.scale, .number): true
+        case (.yesNo, .bool), (.text, .text): true
+        case (.number(let range), .number(let number)): range.map { $0.contains(number) } ?? number.isFinite
+        case (.scale(let range), .number(let number)): range.contains(number) && number == number.rounded()
         case (.choice, .text(let text)): question.branches.contains { $0.optionText == text }
         default: false
         }
@@ -143,6 +145,8 @@ public struct WalkState: Sendable, Hashable {
     /// The answers in force, in order.
     public internal(set) var answers: [GivenAnswer] = []
     var phase = Phase.entering(0)
+    /// Steps run since the last answer: a walk that runs on and on without asking is stuck.
+    var quietSteps = 0
 
     init(seed: UInt64) { random = SeededRandom(seed: seed) }
 

@@ -1,0 +1,76 @@
+import Testing
+
+@testable import PlaybookKit
+
+/// The runner's words, commands and replay of a record.
+struct RunnerTests {
+    @Test(arguments: RunnerStrings.languages)
+    func everyPhraseIsTranslatedWithItsPlaceholders(_ language: String) throws {
+        let table = try #require(RunnerStrings.tables[language])
+        for phrase in RunnerStrings.Phrase.allCases {
+            let text = try #require(table[phrase], "\(language) has no '\(phrase)'")
+            let english = RunnerStrings.english[phrase] ?? ""
+            for number in 1...3 where english.contains("{\(number)}") {
+                #expect(text.contains("{\(number)}"), "\(language) '\(phrase)' lost {\(number)}: \(text)")
+            }
+        }
+        #expect(table.count == RunnerStrings.Phrase.allCases.count)
+    }
+
+    @Test func anUnknownLanguageFallsBackToEnglish() {
+        #expect(RunnerStrings(language: "fr").language == "en")
+        #expect(RunnerStrings(language: "zh-Hans").language == "zh")
+        #expect(RunnerStrings(language: "he")(.stageBanner, "2", "5", "מצב").contains("מצב"))
+    }
+
+    static let playbook = """
+        playbook "Replay"
+          outcomes won, lost
+        stage one "One"
+          ask a "A?" yes/no
+          ask b "B?" number 1..10
+        stage two "Two"
+          ask c "C?" choice
+            "x" -> end won
+            "y" -> end lost
+        """
+
+    @Test func replayPutsTheWalkWhereTheRecordStopped() throws {
+        let program = try WalkTests.program(Self.playbook)
+        var runner = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
+        let report = runner.replay([
+            .answer(question: "a", value: .bool(true)), .answer(question: "b", value: .number(3)), .undo,
+            .answer(question: "b", value: .number(4)),
+        ])
+        #expect(report == ReplayReport(replayed: 4, notReplayed: 0, stoppedBecause: nil))
+        #expect(runner.question.map { program.name($0.name.symbol) } == "c")
+        #expect(runner.walk.value(of: "b") == .number(4))
+    }
+
+    @Test func replaySaysWhereAChangedPlaybookNoLongerFits() throws {
+        let changed = Self.playbook.replacingOccurrences(of: "number 1..10", with: "number 1..3")
+        var runner = Runner(walk: Walk(program: try WalkTests.program(changed), seed: 0), paint: Paint(enabled: false))
+        let report = runner.replay([
+            .answer(question: "a", value: .bool(true)), .answer(question: "b", value: .number(4)),
+            .answer(question: "c", value: .text("x")),
+        ])
+        #expect(report.replayed == 1)
+        #expect(report.notReplayed == 2)
+        #expect(report.stoppedBecause == "b = 4: no longer an answer the question accepts")
+    }
+
+    @Test func commandsNeverAnswerAndAnswersAreChecked() throws {
+        var runner = Runner(walk: Walk(program: try WalkTests.program(Self.playbook), seed: 0), paint: Paint(enabled: false))
+        _ = runner.proceed(now: 100)
+        let note = runner.receive("note  Call back Friday ", now: 101)
+        #expect(note.records == [.note(text: "Call back Friday", question: "a")])
+        let bad = runner.receive("perhaps", now: 102)
+        #expect(bad.text == "Answer yes or no.\n")
+        #expect(bad.records.isEmpty)
+        let good = runner.receive("Y", now: 104.5)
+        #expect(good.records.first == .answered(question: "a", value: .bool(true), shown: "yes", seconds: 4.5))
+        let paused = runner.receive("pause", now: 105)
+        #expect(paused.state == .paused)
+        #expect(paused.records == [.paused(reason: .command)])
+    }
+}
