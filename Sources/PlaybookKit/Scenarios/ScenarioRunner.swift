@@ -66,7 +66,7 @@ public func runScenario(_ scenario: Scenario, program: Program, seed: UInt64 = 0
     closeStage()
     if let outcome = result.outcome { result.path.append("→ \(outcome.name)" + (outcome.reason.map { " (\"\($0)\")" } ?? "")) }
     result.failures += check(scenario.expectations, walk: walk, outcome: result.outcome, words: words)
-    result.notes = queue.unused.map { "\($0.count) answer\($0.count == 1 ? "" : "s") for '\($0.question)' never asked for" }
+    result.notes = queue.unused.filter { program.question(named: $0.question) != nil }.map { "\($0.count) answer\($0.count == 1 ? "" : "s") for '\($0.question)' never asked for" }
     return result
 }
 
