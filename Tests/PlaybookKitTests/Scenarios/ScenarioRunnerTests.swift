@@ -1,0 +1,85 @@
+import Testing
+
+@testable import PlaybookKit
+
+/// Scenarios run against playbooks: the brief's pass as written; failures say why.
+struct ScenarioRunnerTests {
+    static func discovery() throws -> Program {
+        try WalkTests.program(shipped("discovery.playbook"), files: ["objections.playbook": shipped("objections.playbook")])
+    }
+
+    @Test func theBriefsScenariosPassAsWritten() throws {
+        let program = try Self.discovery()
+        let file = parseScenarios(shipped("discovery.scenarios"))
+        #expect(file.diagnostics.isEmpty)
+        #expect(file.scenarios.count == 4)
+        for scenario in file.scenarios {
+            let result = runScenario(scenario, program: program)
+            #expect(result.passed, "\(scenario.name): \(result.failures)")
+            #expect(result.notes.isEmpty, "\(scenario.name): \(result.notes)")
+        }
+    }
+
+    @Test func theWalkIsReportedStageByStage() throws {
+        let file = parseScenarios(shipped("discovery.scenarios"))
+        let result = runScenario(file.scenarios[2], program: try Self.discovery())
+        #expect(
+            result.path == [
+                "situation: role = \"Champion\", tool = no, team_size = 12",
+                "problem: pain = no, kind = \"Price\", resolved = yes, pain = yes, pain_note = \"Month-end close takes a week.\"",
+                "implication: cost = 2000, urgency = 1",
+                "→ nurture (\"Small, non-urgent problem\")",
+            ])
+    }
+
+    @Test func failuresSayWhatWasExpectedAndWhatHappened() throws {
+        let file = parseScenarios(
+            """
+            scenario "wrong"
+              role = "Champion"
+              tool = maybe
+              expect won
+
+            scenario "short"
+              role = "End user"
+              tool = no
+              team_size = 3
+              pain = yes
+              pain_note = "x"
+              cost = 100
+              urgency = 1
+              expect lost
+              expect score = 2
+              expect stage need_payoff
+              expect not stage implication
+              expect stage nowhere
+            """)
+        #expect(file.diagnostics.isEmpty)
+        let program = try Self.discovery()
+        let wrong = runScenario(file.scenarios[0], program: program)
+        #expect(
+            wrong.failures == [
+                "line 3: 'maybe' is not an answer to 'tool': the question takes yes or no",
+                "line 4: expected the outcome won, but it did not end",
+            ])
+        let short = runScenario(file.scenarios[1], program: program)
+        #expect(
+            short.failures == [
+                "line 14: expected the outcome lost, but it ended with nurture (\"Small, non-urgent problem\")",
+                "line 15: expected score = 2, but it is 0",
+                "line 16: expected the walk to enter stage need_payoff, but it did not",
+                "line 17: expected the walk not to enter stage implication, but it did",
+                "line 18: the playbook has no stage 'nowhere'",
+            ])
+    }
+
+    @Test func aMissingAnswerNamesTheQuestion() throws {
+        let file = parseScenarios("scenario \"x\"\n  role = 2\n")
+        let result = runScenario(file.scenarios[0], program: try Self.discovery())
+        #expect(
+            result.failures == [
+                "no answer for the question 'tool' (\"Do they already use a competing product?\") asked in stage situation; add a line: tool = ..."
+            ])
+        #expect(result.path == ["situation: role = \"Champion\""])
+    }
+}
