@@ -74,7 +74,8 @@ struct StoreError: Error {
 }
 
 /// An open record file. Every line is written whole and flushed to disk (fsync) before `append`
-/// returns, so a crash or a kill loses nothing already answered.
+/// returns, so a crash or a kill loses nothing already answered. The file is locked (flock)
+/// while the session runs, so that it cannot be resumed twice at once.
 final class RecordFile {
     let path: String
     private let descriptor: Int32
@@ -84,6 +85,7 @@ final class RecordFile {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StoreError("cannot create '\(path)': \(String(cString: strerror(errno)))") }
+        _ = flock(descriptor, LOCK_EX | LOCK_NB)
         // The new name itself must survive a power cut: flush the folder too.
         let folder = open(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".", O_RDONLY | O_CLOEXEC)
         if folder >= 0 {
@@ -98,6 +100,11 @@ final class RecordFile {
         self.path = path
         descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { throw StoreError("cannot write to '\(path)': \(String(cString: strerror(errno)))") }
+        // Two windows answering into one record would interleave two deals.
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw StoreError("the session is open in another window; finish or pause it there first")
+        }
         if !endsWithNewline { try write("\n") }
     }
 

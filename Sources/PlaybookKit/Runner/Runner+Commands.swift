@@ -1,7 +1,7 @@
 extension Runner {
     /// Handles one line typed at the prompt: a command, or an answer to the waiting question.
     public mutating func receive(_ line: String, now: Double) -> Turn {
-        let typed = line.trimmingWhitespace()
+        let typed = Self.typedText(line).trimmingWhitespace()
         let (command, rest) = Self.split(typed)
         switch command {
         case "?", "help": return Turn(text: help())
@@ -23,6 +23,30 @@ extension Runner {
         case .success(let value):
             return give(value, now: now)
         }
+    }
+
+    /// The line without what a terminal adds but a person did not mean to type: the escape
+    /// sequences of arrow and function keys (a line-buffered terminal passes them through) and
+    /// other control characters. Kept out of answers, notes and so of the record.
+    static func typedText(_ line: String) -> String {
+        var kept = String.UnicodeScalarView()
+        var scalars = line.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar == "\u{1B}" {
+                // CSI (ESC [ ... final) or SS3 (ESC O x): skip to the final byte.
+                guard let kind = scalars.next() else { break }
+                if kind == "[" {
+                    while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+                } else if kind == "O" {
+                    _ = scalars.next()
+                }
+            } else if scalar == "\t" {
+                kept.append(" ")
+            } else if scalar.value >= 0x20, scalar.value != 0x7F, !(0x80...0x9F).contains(scalar.value) {
+                kept.append(scalar)
+            }
+        }
+        return String(kept)
     }
 
     /// The command word (lowercased) and the rest of the line.

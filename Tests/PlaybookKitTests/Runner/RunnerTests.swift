@@ -74,3 +74,11 @@ struct RunnerTests {
         #expect(paused.records == [.paused(reason: .command)])
     }
 }
+
+extension RunnerTests {
+    @Test func keysATerminalPassesThroughAreNotTyped() {
+        #expect(Runner.typedText("ab\u{1B}[Dc\u{1B}[1;5C\u{1B}OA d\u{7F}\u{07}\te") == "abc d e")
+        #expect(Runner.typedText("Người quyết định 决策者 ผู้ตัดสินใจ") == "Người quyết định 决策者 ผู้ตัดสินใจ")
+        #expect(Runner.typedText("\u{1B}") == "")
+    }
+}
