@@ -85,8 +85,8 @@ extension Runner {
     private func help() -> String {
         var text = ""
         if case .asking(let question) = walk.state.phase {
-            if let why = question.why { text += paint.bold(strings(.why)) + ": " + walk.renderIfPossible(why) + "\n" }
-            if let tip = question.tip { text += paint.bold(strings(.tip)) + ": " + walk.renderIfPossible(tip) + "\n" }
+            if let why = question.why { text += paint.bold(strings(.why)) + strings.colon + walk.renderIfPossible(why) + "\n" }
+            if let tip = question.tip { text += paint.bold(strings(.tip)) + strings.colon + walk.renderIfPossible(tip) + "\n" }
             if question.why == nil, question.tip == nil { text += paint.dim(strings(.noCoaching)) + "\n" }
         }
         text += strings(.commandsTitle) + "\n"
@@ -123,11 +123,11 @@ extension Runner {
         let done = walk.state.stagesEntered.filter { $0 != current && seen.insert($0).inserted }
         let title = { (index: Int) in walk.renderIfPossible(program.stages[index].title) }
         var text = ""
-        if !done.isEmpty { text += strings(.whereDone) + ": " + done.map(title).joined(separator: ", ") + "\n" }
+        if !done.isEmpty { text += strings(.whereDone) + strings.colon + done.map(title).joined(separator: ", ") + "\n" }
         let banner = strings(.stageBanner, String(current + 1), String(program.stages.count), title(current))
-        text += paint.bold(strings(.whereNow) + ": " + banner) + "\n"
+        text += paint.bold(strings(.whereNow) + strings.colon + banner) + "\n"
         let later = (current + 1)..<program.stages.count
-        if !later.isEmpty { text += strings(.whereToCome) + ": " + later.map(title).joined(separator: ", ") + "\n" }
+        if !later.isEmpty { text += strings(.whereToCome) + strings.colon + later.map(title).joined(separator: ", ") + "\n" }
         return text
     }
 
@@ -138,7 +138,7 @@ extension Runner {
         guard let term = program.define(word) else {
             return strings(.defineUnknown, word, glossary.joined(separator: ", ")) + "\n"
         }
-        return paint.bold(term.word.value) + ": " + term.definition.value + "\n"
+        return paint.bold(term.word.value) + strings.colon + term.definition.value + "\n"
     }
 
     private mutating func end(_ rest: String, now: Double) -> Turn {

@@ -55,15 +55,15 @@ public struct Runner: Sendable {
                 let stage = program.stages[index]
                 let title = walk.renderIfPossible(stage.title)
                 turn.text += stageHeading(index)
-                if let goal = stage.goal { turn.text += paint.bold(strings(.goal)) + ": " + walk.renderIfPossible(goal) + "\n" }
-                for tip in stage.tips { turn.text += paint.dim(strings(.tip) + ": " + walk.renderIfPossible(tip)) + "\n" }
+                if let goal = stage.goal { turn.text += paint.bold(strings(.goal)) + strings.colon + walk.renderIfPossible(goal) + "\n" }
+                for tip in stage.tips { turn.text += paint.dim(strings(.tip) + strings.colon + walk.renderIfPossible(tip)) + "\n" }
                 turn.records.append(.stageEntered(stage: program.name(stage.name.symbol), title: title, number: index + 1))
             case .leftStage(let index):
                 turn.records.append(.stageLeft(stage: program.name(program.stages[index].name.symbol)))
             case .say(let line):
-                turn.text += paint.bold(strings(.say)) + ": " + paint.spoken(line) + "\n"
+                turn.text += paint.bold(strings(.say)) + strings.colon + paint.spoken(line) + "\n"
             case .buyer(let line):
-                turn.text += paint.bold(strings(.buyer)) + ": " + paint.buyer("“\(line)”") + "\n"
+                turn.text += paint.bold(strings(.buyer)) + strings.colon + paint.buyer("“\(line)”") + "\n"
                 turn.records.append(.buyer(line: line))
             case .question(let question):
                 turn.text += "\n" + describe(question)
@@ -81,9 +81,9 @@ public struct Runner: Sendable {
                 turn.records.append(.unmet(stage: program.name(program.stages[index].name.symbol), message: message))
                 return turn
             case .ended(let outcome):
-                turn.text += "\n" + paint.heading(strings(.outcome) + ": " + outcome.name) + "\n"
-                if let reason = outcome.reason { turn.text += strings(.reason) + ": " + reason + "\n" }
-                if program.scores { turn.text += strings(.score) + ": " + Value.format(outcome.score) + "\n" }
+                turn.text += "\n" + paint.heading(strings(.outcome) + strings.colon + outcome.name) + "\n"
+                if let reason = outcome.reason { turn.text += strings(.reason) + strings.colon + reason + "\n" }
+                if program.scores { turn.text += strings(.score) + strings.colon + Value.format(outcome.score) + "\n" }
                 turn.records.append(
                     .ended(outcome: outcome.name, reason: outcome.reason, score: outcome.score, byRep: outcome.byRep))
                 turn.state = .ended(outcome)

@@ -11,6 +11,9 @@ public struct RunnerStrings: Sendable {
         table = own ?? Self.english
     }
 
+    /// What follows a label: a full-width colon in Chinese, ": " elsewhere.
+    public var colon: String { language == "zh" ? "：" : ": " }
+
     /// The languages the runner speaks.
     public static let languages = ["en", "vi", "he", "zh", "th"]
 
