@@ -59,7 +59,7 @@ enum ResumeCommand {
             let who = [info.deal, info.rep].compactMap { $0 }.joined(separator: " · ")
             var intro = runner.paint.bold(program.title) + "\n"
             intro += strings(.resumed, info.playbookTitle, who.isEmpty ? info.id : who) + " "
-            intro += strings(.replayed, String(report.replayed)) + "\n"
+            intro += (report.replayed == 1 ? strings(.replayedOne) : strings(.replayed, String(report.replayed))) + "\n"
             if let problem = report.stoppedBecause {
                 intro += runner.paint.problem(strings(.replayStopped, String(report.notReplayed))) + "\n  " + problem + "\n"
             } else if changed {

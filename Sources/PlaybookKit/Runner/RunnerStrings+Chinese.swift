@@ -51,6 +51,7 @@ extension RunnerStrings {
         .fault: "流程中断：{1}（{2}）。这是手册本身的错误，请告诉手册作者。",
         .resumed: "继续为 {2} 进行“{1}”。",
         .replayed: "已恢复 {1} 个回答。",
+        .replayedOne: "已恢复 1 个回答。",
         .replayStopped: "这次会话记录之后，手册有改动；之前的回答适用到这里，另有 {1} 个回答无法恢复：",
         .replayChanged: "这次会话记录之后，手册有改动；所有回答仍然适用。",
         .replayAsksOther: "{1}：手册现在在这一步问的是 '{2}'",

@@ -51,6 +51,7 @@ extension RunnerStrings {
         .fault: "Quy trình đã dừng: {1} ({2}). Đây là lỗi trong cẩm nang; hãy báo cho người soạn cẩm nang.",
         .resumed: "Tiếp tục \"{1}\" cho {2}.",
         .replayed: "Đã khôi phục {1} câu trả lời.",
+        .replayedOne: "Đã khôi phục 1 câu trả lời.",
         .replayStopped: "Cẩm nang đã thay đổi kể từ khi phiên này được ghi lại; các câu trả lời vẫn khớp đến đây, còn {1} câu trả lời sau đó không khôi phục được:",
         .replayChanged: "Cẩm nang đã thay đổi kể từ khi phiên này được ghi lại; mọi câu trả lời vẫn khớp.",
         .replayAsksOther: "{1}: ở bước này, cẩm nang giờ hỏi '{2}'",

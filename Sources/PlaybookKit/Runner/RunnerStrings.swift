@@ -41,7 +41,7 @@ public struct RunnerStrings: Sendable {
         case defineEmpty, defineUnknown, glossaryEmpty
         case unmet, unmetHelp, notWaiting, endNeedsOutcome, unknownOutcome
         case outcome, reason, score, recordedIn, paused, resumeWith, fault
-        case resumed, replayed, replayStopped, replayChanged, replayAsksOther, replayNoLongerFits, replayEnded
+        case resumed, replayed, replayedOne, replayStopped, replayChanged, replayAsksOther, replayNoLongerFits, replayEnded
         case noAnswersLeft
     }
 
@@ -97,6 +97,7 @@ public struct RunnerStrings: Sendable {
         .fault: "The walk stopped: {1} ({2}). This is a mistake in the playbook; tell its author.",
         .resumed: "Resuming \"{1}\" for {2}.",
         .replayed: "{1} answers replayed.",
+        .replayedOne: "1 answer replayed.",
         .replayStopped: "The playbook changed since this session was recorded; its answers fit up to here, and {1} more could not be replayed:",
         .replayChanged: "The playbook changed since this session was recorded; all its answers still fit.",
         .replayAsksOther: "{1}: the playbook now asks '{2}' at this point",
