@@ -42,8 +42,11 @@ struct CommandLineTests {
         }
 
         /// Runs `playbook` (or `executable`) with `arguments` in this folder; stdout and stderr go
-        /// to files, so a large output cannot fill a pipe and stall the child.
-        func run(_ arguments: [String], environment: [String: String] = [:], executable: URL? = nil) throws -> Run {
+        /// to files, so a large output cannot fill a pipe and stall the child. `input`, if given,
+        /// is piped to stdin (not a terminal).
+        func run(
+            _ arguments: [String], input: String? = nil, environment: [String: String] = [:], executable: URL? = nil
+        ) throws -> Run {
             let binary = try executable ?? #require(CommandLineTests.binary, "no 'playbook' binary next to the test bundle")
             let outURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
             let errURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
@@ -62,7 +65,15 @@ struct CommandLineTests {
             var inherited = ProcessInfo.processInfo.environment
             inherited["NO_COLOR"] = nil
             process.environment = inherited.merging(environment) { $1 }
-            process.standardInput = FileHandle.nullDevice
+            if let input {
+                let inURL = folder.appendingPathComponent(".stdin-\(UUID().uuidString)")
+                try Data(input.utf8).write(to: inURL)
+                process.standardInput = try FileHandle(forReadingFrom: inURL)
+                // The open handle keeps the unlinked file readable.
+                try FileManager.default.removeItem(at: inURL)
+            } else {
+                process.standardInput = FileHandle.nullDevice
+            }
             process.standardOutput = out
             process.standardError = err
             try process.run()
