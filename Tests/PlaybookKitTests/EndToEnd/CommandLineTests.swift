@@ -42,10 +42,10 @@ struct CommandLineTests {
         }
 
         /// Runs `playbook` (or `executable`) with `arguments` in this folder; stdout and stderr go
-        /// to files, so a large output cannot fill a pipe and stall the child.
-        /// `input`, when given, is piped to standard input (otherwise it is empty).
+        /// to files, so a large output cannot fill a pipe and stall the child. `input`, if given,
+        /// is piped to stdin (not a terminal).
         func run(
-            _ arguments: [String], environment: [String: String] = [:], executable: URL? = nil, input: String? = nil
+            _ arguments: [String], input: String? = nil, environment: [String: String] = [:], executable: URL? = nil
         ) throws -> Run {
             let binary = try executable ?? #require(CommandLineTests.binary, "no 'playbook' binary next to the test bundle")
             let outURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
@@ -69,6 +69,8 @@ struct CommandLineTests {
                 let inURL = folder.appendingPathComponent(".stdin-\(UUID().uuidString)")
                 try Data(input.utf8).write(to: inURL)
                 process.standardInput = try FileHandle(forReadingFrom: inURL)
+                // The open handle keeps the unlinked file readable.
+                try FileManager.default.removeItem(at: inURL)
             } else {
                 process.standardInput = FileHandle.nullDevice
             }
