@@ -138,9 +138,7 @@ struct SessionEndToEndTests {
         #expect(resume.status == 0, "\(resume.stdout)\(resume.stderr)")
         let replayedOne = resume.stdout.range(of: #"\b1 answers? replayed\."#, options: .regularExpression)
         #expect(replayedOne != nil, "\(resume.stdout)")
-        withKnownIssue("English resume message has no singular: '1 answers replayed.'") {
-            #expect(resume.stdout.contains("1 answer replayed."))
-        }
+        #expect(resume.stdout.contains("1 answer replayed."), "\(resume.stdout)")
         #expect(resume.stdout.contains("Outcome: nurture"), "\(resume.stdout)")
 
         let transcript = try ShownTranscript(workspace, id)
