@@ -22,7 +22,8 @@ struct LiveSession {
         var turn = first
         let strings = runner.strings
         while true {
-            for kind in turn.records { try record.append(SessionEvent(kind, time: now())) }
+            let time = now()
+            try record.append(turn.records.map { SessionEvent($0, time: time) })
             Terminal.write(turn.text)
             switch turn.state {
             case .ended:

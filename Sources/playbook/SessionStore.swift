@@ -111,7 +111,14 @@ final class RecordFile {
     deinit { close(descriptor) }
 
     func append(_ event: SessionEvent) throws(StoreError) {
-        try write(event.jsonLine + "\n")
+        try append([event])
+    }
+
+    /// The events of one turn, in one write and one flush: all on disk before the turn's text
+    /// (and its question) is shown.
+    func append(_ events: [SessionEvent]) throws(StoreError) {
+        guard !events.isEmpty else { return }
+        try write(events.map { $0.jsonLine + "\n" }.joined())
     }
 
     private func write(_ text: String) throws(StoreError) {

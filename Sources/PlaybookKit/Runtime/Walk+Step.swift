@@ -106,7 +106,7 @@ extension Walk {
         let isScore = symbol == program.scoreSymbol
         if assignment.op == .assign {
             guard isScore else {
-                state.values[symbol] = value
+                write(value, to: symbol)
                 return
             }
             guard case .number(let number) = value else { throw fault("the score must be a number", at: assignment.span) }
@@ -118,7 +118,7 @@ extension Walk {
             throw fault("'\(program.name(symbol))' \(assignment.op.rawValue) needs numbers", at: assignment.span)
         }
         let result = assignment.op == .add ? left + right : left - right
-        if isScore { state.score = result } else { state.values[symbol] = .number(result) }
+        if isScore { state.score = result } else { write(.number(result), to: symbol) }
     }
 
     func truth(_ condition: Expr) throws(RuntimeFault) -> Bool {

@@ -2,11 +2,12 @@
 /// event and gives answers back. Implements "How a walk runs" in docs/language.md.
 public struct Walk: Sendable {
     public let program: Program
-    /// Everything that decides what happens next: copying it saves the walk, assigning it back
-    /// restores it.
-    public var state: WalkState
-    /// The state before each answer still in force, for `back`.
-    private var undoStack: [WalkState] = []
+    /// Everything that decides what happens next: copying it saves the walk, and `restore`
+    /// puts it back.
+    public internal(set) var state: WalkState
+    /// What each answer still in force changed, for `back`: a checkpoint per answer, with the
+    /// values it overwrote, so that undo costs what the answer did, not the size of the walk.
+    private var undoStack: [Checkpoint] = []
 
     /// Steps run without showing the rep anything before the walk is judged stuck in a loop.
     static let quietStepLimit = 1_000_000
@@ -22,6 +23,19 @@ public struct Walk: Sendable {
     }
 
     public var canGoBack: Bool { !undoStack.isEmpty }
+
+    /// Puts back a state saved earlier (`let saved = walk.state`). Answers before it cannot be
+    /// undone: `back` stops there.
+    public mutating func restore(_ saved: WalkState) {
+        state = saved
+        undoStack.removeAll()
+    }
+
+    /// Every write to a value goes through here, so that `back` can put the old one back.
+    mutating func write(_ value: Value, to symbol: Symbol) {
+        if !undoStack.isEmpty { undoStack[undoStack.count - 1].overwritten.append((symbol, state.values[symbol])) }
+        state.values[symbol] = value
+    }
 
     /// The value of an answer or a variable (or `score`) by name.
     public func value(of name: String) -> Value? {
@@ -67,9 +81,9 @@ public struct Walk: Sendable {
     @discardableResult
     public mutating func answer(_ value: Value) -> Bool {
         guard case .asking(let question) = state.phase, Self.fits(value, question) else { return false }
-        undoStack.append(state)
+        undoStack.append(Checkpoint(state))
         state.quietSteps = 0
-        state.values[question.name.symbol] = value
+        write(value, to: question.name.symbol)
         state.answers.append(GivenAnswer(question: question.name.symbol, value: value))
         state.phase = .running
         let branch = question.branches.firstIndex { branch in
@@ -103,8 +117,17 @@ public struct Walk: Sendable {
     /// been answered. Returns the question, or nil when no answer is left to undo.
     @discardableResult
     public mutating func back() -> Question? {
-        guard let previous = undoStack.popLast(), case .asking(let question) = previous.phase else { return nil }
-        state = previous
+        guard let checkpoint = undoStack.popLast(), case .asking(let question) = checkpoint.phase else { return nil }
+        for (symbol, old) in checkpoint.overwritten.reversed() { state.values[symbol] = old }
+        state.stagesEntered.removeSubrange(checkpoint.entered...)
+        state.answers.removeSubrange(checkpoint.answered...)
+        state.place = checkpoint.place
+        state.stage = checkpoint.stage
+        state.calls = checkpoint.calls
+        state.score = checkpoint.score
+        state.random = checkpoint.random
+        state.phase = checkpoint.phase
+        state.quietSteps = checkpoint.quietSteps
         return question
     }
 
@@ -127,6 +150,33 @@ public struct Walk: Sendable {
         let fault = RuntimeFault(message: message, path: "", line: 0)
         state.phase = .faulted(fault)
         return .fault(fault)
+    }
+}
+
+/// The walk just before an answer: its small parts whole, its growing parts by length, and the
+/// values written since (each with the value it replaced).
+private struct Checkpoint: Sendable {
+    let place: Place
+    let stage: Int
+    let calls: [Place]
+    let score: Double
+    let random: SeededRandom
+    let phase: WalkState.Phase
+    let quietSteps: Int
+    let entered: Int
+    let answered: Int
+    var overwritten: [(Symbol, Value?)] = []
+
+    init(_ state: WalkState) {
+        place = state.place
+        stage = state.stage
+        calls = state.calls
+        score = state.score
+        random = state.random
+        phase = state.phase
+        quietSteps = state.quietSteps
+        entered = state.stagesEntered.count
+        answered = state.answers.count
     }
 }
 

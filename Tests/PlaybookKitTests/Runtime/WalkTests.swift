@@ -74,7 +74,7 @@ struct WalkTests {
         let saved = walk.state
         let first = Self.walk(&walk, [("pitch", .text("Discount")), ("signed", .bool(false))])
         var restored = Walk(program: program, seed: 99)
-        restored.state = saved
+        restored.restore(saved)
         let second = Self.walk(&restored, [("pitch", .text("Discount")), ("signed", .bool(false))])
         #expect(first == second)
         #expect(first.last == .ended(Outcome(name: "lost", reason: nil, score: -1, byRep: false)))
