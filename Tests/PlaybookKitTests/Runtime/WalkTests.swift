@@ -2,12 +2,18 @@ import Testing
 
 @testable import PlaybookKit
 
+struct CheckFailed: Error {}
+
 /// The walk on its own: no runner, no I/O.
 struct WalkTests {
     /// A program from playbook text that must check clean.
     static func program(_ text: String, files: [String: String] = [:]) throws -> Program {
         let result = check(text, files: files)
-        return try #require(Program(result), "does not check: \(result.diagnostics.map(\.message))")
+        guard let program = Program(result) else {
+            Issue.record("does not check: \(result.diagnostics.prefix(5).map(\.message))")
+            throw CheckFailed()
+        }
+        return program
     }
 
     /// Runs the walk, answering each question from `answers` by name (in order per name), and
@@ -250,5 +256,33 @@ struct WalkTests {
         #expect(Value.format(-2.5) == "-2.5")
         #expect(Value.format(1e20) == "1e+20")
         #expect(Value.text("a \"b\"").literal == "\"a \\\"b\\\"\"")
+    }
+}
+
+extension WalkTests {
+    /// Undo keeps only what each answer changed: going back over a long walk restores every value,
+    /// stage and score on the way.
+    @Test func backAcrossAThousandStagesRestoresEachStep() throws {
+        var text = "playbook \"Long\"\n  outcomes done\n"
+        for index in 0..<1000 {
+            text += "stage s\(index) \"S\(index)\"\n  ask q\(index) \"Q?\" yes/no\n    yes\n      set score += 1\n      set last = \(index)\n"
+        }
+        text += "stage last_stage \"End\"\n  end done\n"
+        var walk = Walk(program: try Self.program(text), seed: 0)
+        let answers = (0..<1000).map { ("q\($0)", Value.bool(true)) }
+        #expect(Self.walk(&walk, answers).last == .ended(Outcome(name: "done", reason: nil, score: 1000, byRep: false)))
+        for expected in stride(from: 999, through: 0, by: -1) {
+            guard let question = walk.back() else {
+                Issue.record("no answer to undo at q\(expected)")
+                return
+            }
+            #expect(walk.program.name(question.name.symbol) == "q\(expected)")
+            #expect(walk.value(of: "last") == (expected == 0 ? nil : .number(Double(expected - 1))))
+            #expect(walk.value(of: "score") == .number(Double(expected)))
+            #expect(walk.state.stagesEntered.count == expected + 1)
+        }
+        let none = walk.back()
+        #expect(none == nil)
+        #expect(walk.value(of: "last") == nil)
     }
 }
