@@ -22,7 +22,7 @@ struct CallGraph {
     }
 
     /// Tarjan's algorithm without recursion; it yields components callees first.
-    private static func stronglyConnected(_ edges: [[Int]]) -> [[Int]] {
+    static func stronglyConnected(_ edges: [[Int]]) -> [[Int]] {
         let count = edges.count
         var index = Array(repeating: -1, count: count)
         var lowLink = Array(repeating: 0, count: count)

@@ -12,6 +12,8 @@ public struct Program: Sendable {
     public let outcomes: [String]?
     public let interner: Interner
     let sources: [SourceFile]
+    /// The flowchart the checker proved things on; practice computes the best score on it.
+    let graph: FlowGraph
     let stageIndex: SymbolMap<Int>
     let flowIndex: SymbolMap<Int>
     let questionPlaces: SymbolMap<Place>
@@ -23,7 +25,8 @@ public struct Program: Sendable {
 
     /// Nil when the check found errors: only a playbook that checks can be walked.
     public init?(_ check: CheckResult) {
-        guard !check.hasErrors, let table = check.table, check.graph != nil else { return nil }
+        guard !check.hasErrors, let table = check.table, let graph = check.graph else { return nil }
+        self.graph = graph
         interner = check.interner
         sources = check.sources
         title = table.header?.title.value ?? ""
