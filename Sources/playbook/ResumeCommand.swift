@@ -47,7 +47,10 @@ enum ResumeCommand {
                 throw StoreError(error.message + " (if the playbook moved, give it with --playbook FILE)")
             }
             guard let (program, check) = loaded else { return 1 }
-            var runner = Runner(walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color))
+            let practice = info.mode == "practice"
+                ? PracticeOptions(persona: program.personas.first { $0.id == info.persona }, holdFeedback: info.holdFeedback)
+                : nil
+            var runner = Runner(walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color), practice: practice)
             let report = runner.replay(log.inputs)
             let changed = contentHash(check.sources) != info.playbookHash
             let record = try RecordFile(appendingTo: path, endsWithNewline: text.isEmpty || text.hasSuffix("\n"))

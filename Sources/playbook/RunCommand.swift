@@ -30,16 +30,24 @@ enum RunCommand {
 
         """
 
+    /// The options of every recorded session, `run` and `practice`.
+    static let sessionOptions: Set<String> = ["--rep", "--deal", "--answers", "--scenario", "--seed", "--sessions", "--color"]
+
     static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(
-            words, valued: ["--rep", "--deal", "--answers", "--scenario", "--seed", "--sessions", "--color"],
-            flags: ["--help", "-h"])
+        let arguments = try Arguments(words, valued: sessionOptions, flags: ["--help", "-h"])
         if arguments.has("--help") || arguments.has("-h") {
             Terminal.write(help)
             return 0
         }
+        return try start(arguments, command: "run", practice: nil, keep: &keep)
+    }
+
+    /// Starts a recorded session: a deal, or with `practice` a rehearsal.
+    static func start(
+        _ arguments: Arguments, command: String, practice: PracticeRequest?, keep: inout [CheckResult]
+    ) throws(UsageError) -> Int32 {
         guard arguments.operands.count == 1, let path = arguments.operands.first else {
-            throw UsageError(arguments.operands.isEmpty ? "run needs a playbook file" : "run takes one playbook file")
+            throw UsageError(arguments.operands.isEmpty ? "\(command) needs a playbook file" : "\(command) takes one playbook file")
         }
         let interactive = isatty(STDIN_FILENO) == 1 && arguments.value("--answers") == nil
         let seed = try parseSeed(arguments.value("--seed")) ?? (interactive ? randomBits() >> 11 : 0)
@@ -50,6 +58,7 @@ enum RunCommand {
             throw UsageError("--scenario goes with --answers")
         }
         guard let (program, check) = try Loading.program(at: path, keep: &keep) else { return 1 }
+        let options = try practice.map { request throws(UsageError) in try request.options(for: program, seed: seed) }
         let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
         let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
         let id = sessionID()
@@ -57,11 +66,12 @@ enum RunCommand {
             try store.prepare()
             let record = try RecordFile(creating: store.path(of: id))
             let info = SessionInfo(
-                id: id, mode: "run", playbookTitle: program.title, playbookPath: absolute(path),
-                playbookVersion: program.version, playbookHash: contentHash(check.sources), language: program.language,
-                rep: arguments.value("--rep"), deal: arguments.value("--deal"), seed: seed)
+                id: id, mode: practice == nil ? "run" : "practice", playbookTitle: program.title,
+                playbookPath: absolute(path), playbookVersion: program.version, playbookHash: contentHash(check.sources),
+                language: program.language, rep: arguments.value("--rep"), deal: arguments.value("--deal"), seed: seed,
+                persona: options?.persona?.id, holdFeedback: options?.holdFeedback ?? false)
             try record.append(SessionEvent(.start(info), time: now()))
-            var runner = Runner(walk: Walk(program: program, seed: seed), paint: Paint(enabled: color))
+            var runner = Runner(walk: Walk(program: program, seed: seed), paint: Paint(enabled: color), practice: options)
             LineReader.catchInterrupts()
             Terminal.write(runner.paint.bold(program.title) + "\n")
             let first = runner.proceed(now: now())

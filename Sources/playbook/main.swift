@@ -9,6 +9,7 @@ let help = """
     commands:
       check FILE...      check playbooks and report every problem found
       run FILE           walk through a deal with a playbook, recording every answer
+      practice FILE      rehearse against a scripted buyer; moves are scored and coached
       resume SESSION     go on with a paused or interrupted session
       show SESSION       print a session's transcript (text, markdown or json)
       sessions           list the recorded sessions
@@ -20,13 +21,14 @@ let help = """
     """
 
 let words = CommandLine.arguments.dropFirst()
-let commands = ["check", "run", "resume", "show", "sessions", "test"]
+let commands = ["check", "run", "practice", "resume", "show", "sessions", "test"]
 var status: Int32
 var results: [CheckResult] = []
 do throws(UsageError) {
     switch words.first {
     case "check": status = try CheckCommand.run(words.dropFirst(), keep: &results)
     case "run": status = try RunCommand.run(words.dropFirst(), keep: &results)
+    case "practice": status = try PracticeCommand.run(words.dropFirst(), keep: &results)
     case "resume": status = try ResumeCommand.run(words.dropFirst(), keep: &results)
     case "show": status = try ShowCommand.run(words.dropFirst())
     case "sessions": status = try SessionsCommand.run(words.dropFirst())

@@ -17,6 +17,10 @@ extension SessionEvent {
             fields["rep"] = text(info.rep)
             fields["deal"] = text(info.deal)
             fields["seed"] = .string(String(info.seed))
+            if info.mode == "practice" {
+                fields["persona"] = text(info.persona)
+                fields["feedback"] = .string(info.holdFeedback ? "end" : "now")
+            }
         case .stageEntered(let stage, let title, let number):
             fields["stage"] = .string(stage)
             fields["title"] = .string(title)
@@ -58,6 +62,14 @@ extension SessionEvent {
             fields["message"] = .string(message)
             fields["file"] = .string(file)
             fields["line"] = .int(line)
+        case .move(let move):
+            fields.merge(move.fields) { $1 }
+        case .practiceResult(let result):
+            fields["score"] = .number(result.score)
+            fields["best_on_path"] = .number(result.bestOnPath)
+            fields["best_possible"] = result.bestPossible.map(JSON.number) ?? .null
+            fields["grade"] = result.grade.map(JSON.number) ?? .null
+            fields["moves"] = .array(result.moves.map { .object($0.fields) })
         }
         return JSON.object(fields).text
     }
@@ -78,7 +90,8 @@ extension SessionEvent {
                     id: id, mode: text("mode") ?? "run", playbookTitle: playbook["title"]?.string ?? "",
                     playbookPath: playbook["path"]?.string ?? "", playbookVersion: playbook["version"]?.string,
                     playbookHash: playbook["hash"]?.string ?? "", language: text("language") ?? "en", rep: text("rep"),
-                    deal: text("deal"), seed: text("seed").flatMap { UInt64($0) } ?? 0))
+                    deal: text("deal"), seed: text("seed").flatMap { UInt64($0) } ?? 0, persona: text("persona"),
+                    holdFeedback: text("feedback") == "end"))
         case "stage_enter":
             guard let stage = text("stage") else { return nil }
             kind = .stageEntered(stage: stage, title: text("title") ?? stage, number: json["number"]?.int ?? 0)
@@ -115,6 +128,15 @@ extension SessionEvent {
                 byRep: json["by_rep"]?.bool ?? false)
         case "fault":
             kind = .fault(message: text("message") ?? "", file: text("file") ?? "", line: json["line"]?.int ?? 0)
+        case "move":
+            guard let move = MoveResult(json: json) else { return nil }
+            kind = .move(move)
+        case "practice_result":
+            guard let score = json["score"]?.double, let bestOnPath = json["best_on_path"]?.double else { return nil }
+            kind = .practiceResult(
+                PracticeResult(
+                    score: score, bestOnPath: bestOnPath, bestPossible: json["best_possible"]?.double,
+                    grade: json["grade"]?.double, moves: json["moves"]?.array?.compactMap(MoveResult.init(json:)) ?? []))
         default:
             return nil
         }
@@ -139,6 +161,8 @@ extension SessionEvent.Kind {
         case .resumed: "resume"
         case .ended: "end"
         case .fault: "fault"
+        case .move: "move"
+        case .practiceResult: "practice_result"
         }
     }
 }
@@ -161,5 +185,24 @@ extension Value {
             guard let number = json.double else { return nil }
             self = .number(number)
         }
+    }
+}
+
+extension MoveResult {
+    var fields: [String: JSON] {
+        [
+            "question": .string(question), "text": .string(text), "chosen": .string(chosen), "points": .number(points),
+            "best": .bool(isBest), "best_option": .string(bestOption), "best_points": .number(bestPoints),
+        ]
+    }
+
+    init?(json: JSON) {
+        guard let question = json["question"]?.string, let chosen = json["chosen"]?.string,
+            let points = json["points"]?.double
+        else { return nil }
+        self.init(
+            question: question, text: json["text"]?.string ?? question, chosen: chosen, points: points,
+            isBest: json["best"]?.bool ?? false, bestOption: json["best_option"]?.string ?? "",
+            bestPoints: json["best_points"]?.double ?? points)
     }
 }

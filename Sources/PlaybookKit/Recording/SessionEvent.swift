@@ -26,6 +26,10 @@ public struct SessionEvent: Sendable, Hashable {
         case paused(reason: PauseReason)
         case resumed(replayed: Int, notReplayed: Int, playbookChanged: Bool)
         case ended(outcome: String, reason: String?, score: Double, byRep: Bool)
+        /// Practice: a scored move, with the best the rep could have chosen.
+        case move(MoveResult)
+        /// Practice: the result, after the outcome.
+        case practiceResult(PracticeResult)
         case fault(message: String, file: String, line: Int)
     }
 }
@@ -56,10 +60,15 @@ public struct SessionInfo: Sendable, Hashable {
     public var rep: String?
     public var deal: String?
     public var seed: UInt64
+    /// Practice: the buyer persona played, by id.
+    public var persona: String?
+    /// Practice: feedback held until the end (`--feedback end`).
+    public var holdFeedback: Bool = false
 
     public init(
         id: String, mode: String, playbookTitle: String, playbookPath: String, playbookVersion: String?,
-        playbookHash: String, language: String, rep: String?, deal: String?, seed: UInt64
+        playbookHash: String, language: String, rep: String?, deal: String?, seed: UInt64, persona: String? = nil,
+        holdFeedback: Bool = false
     ) {
         self.id = id
         self.mode = mode
@@ -71,5 +80,50 @@ public struct SessionInfo: Sendable, Hashable {
         self.rep = rep
         self.deal = deal
         self.seed = seed
+        self.persona = persona
+        self.holdFeedback = holdFeedback
+    }
+}
+
+/// A move in practice: the option chosen, its points, and the best option of the question.
+public struct MoveResult: Sendable, Hashable {
+    public var question: String
+    public var text: String
+    public var chosen: String
+    public var points: Double
+    /// The chosen option is marked `best` (or, when none is, scores the most).
+    public var isBest: Bool
+    public var bestOption: String
+    public var bestPoints: Double
+
+    public init(question: String, text: String, chosen: String, points: Double, isBest: Bool, bestOption: String, bestPoints: Double) {
+        self.question = question
+        self.text = text
+        self.chosen = chosen
+        self.points = points
+        self.isBest = isBest
+        self.bestOption = bestOption
+        self.bestPoints = bestPoints
+    }
+}
+
+/// How a practice run did, against what was possible.
+public struct PracticeResult: Sendable, Hashable {
+    public var score: Double
+    /// With the best option at every move the rep faced.
+    public var bestOnPath: Double
+    /// Over every walk of the playbook; nil when a loop makes it unbounded.
+    public var bestPossible: Double?
+    /// 0 to 100; nil when no walk scores above 0.
+    public var grade: Double?
+    /// Every move still in force, in order.
+    public var moves: [MoveResult]
+
+    public init(score: Double, bestOnPath: Double, bestPossible: Double?, grade: Double?, moves: [MoveResult]) {
+        self.score = score
+        self.bestOnPath = bestOnPath
+        self.bestPossible = bestPossible
+        self.grade = grade
+        self.moves = moves
     }
 }

@@ -15,6 +15,8 @@ public struct Transcript: Sendable {
         case paused(at: Double)
         case resumed(at: Double, notReplayed: Int)
         case fault(String)
+        /// Practice: the points of the move just answered.
+        case move(MoveResult)
     }
 
     /// The entries, with answers later undone marked as revised.
@@ -40,7 +42,8 @@ public struct Transcript: Sendable {
             case .paused: entries.append(.paused(at: event.time))
             case .resumed(_, let notReplayed, _): entries.append(.resumed(at: event.time, notReplayed: notReplayed))
             case .fault(let message, _, _): entries.append(.fault(message))
-            case .start, .stageLeft, .ended: break
+            case .move(let move): entries.append(.move(move))
+            case .start, .stageLeft, .ended, .practiceResult: break
             }
         }
         return entries
@@ -73,6 +76,7 @@ public struct Transcript: Sendable {
                 out += notReplayed == 0 ? "\n"
                     : " (the playbook had changed; \(notReplayed) recorded answer\(notReplayed == 1 ? "" : "s") did not fit)\n"
             case .fault(let message): out += "  The walk stopped: \(message)\n"
+            case .move(let move): out += "    \(Self.movePoints(move))\n"
             }
         }
         out += "\n" + footer()
@@ -94,6 +98,7 @@ public struct Transcript: Sendable {
             case .paused(let time): out += "- *paused at \(Self.minute(time))*\n"
             case .resumed(let time, _): out += "- *resumed at \(Self.minute(time))*\n"
             case .fault(let message): out += "- ⚠️ The walk stopped: \(Self.escape(message))\n"
+            case .move(let move): out += "  - \(Self.escape(Self.movePoints(move)))\n"
             }
         }
         out += "\n" + footer().replacingAll("\n", with: "  \n")
@@ -153,11 +158,30 @@ public struct Transcript: Sendable {
         return first + "\nSession \(info?.id ?? "?")\(started)"
     }
 
+    /// The practice result, when the record has one.
+    public var practiceResult: PracticeResult? {
+        for event in log.events.reversed() { if case .practiceResult(let result) = event.kind { return result } }
+        return nil
+    }
+
+    /// "+3 points (best)" or "-2 points · best: "Ask what it is worth" (+3)".
+    static func movePoints(_ move: MoveResult) -> String {
+        let points = (move.points > 0 ? "+" : "") + Value.format(move.points) + " points"
+        if move.isBest { return points + " (best)" }
+        return points + " · best: \"\(move.bestOption)\" (" + (move.bestPoints > 0 ? "+" : "") + Value.format(move.bestPoints) + ")"
+    }
+
     private func footer() -> String {
         switch log.status {
         case .ended(let outcome, let reason, let score):
             var line = "Outcome: \(outcome)" + (reason.map { ": \($0)" } ?? "")
-            if score != 0 { line += "\nScore: \(Value.format(score))" }
+            if let result = practiceResult {
+                line += "\nScore: \(Value.format(result.score)) (best on this walk \(Value.format(result.bestOnPath))"
+                line += result.bestPossible.map { ", on any walk \(Value.format($0)))" } ?? ")"
+                if let grade = result.grade { line += "\nGrade: \(Value.format(grade.rounded()))%" }
+            } else if score != 0 {
+                line += "\nScore: \(Value.format(score))"
+            }
             return line + "\n"
         default:
             return "Status: \(statusText)\n"

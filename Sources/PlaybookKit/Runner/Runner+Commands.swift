@@ -101,6 +101,7 @@ extension Runner {
     private mutating func back(now: Double) -> Turn {
         let stageBefore = walk.state.stage
         guard let question = walk.back() else { return Turn(text: strings(.nothingToUndo) + "\n") }
+        forgetMove(of: question)
         var turn = proceed(now: now)
         // Back across a stage boundary: say which stage the rep is in again.
         let heading = walk.state.stage == stageBefore ? "" : stageHeading(walk.state.stage)

@@ -25,12 +25,14 @@ extension Runner {
                         problem = strings(.replayAsksOther, recorded, asked)
                     } else if !walk.answer(value) {
                         problem = strings(.replayNoLongerFits, recorded)
+                    } else {
+                        _ = noteMove(question, value)
                     }
                 } else {
                     problem = strings(.replayEnded, recorded)
                 }
             case .undo:
-                if walk.back() == nil { problem = strings(.nothingToUndo) }
+                if let question = walk.back() { forgetMove(of: question) } else { problem = strings(.nothingToUndo) }
             case .end(let outcome, let reason):
                 walk.end(outcome: outcome, reason: reason)
             }

@@ -8,6 +8,8 @@ public struct Runner: Sendable {
     let words: YesNoWords
     /// When the question waiting now was shown, for the seconds an answer took.
     private var askedAt: Double = 0
+    /// A practice run's coaching and moves; nil for a real deal.
+    var practice: PracticeState?
 
     /// What one call produced.
     public struct Turn: Sendable {
@@ -33,9 +35,12 @@ public struct Runner: Sendable {
         case faulted(RuntimeFault)
     }
 
-    public init(walk: Walk, paint: Paint) {
+    /// With `practice`, choice questions that carry points are the rep's moves: each is scored and
+    /// coached, and the run ends with a grade.
+    public init(walk: Walk, paint: Paint, practice options: PracticeOptions? = nil) {
         self.walk = walk
         self.paint = paint
+        practice = options.map { PracticeState(options: $0, best: BestScore(walk.program)) }
         strings = RunnerStrings(language: walk.program.language)
         words = YesNoWords(language: walk.program.language)
     }
@@ -63,7 +68,8 @@ public struct Runner: Sendable {
             case .say(let line):
                 turn.text += paint.bold(strings(.say)) + strings.colon + paint.spoken(line) + "\n"
             case .buyer(let line):
-                turn.text += paint.bold(strings(.buyer)) + strings.colon + paint.buyer("“\(line)”") + "\n"
+                turn.text += personaIntro()
+                turn.text += paint.bold(buyerLabel) + strings.colon + paint.buyer("“\(line)”") + "\n"
                 turn.records.append(.buyer(line: line))
             case .question(let question):
                 turn.text += "\n" + describe(question)
@@ -83,9 +89,15 @@ public struct Runner: Sendable {
             case .ended(let outcome):
                 turn.text += "\n" + paint.heading(strings(.outcome) + strings.colon + outcome.name) + "\n"
                 if let reason = outcome.reason { turn.text += strings(.reason) + strings.colon + reason + "\n" }
-                if program.scores { turn.text += strings(.score) + strings.colon + Value.format(outcome.score) + "\n" }
+                if program.scores, practice == nil {
+                    turn.text += strings(.score) + strings.colon + Value.format(outcome.score) + "\n"
+                }
                 turn.records.append(
                     .ended(outcome: outcome.name, reason: outcome.reason, score: outcome.score, byRep: outcome.byRep))
+                if let (text, record) = practiceSummary(score: outcome.score) {
+                    turn.text += text
+                    turn.records.append(record)
+                }
                 turn.state = .ended(outcome)
                 return turn
             case .fault(let fault):
@@ -136,6 +148,9 @@ public struct Runner: Sendable {
         guard case .question(let question) = walk.next(), walk.answer(value) else { return Turn() }
         var turn = Turn()
         turn.records.append(answered(question, value, now: now))
+        let move = noteMove(question, value)
+        turn.text += move.text
+        if let record = move.record { turn.records.append(record) }
         let rest = proceed(now: now)
         turn.text += rest.text
         turn.records += rest.records

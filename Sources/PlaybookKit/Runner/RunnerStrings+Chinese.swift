@@ -58,5 +58,16 @@ extension RunnerStrings {
         .replayNoLongerFits: "{1}：这个问题已经不接受这个回答了",
         .replayEnded: "{1}：现在手册在这个问题之前就结束了",
         .noAnswersLeft: "阶段 {3} 中的问题 '{1}'（“{2}”）已没有剩余的回答",
+        .personaIntro: "你正在与{1}交谈",
+        .bestMove: "最佳",
+        .feedbackHeld: "你的每一步及点评：",
+        .practiceResult: "练习结果",
+        .practiceScore: "得分：{1} · 你这条路线的最高分：{2} · 所有路线的最高分：{3}",
+        .unbounded: "无上限（有循环可以反复加分）",
+        .grade: "评分",
+        .noGrade: "无法评分：此手册没有任何路线得分高于 0。",
+        .movesToReview: "需要复盘的步骤：",
+        .allBest: "每一步都是最佳选择。",
+        .youChose: "你选了“{1}”（{2}）；最佳：“{3}”（{4}）",
     ]
 }

@@ -58,5 +58,16 @@ extension RunnerStrings {
         .replayNoLongerFits: "{1}: câu hỏi không còn nhận câu trả lời này",
         .replayEnded: "{1}: giờ cẩm nang kết thúc trước khi đến câu hỏi này",
         .noAnswersLeft: "không còn câu trả lời nào cho câu hỏi '{1}' (\"{2}\") ở giai đoạn {3}",
+        .personaIntro: "Bạn đang nói chuyện với {1}",
+        .bestMove: "Tốt nhất",
+        .feedbackHeld: "Các nước đi của bạn, kèm nhận xét:",
+        .practiceResult: "Kết quả luyện tập",
+        .practiceScore: "Điểm: {1} · cao nhất trên lộ trình của bạn: {2} · cao nhất có thể: {3}",
+        .unbounded: "không giới hạn (một vòng lặp cộng thêm điểm)",
+        .grade: "Xếp loại",
+        .noGrade: "Không xếp loại: không lộ trình nào của cẩm nang này đạt trên 0 điểm.",
+        .movesToReview: "Các nước đi cần xem lại:",
+        .allBest: "Mọi nước đi đều là lựa chọn tốt nhất.",
+        .youChose: "bạn chọn “{1}” ({2}); tốt nhất: “{3}” ({4})",
     ]
 }

@@ -43,6 +43,8 @@ public struct RunnerStrings: Sendable {
         case outcome, reason, score, recordedIn, paused, resumeWith, fault
         case resumed, replayed, replayedOne, replayStopped, replayChanged, replayAsksOther, replayNoLongerFits, replayEnded
         case noAnswersLeft
+        case personaIntro, bestMove, feedbackHeld, practiceResult, practiceScore, unbounded, grade, noGrade
+        case movesToReview, allBest, youChose
     }
 
     static let english: [Phrase: String] = [
@@ -104,5 +106,16 @@ public struct RunnerStrings: Sendable {
         .replayNoLongerFits: "{1}: no longer an answer the question accepts",
         .replayEnded: "{1}: the walk now ends before this question",
         .noAnswersLeft: "no answer left for the question '{1}' (\"{2}\") in stage {3}",
+        .personaIntro: "You are talking to {1}",
+        .bestMove: "Best",
+        .feedbackHeld: "Your moves, with feedback:",
+        .practiceResult: "Practice result",
+        .practiceScore: "Score: {1} · best on your walk: {2} · best on any walk: {3}",
+        .unbounded: "no limit (a loop adds points)",
+        .grade: "Grade",
+        .noGrade: "No grade: no walk of this playbook scores above 0.",
+        .movesToReview: "Moves to review:",
+        .allBest: "Every move was the best one.",
+        .youChose: "you chose “{1}” ({2}); best: “{3}” ({4})",
     ]
 }

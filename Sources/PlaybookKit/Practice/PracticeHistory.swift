@@ -1,0 +1,50 @@
+/// A rep's practice runs over time, per playbook: read from the session records.
+public struct PracticeHistory: Sendable {
+    /// One finished practice run.
+    public struct Run: Sendable, Hashable {
+        public var session: String
+        public var time: Double
+        public var rep: String?
+        public var persona: String?
+        public var result: PracticeResult
+    }
+
+    /// The runs of one playbook, oldest first.
+    public struct Track: Sendable, Hashable {
+        public var playbook: String
+        public var runs: [Run]
+    }
+
+    /// By playbook title, in order of each playbook's latest run (most recent first).
+    public let tracks: [Track]
+
+    /// Finished practice runs among `logs` (others are skipped), for one rep when `rep` is given.
+    public init(_ logs: [SessionLog], rep: String? = nil) {
+        var byPlaybook: [String: [Run]] = [:]
+        for log in logs {
+            guard let info = log.info, info.mode == "practice", rep == nil || info.rep == rep,
+                let result = Transcript(log).practiceResult
+            else { continue }
+            byPlaybook[info.playbookTitle, default: []].append(
+                Run(session: info.id, time: log.startTime ?? 0, rep: info.rep, persona: info.persona, result: result))
+        }
+        tracks = byPlaybook.map { Track(playbook: $0.key, runs: $0.value.sorted { ($0.time, $0.session) < ($1.time, $1.session) }) }
+            .sorted { ($0.runs.last?.time ?? 0, $0.playbook) > ($1.runs.last?.time ?? 0, $1.playbook) }
+    }
+
+    /// The move that scored best against its best option, and the one that lost the most.
+    public static func bestAndWorst(_ moves: [MoveResult]) -> (best: MoveResult?, worst: MoveResult?) {
+        let ranked = moves.sorted { ($0.points - $0.bestPoints, $0.points) > ($1.points - $1.bestPoints, $1.points) }
+        guard let best = ranked.first, let worst = ranked.last else { return (nil, nil) }
+        return (best, worst.points < worst.bestPoints ? worst : nil)
+    }
+
+    /// One bar per run, ▁ (0%) to █ (100%): the trend of the grades at a glance.
+    public static func sparkline(_ grades: [Double?]) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        return String(grades.map { grade in
+            guard let grade else { return "·" }
+            return bars[min(bars.count - 1, max(0, Int((grade / 100 * Double(bars.count - 1)).rounded())))]
+        })
+    }
+}

@@ -1,0 +1,117 @@
+import Glibc
+import PlaybookKit
+
+/// `playbook practice FILE`: role-play with scoring; `--history`: a rep's progress.
+enum PracticeCommand {
+    static let help = """
+        usage: playbook practice [options] FILE
+               playbook practice --history [--rep NAME] [--sessions DIR]
+
+        Rehearse a playbook before you face a buyer. The buyer speaks (one of the playbook's
+        personas, and one of its lines at random, the same with the same --seed); the choice
+        questions whose options carry points are your moves. After each move you see its
+        points and feedback, and the best move when you did not pick it. At the end: your
+        score, the best you could have reached on your walk and on any walk, a grade, and
+        the moves to review. Each run is recorded like a deal ('playbook show' prints it).
+
+        options:
+          --persona ID      the buyer to face (default: one of the playbook's, at random)
+          --feedback WHEN   now (default): after each move; end: all at the end, like a test
+          --rep NAME        who is practising (kept in the record, used by --history)
+          --seed N          picks the persona and the buyer's lines (default: random on a
+                            terminal, 0 otherwise)
+          --answers FILE    moves from a .scenarios file instead of the keyboard
+          --scenario NAME   with --answers: which scenario (default: the first)
+          --sessions DIR    where records are kept (as for 'playbook run')
+          --color WHEN      auto (default), always, never
+          --history         list practice runs over time, per playbook, instead of practising
+          -h, --help        show this help
+
+        At any question: ?, back, note, where, define, pause, end (as in 'playbook run').
+
+        """
+
+    enum FeedbackTiming: String, CaseIterable { case now, end }
+
+    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(
+            words, valued: RunCommand.sessionOptions.union(["--persona", "--feedback"]), flags: ["--help", "-h", "--history"])
+        if arguments.has("--help") || arguments.has("-h") {
+            Terminal.write(help)
+            return 0
+        }
+        if arguments.has("--history") {
+            guard arguments.operands.isEmpty else { throw UsageError("--history takes no playbook file") }
+            return history(arguments)
+        }
+        let timing: FeedbackTiming = try arguments.choice("--feedback", default: .now)
+        let request = PracticeRequest(persona: arguments.value("--persona"), holdFeedback: timing == .end)
+        return try RunCommand.start(arguments, command: "practice", practice: request, keep: &keep)
+    }
+
+    /// The table of practice runs per playbook, with a bar per run showing the grade.
+    static func history(_ arguments: Arguments) -> Int32 {
+        let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
+        let logs = store.ids().compactMap { id in (try? store.read(store.path(of: id))).map(SessionLog.init(text:)) }
+        let history = PracticeHistory(logs, rep: arguments.value("--rep"))
+        guard !history.tracks.isEmpty else {
+            let who = arguments.value("--rep").map { " for \($0)" } ?? ""
+            Terminal.write("No practice runs\(who) in \(store.directory) yet. Start one with: playbook practice FILE\n")
+            return 0
+        }
+        var out = ""
+        for track in history.tracks {
+            let grades = track.runs.map(\.result.grade)
+            out += "\(track.playbook): \(track.runs.count) run\(track.runs.count == 1 ? "" : "s")"
+            out += "  trend \(PracticeHistory.sparkline(grades))\n"
+            var rows: [[String]] = []
+            for run in track.runs {
+                let result = run.result
+                let (best, worst) = PracticeHistory.bestAndWorst(result.moves)
+                rows.append([
+                    Transcript.minute(run.time), run.rep ?? "", Value.format(result.score) + "/" + Value.format(result.bestOnPath),
+                    result.grade.map { Value.format($0.rounded()) + "%" } ?? "—",
+                    best.map { shorten($0.text) } ?? "", worst.map { shorten($0.text) + " (" + Value.format($0.points - $0.bestPoints) + ")" } ?? "",
+                ])
+            }
+            out += SessionsCommand.table(header: ["DATE", "REP", "SCORE", "GRADE", "BEST MOVE", "WORST MOVE"], rows: rows)
+                .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+                .joined(separator: "\n")
+            out += "\n"
+        }
+        Terminal.write(out)
+        return 0
+    }
+
+    /// At most 32 characters, cut between graphemes.
+    static func shorten(_ text: String) -> String {
+        text.count <= 32 ? text : String(text.prefix(31)) + "…"
+    }
+}
+
+/// What `practice` asks of a run before the playbook is read.
+struct PracticeRequest {
+    var persona: String?
+    var holdFeedback: Bool
+
+    /// The persona asked for, or one at random (from the seed) among the playbook's.
+    func options(for program: Program, seed: UInt64) throws(UsageError) -> PracticeOptions {
+        let personas = program.personas
+        var chosen: PersonaCard?
+        if let persona {
+            guard let match = personas.first(where: { $0.id == persona }) else {
+                let known = personas.map(\.id)
+                let hint = Suggestion.nearest(to: persona, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+                throw UsageError(
+                    known.isEmpty
+                        ? "the playbook has no personas; declare one with: persona id \"Name\""
+                        : "no persona '\(persona)'\(hint); the playbook has: \(known.joined(separator: ", "))")
+            }
+            chosen = match
+        } else if !personas.isEmpty {
+            var random = SeededRandom(seed: seed ^ 0x5045_5253_4F4E_4153)
+            chosen = personas[random.below(personas.count)]
+        }
+        return PracticeOptions(persona: chosen, holdFeedback: holdFeedback)
+    }
+}
