@@ -18,6 +18,8 @@ public struct PlaybookFile: Sendable {
     public var header: Header?
     public var uses: [Use] = []
     public var terms: [Term] = []
+    /// The buyers a rep may rehearse with, in source order.
+    public var personas: [Persona] = []
     public var stages: [Stage] = []
     public var flows: [Flow] = []
     /// Every question asked in the stages, in source order, with the index of its stage: the
@@ -59,6 +61,27 @@ public struct Term: Sendable {
     public var word: Text
     public var definition: Text
     public var span: Span
+}
+
+/// A buyer to rehearse with: `persona ID "Display name"`, with an optional role and context.
+public final class Persona: Sendable {
+    public let name: Name
+    /// The display name.
+    public let title: Text
+    /// Who the buyer is: `role "CFO at a 200-person logistics company"`.
+    public let role: Text?
+    /// What the buyer brings to the call: `context "Expects a discount."`.
+    public let context: Text?
+    /// The `persona` line.
+    public let span: Span
+
+    init(name: Name, title: Text, role: Text?, context: Text?, span: Span) {
+        self.name = name
+        self.title = title
+        self.role = role
+        self.context = context
+        self.span = span
+    }
 }
 
 /// A stage of the sales process. Syntax-tree nodes with many parts are classes: they are built
@@ -219,7 +242,8 @@ public final class Branch: Sendable {
 
     /// Points added to `score` when the option is chosen.
     public var score: Double? { practice?.score }
-    /// What practice shows after the option is chosen.
+    /// What practice shows after the option is chosen. Kept under `yes` and `no` as well, where
+    /// practice never shows it, so that the checker can say so (PB0603).
     public var feedback: Text? { practice?.feedback }
     /// Marked as the best option.
     public var isBest: Bool { practice?.isBest ?? false }

@@ -33,7 +33,10 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
     let table = SymbolTable(files: result.files, interner: result.interner, diagnostics: &diagnostics)
     result.table = table
     let unreadable = diagnostics.contains { $0.primary.span.file == 0 && [.invalidUTF8, .binaryFile].contains($0.code) }
-    if let main = result.files.first, !unreadable, main.stages.isEmpty, main.header != nil || main.flows.isEmpty {
+    // A file without a header that holds flows or personas is a library, to be used.
+    if let main = result.files.first, !unreadable, main.stages.isEmpty,
+        main.header != nil || (main.flows.isEmpty && main.personas.isEmpty)
+    {
         let span = main.header?.span ?? Span(file: 0, start: 0, end: 0)
         diagnostics.append(
             Diagnostic(
@@ -57,6 +60,9 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
         table.stages.count + table.flows.count > 2_000 ? inParallel(lower, checkTypes) : (lower(), checkTypes())
     diagnostics += graphDiagnostics
     diagnostics += types.diagnostics
+    var practice = PracticeChecks(interner: result.interner)
+    practice.check(result.files)
+    diagnostics += practice.diagnostics
 
     if !syntaxErrors {
         var values = SymbolMap<Bool>()

@@ -21,6 +21,9 @@ public struct SymbolTable: Sendable {
     public var flows: [Flow] = []
     public var flowIndex = SymbolMap<Int>()
     public var questions = SymbolMap<QuestionInfo>()
+    /// The personas of every file, in the order the files were loaded, each in source order.
+    public var personas: [Persona] = []
+    public var personaIndex = SymbolMap<Int>()
     /// Declared outcomes, or nil when the playbook does not declare them.
     public var outcomes: [Symbol]?
     public var header: Header?
@@ -35,7 +38,7 @@ public struct SymbolTable: Sendable {
                     Diagnostic(
                         .duplicateName, "'\(word)' is declared twice", at: name.span, label: "this \(kind)",
                         secondary: [Label(span, "the \(firstKind) '\(word)' is declared here")],
-                        help: "stages, flows and questions need different names; rename one of them"))
+                        help: "stages, flows, questions and personas need different names; rename one of them"))
                 return false
             }
             firstDeclaration[name.symbol] = (name.span, kind)
@@ -91,6 +94,12 @@ public struct SymbolTable: Sendable {
                     asked.removeFirst()
                     if let question = first.question { add(question, container: flows.count, stage: -1, declare: declare) }
                 }
+            }
+        }
+        for file in files {
+            for persona in file.personas {
+                if declare(persona.name, "persona") { personaIndex[persona.name.symbol] = personas.count }
+                personas.append(persona)
             }
         }
     }

@@ -49,10 +49,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case useCycle = "PB0502"
     case useOutsideRoot = "PB0503"
     case useNotALibrary = "PB0504"
+    // Practice: scores, feedback and best answers.
+    case scoredWithoutBest = "PB0601"
+    case bestScoresLower = "PB0602"
+    case feedbackNotOnChoice = "PB0603"
 
     public var severity: Severity {
         switch self {
-        case .unreachable, .unusedFlow, .duplicateTerm: .warning
+        case .unreachable, .unusedFlow, .duplicateTerm, .scoredWithoutBest, .bestScoresLower, .feedbackNotOnChoice: .warning
         default: .error
         }
     }
@@ -104,6 +108,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .useCycle: "use-cycle"
         case .useOutsideRoot: "use-outside-root"
         case .useNotALibrary: "use-not-a-library"
+        case .scoredWithoutBest: "scored-without-best"
+        case .bestScoresLower: "best-scores-lower"
+        case .feedbackNotOnChoice: "feedback-not-on-choice"
         }
     }
 

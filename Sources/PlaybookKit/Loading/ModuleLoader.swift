@@ -27,7 +27,7 @@ struct ModuleLoader<Loader: SourceLoader> {
             diagnostics.append(
                 Diagnostic(
                     .useNotALibrary, "'\(source.path)' is brought in with 'use' but has \(file.stages.isEmpty ? "a header" : "stages")",
-                    at: span, label: "only flows and terms are shared",
+                    at: span, label: "only flows, terms and personas are shared",
                     secondary: chain.last?.use.map { [Label($0, "used here")] } ?? [],
                     help: "move the shared flows into a file of their own and 'use' that file"))
         }

@@ -1,7 +1,8 @@
 /// The symbols of the language's words, interned once per check.
 struct Keywords {
     let playbook, methodology, language, version, description, outcomes: Symbol
-    let use, term, stage, flow, goal, tip, exit, when: Symbol
+    let use, term, persona, stage, flow, goal, tip, exit, when: Symbol
+    let role, context: Symbol
     let ask, say, buyer, set, `if`, call, `return`, end, next: Symbol
     let why, yes, no, score, feedback, best: Symbol
     let choice, number, text, scale: Symbol
@@ -18,6 +19,9 @@ struct Keywords {
         outcomes = intern("outcomes")
         use = intern("use")
         term = intern("term")
+        persona = intern("persona")
+        role = intern("role")
+        context = intern("context")
         stage = intern("stage")
         flow = intern("flow")
         goal = intern("goal")

@@ -1,5 +1,5 @@
 extension Parser {
-    static let topLevelWords = ["playbook", "use", "term", "stage", "flow"]
+    static let topLevelWords = ["playbook", "use", "term", "persona", "stage", "flow"]
     static let headerWords = ["methodology", "language", "version", "description", "outcomes"]
 
     /// Parses the top-level `lines` (all of a file, or one part of it).
@@ -32,6 +32,14 @@ extension Parser {
                 }
                 endOfLine(after: "the definition")
                 noChildren(line, under: "'term'")
+            } else if isKeyword(token, keywords.persona) {
+                if let persona = parsePersona(line) { playbook.personas.append(persona) }
+            } else if isKeyword(token, keywords.role) || isKeyword(token, keywords.context) {
+                let word = interner.name(token.symbol)
+                diagnostics.append(
+                    Diagnostic(
+                        .notAllowedHere, "'\(word)' belongs under a 'persona' line", at: span(token), label: "at the top level",
+                        help: "indent it under the persona it describes: persona dana \"Dana Levi\""))
             } else if isKeyword(token, keywords.stage) {
                 if let stage = parseStage(line, index: playbook.stages.count) { playbook.stages.append(stage) }
             } else if isKeyword(token, keywords.flow) {

@@ -176,10 +176,12 @@ extension Parser {
             for child in tree.children(of: line) {
                 begin(child)
                 let token = peek
-                if isOption, token.kind == .identifier,
-                    token.symbol == keywords.score || token.symbol == keywords.feedback || token.symbol == keywords.best
+                // `feedback` is kept under `yes` and `no` too, for the checker to warn that practice
+                // never shows it there (PB0603); `score` and `best` there are errors of `parseStep`.
+                if token.kind == .identifier, token.symbol == keywords.feedback
+                    || (isOption && (token.symbol == keywords.score || token.symbol == keywords.best))
                 {
-                    parseOptionAttribute(child, into: &parts)
+                    parseOptionAttribute(child, into: &parts, of: isOption ? "option" : "branch")
                     continue
                 }
                 if let step = parseStep(child, context: inner, depth: depth + 1, allowed: isOption ? Self.optionWords : Self.stepWords) {
@@ -192,8 +194,9 @@ extension Parser {
             isBest: parts.best != nil)
     }
 
-    /// `score +3`, `feedback "..."` or `best` under an option; each at most once.
-    private mutating func parseOptionAttribute(_ line: Int, into parts: inout OptionParts) {
+    /// `score +3`, `feedback "..."` or `best` under an option (`feedback` under `yes` or `no`
+    /// too); each at most once per `noun`, "option" or "branch".
+    private mutating func parseOptionAttribute(_ line: Int, into parts: inout OptionParts, of noun: String) {
         let keyword = advance()
         let word = interner.name(keyword.symbol)
         let first: Span?
@@ -221,8 +224,8 @@ extension Parser {
         if let first {
             diagnostics.append(
                 Diagnostic(
-                    .notAllowedHere, "a second '\(word)' for one option", at: lineSpan, label: "second '\(word)'",
-                    secondary: [Label(first, "first '\(word)'")], help: "an option has at most one '\(word)'; keep one"))
+                    .notAllowedHere, "a second '\(word)' for one \(noun)", at: lineSpan, label: "second '\(word)'",
+                    secondary: [Label(first, "first '\(word)'")], help: "\(noun == "option" ? "an option" : "a branch") has at most one '\(word)'; keep one"))
         }
         noChildren(line, under: "'\(word)'")
     }

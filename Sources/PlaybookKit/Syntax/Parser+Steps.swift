@@ -109,6 +109,18 @@ extension Parser {
                             ? "to change the score here, write: set score \(negative ? "-=" : "+=") \(points)"
                             : "indent it under the option it describes"))
                 position = endIndex
+            } else if ["persona", "role", "context"].contains(word) {
+                let isPersona = word == "persona"
+                diagnostics.append(
+                    Diagnostic(
+                        .notAllowedHere,
+                        isPersona
+                            ? "a persona is declared at the top level, not \(context.inFlow ? "in a flow" : "in a stage")"
+                            : "'\(word)' belongs under a 'persona' line",
+                        at: start, label: "not allowed here",
+                        help: isPersona
+                            ? "start the 'persona' line at the beginning of the line, with no indentation"
+                            : "personas are declared at the top level: persona dana \"Dana Levi\", with '\(word)' indented under it"))
             } else if ["why", "yes", "no"].contains(word) {
                 diagnostics.append(
                     Diagnostic(

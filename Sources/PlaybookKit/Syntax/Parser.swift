@@ -41,6 +41,7 @@ func parse(_ source: SourceFile, file: Int, interner: SharedInterner) -> (Playbo
     }
     playbook.uses += second.uses
     playbook.terms += second.terms
+    playbook.personas += second.personas
     playbook.stageQuestions += second.stageQuestions.map {
         AskedQuestion(question: $0.question, owner: $0.owner + first.stages.count)
     }
