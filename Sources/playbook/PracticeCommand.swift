@@ -71,7 +71,7 @@ enum PracticeCommand {
                 rows.append([
                     Transcript.minute(run.time), run.rep ?? "", Value.format(result.score) + "/" + Value.format(result.bestOnPath),
                     result.grade.map { Value.format($0.rounded()) + "%" } ?? "—",
-                    best.map { shorten($0.text) } ?? "", worst.map { shorten($0.text) + " (" + Value.format($0.points - $0.bestPoints) + ")" } ?? "",
+                    best.map { shorten($0.text) } ?? "", worst.map { shorten($0.text) + " (lost " + Value.format($0.bestPoints - $0.points) + ")" } ?? "",
                 ])
             }
             out += SessionsCommand.table(header: ["DATE", "REP", "SCORE", "GRADE", "BEST MOVE", "WORST MOVE"], rows: rows)

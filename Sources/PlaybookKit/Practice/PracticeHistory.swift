@@ -32,11 +32,12 @@ public struct PracticeHistory: Sendable {
             .sorted { ($0.runs.last?.time ?? 0, $0.playbook) > ($1.runs.last?.time ?? 0, $1.playbook) }
     }
 
-    /// The move that scored best against its best option, and the one that lost the most.
+    /// The best move (the highest-scoring among those that were the best choice) and the worst
+    /// (the one that lost the most points against the best choice); nil when there is none.
     public static func bestAndWorst(_ moves: [MoveResult]) -> (best: MoveResult?, worst: MoveResult?) {
-        let ranked = moves.sorted { ($0.points - $0.bestPoints, $0.points) > ($1.points - $1.bestPoints, $1.points) }
-        guard let best = ranked.first, let worst = ranked.last else { return (nil, nil) }
-        return (best, worst.points < worst.bestPoints ? worst : nil)
+        let best = moves.filter(\.isBest).max { $0.points < $1.points }
+        let worst = moves.filter { !$0.isBest }.max { $0.bestPoints - $0.points < $1.bestPoints - $1.points }
+        return (best, worst)
     }
 
     /// One bar per run, ▁ (0%) to █ (100%): the trend of the grades at a glance.

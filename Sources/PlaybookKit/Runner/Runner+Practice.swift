@@ -96,10 +96,15 @@ extension Runner {
     func practiceSummary(score: Double) -> (text: String, record: SessionEvent.Kind)? {
         guard let state = practice else { return nil }
         let moves = state.moves.map(\.result)
+        // The best option at each question faced, once per question: picking it the first time
+        // is what would have spared a loop back to it. What is not a move (a `set score`) counts
+        // as it happened. Never more than the best of any walk.
+        var seen = Set<String>()
         let chosenPoints = moves.reduce(0) { $0 + $1.points }
-        let bestOnPath = score - chosenPoints + moves.reduce(0) { $0 + $1.bestPoints }
+        let bestPoints = moves.filter { seen.insert($0.question).inserted }.reduce(0) { $0 + $1.bestPoints }
         var bestPossible: Double?
         if case .points(let points) = state.best.anyWalk { bestPossible = points }
+        let bestOnPath = min(score - chosenPoints + bestPoints, bestPossible ?? .infinity)
         let scale = [bestPossible, bestOnPath].compactMap { $0 }.first { $0 > 0 }
         let grade = scale.map { min(100, max(0, score / $0 * 100)) }
         var text = ""

@@ -8,6 +8,8 @@ public struct Program: Sendable {
     public let flows: [Flow]
     /// The glossary of every file, in the order read.
     public let terms: [Term]
+    /// The buyers practice can play, from every file, in the order read.
+    public let personas: [PersonaCard]
     /// Declared outcomes, or nil when the playbook does not restrict them.
     public let outcomes: [String]?
     public let interner: Interner
@@ -35,6 +37,11 @@ public struct Program: Sendable {
         stages = table.stages
         flows = table.flows
         terms = check.files.flatMap(\.terms)
+        personas = table.personas.map { persona in
+            PersonaCard(
+                id: check.interner.name(persona.name.symbol), name: persona.title.value, role: persona.role?.value,
+                context: persona.context?.value)
+        }
         outcomes = table.outcomes.map { $0.map(check.interner.name) }
         stageIndex = table.stageIndex
         flowIndex = table.flowIndex
