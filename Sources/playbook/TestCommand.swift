@@ -20,29 +20,47 @@ enum TestCommand {
 
         A failure says what was expected, what happened, and the walk taken.
 
+        Beyond hand-written scenarios:
+          --coverage        which branch sides (yes/no sides, options, if sides, exit criteria
+                            holding and failing) the scenarios took; the others by line
+          --explore         try every branch side with generated answers (for numbers, values
+                            on each side of every comparison made with them) and report runtime
+                            faults, dead ends and exit criteria no walk meets, with the walk
+          --emit-scenarios FILE
+                            with --explore: write scenarios that together take every side reached
+          --random N        N random walks (with --seed): faults and how often each side is taken
+
         options:
           --playbook FILE   the playbook to test, when it is not beside the scenarios
-          --seed N          the seed for buyer lines (default 0)
+          --seed N          the seed for buyer lines and random walks (default 0)
           -h, --help        show this help
 
-        exit status: 0 every scenario passed, 1 a scenario failed or a file has errors,
+        exit status: 0 every scenario passed (and exploration or random walks found no fault,
+                     dead end or exit criterion never met), 1 otherwise or a file has errors,
                      2 bad usage or an unreadable file
 
         """
 
     static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--playbook", "--seed"], flags: ["--help", "-h"])
+        let arguments = try Arguments(
+            words, valued: ["--playbook", "--seed", "--random", "--emit-scenarios"],
+            flags: ["--help", "-h", "--coverage", "--explore"])
         if arguments.has("--help") || arguments.has("-h") {
             Terminal.write(help)
             return 0
         }
         guard !arguments.operands.isEmpty else { throw UsageError("test needs a .scenarios file") }
+        if arguments.has("--explore") || arguments.value("--random") != nil {
+            return try Exploring.run(arguments, keep: &keep)
+        }
+        if arguments.value("--emit-scenarios") != nil { throw UsageError("--emit-scenarios goes with --explore") }
         if arguments.value("--playbook") != nil, arguments.operands.count > 1 {
             throw UsageError("--playbook goes with one scenarios file")
         }
         let seed = try RunCommand.parseSeed(arguments.value("--seed")) ?? 0
         var status: Int32 = 0
         var totals = (passed: 0, failed: 0)
+        let coverage = arguments.has("--coverage")
         for operand in arguments.operands {
             let (scenariosPath, playbookPath) = paths(for: operand, playbook: arguments.value("--playbook"))
             let file = try AnswersFile.parse(scenariosPath)
@@ -58,8 +76,10 @@ enum TestCommand {
                 continue
             }
             Terminal.write("\(scenariosPath) → \(playbookPath)\n")
+            var sides = Set<BranchSide>()
             for scenario in file.scenarios {
                 let result = runScenario(scenario, program: program, seed: seed)
+                sides.formUnion(result.sides)
                 let title = scenario.name.isEmpty ? "(answers before the first scenario)" : scenario.name
                 if result.passed {
                     totals.passed += 1
@@ -73,6 +93,7 @@ enum TestCommand {
                 }
                 for note in result.notes { Terminal.write("      note: \(note)\n") }
             }
+            if coverage { Terminal.write(Exploring.describe(CoverageReport(program: program, covered: sides), of: playbookPath)) }
         }
         let count = totals.passed + totals.failed
         Terminal.write("\(count) scenario\(count == 1 ? "" : "s"): \(totals.passed) passed, \(totals.failed) failed\n")

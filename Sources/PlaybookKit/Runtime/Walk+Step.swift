@@ -24,7 +24,9 @@ extension Walk {
             try assign(assignment)
             state.place = state.place.advanced
         case .jumpIf(let condition, let target, let span):
-            if try truth(condition) {
+            let taken = try truth(condition)
+            if tracing { trace.append(.condition(file: span.file, start: span.start, taken: taken)) }
+            if taken {
                 try jump(to: target, at: span)
             } else {
                 state.place = state.place.advanced
@@ -85,7 +87,10 @@ extension Walk {
         guard stage < program.stages.count else {
             throw fault("the walk ran past the last stage without an outcome", at: span ?? program.stages[state.stage].span)
         }
-        for criterion in program.stages[state.stage].exits where try !truth(criterion.condition) {
+        for (index, criterion) in program.stages[state.stage].exits.enumerated() {
+            let holds = try truth(criterion.condition)
+            if tracing { trace.append(.exit(stage: state.stage, criterion: index, holds: holds)) }
+            if holds { continue }
             let message = try criterion.message.map(render) ?? sourceText(criterion.condition.span)
             state.phase = .blocked(stage: state.stage, message: message)
             return

@@ -8,6 +8,12 @@ public struct Walk: Sendable {
     /// What each answer still in force changed, for `back`: a checkpoint per answer, with the
     /// values it overwrote, so that undo costs what the answer did, not the size of the walk.
     private var undoStack: [Checkpoint] = []
+    /// Off for walks no one will take back (exploration, random walks): answers then cost no
+    /// checkpoint.
+    public var keepsHistory = true
+    /// When on, every branch side the walk takes is appended to `trace` (for coverage).
+    public var tracing = false
+    public var trace: [BranchSide] = []
 
     /// Steps run without showing the rep anything before the walk is judged stuck in a loop.
     static let quietStepLimit = 1_000_000
@@ -64,7 +70,12 @@ public struct Walk: Sendable {
             case .running:
                 state.quietSteps += 1
                 if state.quietSteps > Self.quietStepLimit {
-                    return fault("the walk ran \(Self.quietStepLimit) steps without asking anything: a loop with no question in it")
+                    var fault = RuntimeFault(
+                        message: "the walk ran \(Self.quietStepLimit) steps without asking anything: a loop with no question in it",
+                        path: "", line: 0)
+                    fault.isDeadEnd = true
+                    state.phase = .faulted(fault)
+                    return .fault(fault)
                 }
                 do throws(RuntimeFault) {
                     if let event = try runStep() { return event }
@@ -81,7 +92,7 @@ public struct Walk: Sendable {
     @discardableResult
     public mutating func answer(_ value: Value) -> Bool {
         guard case .asking(let question) = state.phase, Self.fits(value, question) else { return false }
-        undoStack.append(Checkpoint(state))
+        if keepsHistory { undoStack.append(Checkpoint(state)) }
         state.quietSteps = 0
         write(value, to: question.name.symbol)
         state.answers.append(GivenAnswer(question: question.name.symbol, value: value))
@@ -93,6 +104,7 @@ public struct Walk: Sendable {
             default: false
             }
         }
+        if tracing, let side = BranchSide.answered(question, value) { trace.append(side) }
         guard let branch else {
             state.place = state.place.advanced
             return true
@@ -144,12 +156,6 @@ public struct Walk: Sendable {
         case (.choice, .text(let text)): question.branches.contains { $0.optionText == text }
         default: false
         }
-    }
-
-    private mutating func fault(_ message: String) -> WalkEvent {
-        let fault = RuntimeFault(message: message, path: "", line: 0)
-        state.phase = .faulted(fault)
-        return .fault(fault)
     }
 }
 

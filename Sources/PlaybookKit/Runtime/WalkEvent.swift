@@ -53,6 +53,8 @@ public struct RuntimeFault: Sendable, Hashable, Error {
     /// Where: the file and the 1-based line.
     public var path: String
     public var line: Int
+    /// A loop that runs on without asking anything: a dead end rather than a bad value.
+    public var isDeadEnd = false
 }
 
 /// One answer given on a walk, in order.

@@ -9,6 +9,8 @@ public struct ScenarioResult: Sendable, Hashable {
     /// The walk: `situation: role = "Champion", tool = no` per stage, then the outcome.
     public var path: [String] = []
     public var outcome: Outcome?
+    /// The branch sides the walk took, for coverage.
+    public var sides: Set<BranchSide> = []
     public var passed: Bool { failures.isEmpty }
 }
 
@@ -17,6 +19,7 @@ public struct ScenarioResult: Sendable, Hashable {
 public func runScenario(_ scenario: Scenario, program: Program, seed: UInt64 = 0) -> ScenarioResult {
     var result = ScenarioResult(name: scenario.name, line: scenario.line)
     var walk = Walk(program: program, seed: seed)
+    walk.tracing = true
     var queue = AnswerQueue(scenario)
     let words = YesNoWords(language: program.language)
     for name in queue.questions where program.question(named: name) == nil {
@@ -64,6 +67,7 @@ public func runScenario(_ scenario: Scenario, program: Program, seed: UInt64 = 0
         }
     }
     closeStage()
+    result.sides = Set(walk.trace)
     if let outcome = result.outcome { result.path.append("→ \(outcome.name)" + (outcome.reason.map { " (\"\($0)\")" } ?? "")) }
     result.failures += check(scenario.expectations, walk: walk, outcome: result.outcome, words: words)
     result.notes = queue.unused.filter { program.question(named: $0.question) != nil }.map { "\($0.count) answer\($0.count == 1 ? "" : "s") for '\($0.question)' never asked for" }

@@ -42,7 +42,8 @@ struct RunTranscriptTests {
                 try FileManager.default.removeItem(at: target)
                 try FileManager.default.copyItem(at: edited, to: target)
             }
-            let words = line.split(separator: " ").map(String.init) + ["--sessions", sessions.path]
+            var words = line.split(separator: " ").map(String.init)
+            if ["run", "practice", "resume", "show", "sessions"].contains(words.first) { words += ["--sessions", sessions.path] }
             let run = try workspace.run(words, input: index == 0 ? input : Self.later(source, index))
             #expect(!run.crashed, "\(name): playbook crashed")
             output += "$ playbook \(line)\n" + run.stdout

@@ -1,0 +1,87 @@
+/// One side of a branch in a playbook: an answer to a yes/no or choice question, a side of an
+/// `if`, an exit criterion holding or failing. Coverage counts these.
+public enum BranchSide: Sendable, Hashable {
+    /// yes (0) or no (1); the option's index for a choice.
+    case answer(question: Symbol, side: Int)
+    /// The `if` whose condition starts at this place.
+    case condition(file: Int32, start: Int32, taken: Bool)
+    case exit(stage: Int, criterion: Int, holds: Bool)
+
+    /// The side an answer takes; nil for a question without sides (number, scale, text).
+    static func answered(_ question: Question, _ value: Value) -> BranchSide? {
+        switch (question.type, value) {
+        case (.yesNo, .bool(let flag)): return .answer(question: question.name.symbol, side: flag ? 0 : 1)
+        case (.choice, .text(let text)):
+            let options = question.branches.compactMap(\.optionText)
+            return options.firstIndex(of: text).map { .answer(question: question.name.symbol, side: $0) }
+        default: return nil
+        }
+    }
+}
+
+/// A branch side with where it is and how it reads: `pain = no`, `if cost < 5000: taken`.
+public struct BranchSideInfo: Sendable, Hashable {
+    public var side: BranchSide
+    public var path: String
+    public var line: Int
+    public var text: String
+}
+
+extension Program {
+    /// Every branch side of the playbook, in source order (stages, then flows).
+    public var branchSides: [BranchSideInfo] {
+        var sides: [BranchSideInfo] = []
+        for (index, stage) in stages.enumerated() {
+            for (number, criterion) in stage.exits.enumerated() {
+                let condition = text(of: criterion.condition.span)
+                for holds in [true, false] {
+                    sides.append(
+                        info(
+                            .exit(stage: index, criterion: number, holds: holds), at: criterion.span,
+                            "exit when \(condition) (stage \(name(stage.name.symbol))): \(holds ? "holds" : "fails")"))
+                }
+            }
+            collect(stage.body, into: &sides)
+        }
+        for flow in flows { collect(flow.body, into: &sides) }
+        return sides
+    }
+
+    private func collect(_ block: [Step], into sides: inout [BranchSideInfo]) {
+        for step in block {
+            switch step {
+            case .ask(let question):
+                let id = name(question.name.symbol)
+                if question.type == .yesNo {
+                    sides.append(info(.answer(question: question.name.symbol, side: 0), at: question.span, "\(id) = yes"))
+                    sides.append(info(.answer(question: question.name.symbol, side: 1), at: question.span, "\(id) = no"))
+                } else if question.type == .choice {
+                    for (index, option) in question.branches.compactMap(\.optionText).enumerated() {
+                        sides.append(
+                            info(.answer(question: question.name.symbol, side: index), at: question.span, "\(id) = \(Value.text(option).literal)"))
+                    }
+                }
+                for branch in question.branches { collect(branch.body, into: &sides) }
+            case .jumpIf(let condition, _, let span):
+                let written = text(of: condition.span)
+                for taken in [true, false] {
+                    sides.append(
+                        info(
+                            .condition(file: span.file, start: span.start, taken: taken), at: span,
+                            "if \(written): \(taken ? "taken" : "not taken")"))
+                }
+            default: break
+            }
+        }
+    }
+
+    private func info(_ side: BranchSide, at span: Span, _ text: String) -> BranchSideInfo {
+        BranchSideInfo(side: side, path: path(of: span), line: line(of: span), text: text)
+    }
+
+    /// The playbook's own words for a span.
+    func text(of span: Span) -> String {
+        guard sources.indices.contains(Int(span.file)) else { return "" }
+        return sources[Int(span.file)].text(Int(span.start)..<Int(span.end))
+    }
+}

@@ -1,0 +1,79 @@
+import PlaybookKit
+
+/// `playbook test FILE --explore` and `--random N`: walks the tool makes up itself.
+enum Exploring {
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
+        guard arguments.operands.count == 1, let operand = arguments.operands.first else {
+            throw UsageError("--explore and --random take one playbook")
+        }
+        let path = arguments.value("--playbook") ?? TestCommand.paths(for: operand, playbook: nil).playbook
+        var count: Int?
+        if let text = arguments.value("--random") {
+            guard let number = Int(text), number > 0 else { throw UsageError("--random takes a number of walks (not '\(text)')") }
+            count = number
+        }
+        let seed = try RunCommand.parseSeed(arguments.value("--seed")) ?? 0
+        guard let (program, _) = try Loading.program(at: path, keep: &keep) else { return 1 }
+        var found = false
+        if arguments.has("--explore") {
+            var explorer = Explorer(program: program)
+            explorer.finishesNewWalks = arguments.value("--emit-scenarios") != nil
+            let report = explorer.explore()
+            Terminal.write("\(path): explored \(report.steps) answers\(report.stoppedEarly ? " (stopped at the budget)" : "")\n")
+            Terminal.write(describe(CoverageReport(program: program, covered: report.covered), of: path))
+            let written = [
+                write("fault", report.faults), write("dead end", report.deadEnds), write("unmet exit criterion", report.unmet),
+                write("exit criterion never met", report.neverMet),
+            ]
+            found = written.contains(true)
+            Terminal.write(outcomes(report.outcomes))
+            if let output = arguments.value("--emit-scenarios") {
+                let text = scenarioFile(for: report.walks, playbook: path)
+                guard FileWriter.write(text, to: output) else { throw UsageError("cannot write '\(output)'") }
+                Terminal.write("wrote \(report.walks.count) scenario\(report.walks.count == 1 ? "" : "s") to \(output)\n")
+            }
+        } else if arguments.value("--emit-scenarios") != nil {
+            throw UsageError("--emit-scenarios goes with --explore")
+        }
+        if let count {
+            let report = randomWalks(program, count: count, seed: seed)
+            Terminal.write("\(path): \(report.walks) random walks (seed \(seed)), \(report.steps) answers\n")
+            if report.cut > 0 {
+                Terminal.write("  \(report.cut) walks cut after \(report.answerLimit) answers: a loop the random answers did not leave\n")
+            }
+            let written = [
+                write("fault", report.faults), write("dead end", report.deadEnds), write("unmet exit criterion", report.unmet),
+            ]
+            found = written.contains(true) || found
+            Terminal.write(outcomes(report.outcomes))
+            Terminal.write("  branch sides taken (times):\n")
+            for side in program.branchSides {
+                Terminal.write("    \(side.path):\(side.line)  \(side.text)  \(report.hits[side.side, default: 0])\n")
+            }
+        }
+        return found ? 1 : 0
+    }
+
+    /// "coverage: 30 of 34 branch sides (88%)", then the sides not taken, by line.
+    static func describe(_ report: CoverageReport, of path: String) -> String {
+        let percent = Value.format((report.percent * 10).rounded() / 10)
+        var text = "  coverage: \(report.covered) of \(report.total) branch sides (\(percent)%)\n"
+        for side in report.uncovered { text += "    not taken: \(side.path):\(side.line)  \(side.text)\n" }
+        return text
+    }
+
+    /// Prints findings of one kind; true when there were any.
+    private static func write(_ kind: String, _ findings: [Finding]) -> Bool {
+        for finding in findings {
+            let place = finding.line > 0 ? "\(finding.path):\(finding.line): " : ""
+            Terminal.write("  \(place)\(kind): \(finding.message)\n")
+            Terminal.write("    walk: \(finding.walk.isEmpty ? "(no answers)" : finding.walk.joined(separator: ", "))\n")
+        }
+        return !findings.isEmpty
+    }
+
+    private static func outcomes(_ counts: [String: Int]) -> String {
+        guard !counts.isEmpty else { return "  no walk reached an outcome\n" }
+        return "  outcomes reached: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ") + "\n"
+    }
+}
