@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import PlaybookKit
+
+/// Every shipped playbook checks clean with --strict, and its scenarios pass and reach every
+/// outcome it declares.
+struct ShippedPlaybooksTests {
+    static let folder = Golden.root.appendingPathComponent("playbooks")
+
+    static let files: [String: String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var files: [String: String] = [:]
+        for name in names where name.hasSuffix(".playbook") || name.hasSuffix(".scenarios") {
+            files[name] = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        return files
+    }()
+
+    static let playbooks = files.keys.filter { $0.hasSuffix(".playbook") }.sorted()
+
+    static func checked(_ name: String) -> CheckResult {
+        let text = files[name] ?? ""
+        return checkPlaybook(SourceFile(path: name, bytes: Array(text.utf8)), loader: MemoryLoader(files))
+    }
+
+    @Test(arguments: playbooks)
+    func checksCleanWithStrict(_ name: String) {
+        let result = Self.checked(name)
+        #expect(result.diagnostics.isEmpty, "\(name): \(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
+    }
+
+    @Test(arguments: playbooks)
+    func scenariosPassAndReachEveryOutcome(_ name: String) throws {
+        let result = Self.checked(name)
+        guard result.files.first?.stages.isEmpty == false else { return }  // a flow library
+        let program = try #require(Program(result))
+        let scenariosName = String(name.dropLast(".playbook".count)) + ".scenarios"
+        let text = try #require(Self.files[scenariosName], "\(name) has no \(scenariosName)")
+        let file = parseScenarios(text)
+        #expect(file.diagnostics.isEmpty, "\(scenariosName): \(file.diagnostics)")
+        var reached = Set<String>()
+        for scenario in file.scenarios {
+            let run = runScenario(scenario, program: program)
+            #expect(run.passed, "\(scenariosName) \"\(scenario.name)\": \(run.failures)")
+            if let outcome = run.outcome { reached.insert(outcome.name) }
+        }
+        let declared = Set(program.outcomes ?? program.endingNames)
+        #expect(declared.subtracting(reached).isEmpty, "\(name): no scenario reaches \(declared.subtracting(reached).sorted())")
+    }
+
+    @Test func theLibraryCoversFiveLanguages() {
+        let languages = Set(Self.playbooks.compactMap { Self.checked($0).table?.header?.language?.code })
+        #expect(languages.isSuperset(of: ["en", "vi", "he", "zh", "th"]), "\(languages.sorted())")
+    }
+}
