@@ -71,11 +71,23 @@ public func parseAnswer(_ input: String, for question: Question, words: YesNoWor
 }
 
 private func number(_ typed: String, range: NumberRange?, whole: Bool) -> Result<Value, AnswerProblem> {
-    let digits = asciiDigits(typed).filter { $0 != "_" && $0 != " " }
+    let digits = withoutGrouping(asciiDigits(typed).filter { $0 != "_" && $0 != " " && $0 != "\u{A0}" })
     guard let value = Double(digits), value.isFinite else { return .failure(.notANumber) }
     if whole, value != value.rounded() { return .failure(.notWhole) }
     if let range, !range.contains(value) { return .failure(.outOfRange(range)) }
     return .success(.number(value))
+}
+
+/// `100,000` and `1,250,000.5` as written in English, Thai, Hebrew and Chinese: commas between
+/// groups of three digits are dropped. Anything else keeps its commas (and is not a number).
+private func withoutGrouping(_ text: String) -> String {
+    guard text.contains(",") else { return text }
+    let integer = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+    let groups = integer.drop { $0 == "-" || $0 == "+" }.split(separator: ",", omittingEmptySubsequences: false)
+    guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+        return text
+    }
+    return text.replacingAll(",", with: "")
 }
 
 /// Full-width digits (typed with a Chinese input method) and Thai digits read as ASCII digits.

@@ -20,23 +20,40 @@ public enum Value: Sendable, Hashable {
         }
     }
 
-    /// The value as the playbook language writes it: `4800`, `"Champion"`, `yes`.
+    /// The value as the playbook language writes it, exactly: `4800`, `2.675`, `"Champion"`, `yes`.
     public var literal: String {
         switch self {
-        case .number(let number): Value.format(number)
+        case .number(let number): Value.exact(number)
         case .text(let text): "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
         case .bool(let flag): flag ? "yes" : "no"
         }
     }
 
-    /// Twelve significant digits: `0.1 + 0.2` shows as `0.3`, integers in full up to 10^15. The
-    /// C library formats in the "C" locale, since this process never calls `setlocale`.
+    /// For people: integers in full up to 10^15, other numbers to two decimals at most
+    /// (`66.67`, `0.3`, `2.5`), tiny ones to three significant digits. The C library formats in
+    /// the "C" locale, since this process never calls `setlocale`.
     public static func format(_ number: Double) -> String {
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number < 0 ? "-∞" : "∞" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        var buffer = [CChar](repeating: 0, count: 40)
-        let count = withVaList([number]) { vsnprintf(&buffer, buffer.count, "%.12g", $0) }
+        if abs(number) >= 1e15 { return printf("%.12g", number) }
+        if abs(number) < 0.005 { return printf("%.3g", number) }
+        var fixed = printf("%.2f", number)
+        while fixed.hasSuffix("0") { fixed.removeLast() }
+        if fixed.hasSuffix(".") { fixed.removeLast() }
+        return fixed == "-0" ? "0" : fixed
+    }
+
+    /// Exactly, for files read back: integers in full, other numbers in their shortest form that
+    /// reads back as the same Double (`0.30000000000000004`).
+    public static func exact(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return number.description
+    }
+
+    private static func printf(_ format: String, _ number: Double) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = withVaList([number]) { vsnprintf(&buffer, buffer.count, format, $0) }
         return String(decoding: buffer.prefix(max(0, min(Int(count), buffer.count - 1))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -247,6 +247,12 @@ struct WalkTests {
         #expect(parseAnswer("๔๒", for: number, words: words) == .success(.number(42)))
         #expect(parseAnswer("101", for: number, words: words) == .failure(.outOfRange(NumberRange(low: 1, high: 100))))
         #expect(parseAnswer("nan", for: number, words: words) == .failure(.notANumber))
+        #expect(parseAnswer("1,0", for: number, words: words) == .failure(.notANumber))
+        let open = try #require(try Self.program(
+            "playbook \"B\"\n  outcomes x\nstage a \"A\"\n  ask budget \"Budget?\" number 0..\n  end x\n").question(named: "budget"))
+        #expect(parseAnswer("100,000", for: open, words: words) == .success(.number(100_000)))
+        #expect(parseAnswer("1,250,000.5", for: open, words: words) == .success(.number(1_250_000.5)))
+        #expect(parseAnswer("12,50", for: open, words: words) == .failure(.notANumber))
         #expect(parseAnswer("inf", for: number, words: words) == .failure(.notANumber))
     }
 
@@ -255,6 +261,11 @@ struct WalkTests {
         #expect(Value.format(0.1 + 0.2) == "0.3")
         #expect(Value.format(-2.5) == "-2.5")
         #expect(Value.format(1e20) == "1e+20")
+        #expect(Value.format(200.0 / 3) == "66.67")
+        #expect(Value.format(100 * 0.3) == "30")
+        #expect(Value.format(0.001234) == "0.00123")
+        #expect(Value.format(-0.001) == "-0.001")
+        #expect(Value.number(0.1 + 0.2).literal == "0.30000000000000004")
         #expect(Value.text("a \"b\"").literal == "\"a \\\"b\\\"\"")
     }
 }
