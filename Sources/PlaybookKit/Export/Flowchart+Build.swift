@@ -1,0 +1,408 @@
+extension Flowchart {
+    /// The flowchart of a checked playbook: every stage in order, then each flow that is called.
+    /// With `stage` (an index into `program.stages`), that stage alone: its steps, and a stub for
+    /// each stage its arrows lead to; its calls are drawn, the flows are not. An index that is not
+    /// a stage's draws the whole playbook.
+    public init(_ program: Program, stage: Int? = nil) {
+        let only = stage.flatMap { program.stages.indices.contains($0) ? $0 : nil }
+        var builder = FlowchartBuilder(program: program, only: only)
+        self = builder.build()
+    }
+}
+
+/// Reads the checker's `FlowGraph` and keeps what a person wants to see: entries, jumps, stage
+/// exits without criteria and `set`s reached by one arrow are passed through (a `set` is written
+/// on the arrow), everything else becomes a node.
+struct FlowchartBuilder {
+    let program: Program
+    let graph: FlowGraph
+    let only: Int?
+    private var chart: Flowchart
+    /// Graph nodes before this index are steps, entries and flow ends; after it, stage exits and
+    /// `-> end` targets (see `GraphBuilder`).
+    private let inlineCount: Int
+    /// The stage (index ≥ 0) or flow (-1 - index) each inline graph node belongs to.
+    private var owner: [Int]
+    private var predecessorCount: [Int32]
+    private var lastPredecessor: [Int32]
+    /// A `set` reached by one arrow from a step: written on that arrow, not drawn.
+    private var folded: [Bool]
+    /// The chart node of each graph node, or -1.
+    private var drawn: [Int]
+    /// The graph node of each chart node (-1 for stubs and notes).
+    private var source: [Int] = []
+    private var stageCluster: [Int]
+    private var flowCluster: [Int]
+    private var pending: [[Int]] = []
+    private var finished: [Bool] = []
+    private var stubs: [Int: Int] = [:]
+
+    init(program: Program, only: Int?) {
+        self.program = program
+        graph = program.graph
+        self.only = only
+        let title = PictureText.oneLine(program.title).isEmpty ? "Playbook" : program.title
+        let stageTitle = only.map { " · stage \(program.stages[$0].title.value)" } ?? ""
+        chart = Flowchart(title: PictureText.shorten(title + stageTitle, to: 60))
+        let count = graph.nodes.count
+        let inline = graph.nodes.firstIndex { [.leave, .endTarget, .fallOffLast, .unresolved].contains($0.kind) } ?? count
+        inlineCount = inline
+        owner = Array(repeating: 0, count: count)
+        for (index, entry) in graph.stageEntries.enumerated() {
+            let end = index + 1 < graph.stageEntries.count ? graph.stageEntries[index + 1] : (graph.flowEntries.first ?? inline)
+            for node in entry..<max(entry, end) { owner[node] = index }
+        }
+        for (index, entry) in graph.flowEntries.enumerated() {
+            let end = index + 1 < graph.flowEntries.count ? graph.flowEntries[index + 1] : inline
+            for node in entry..<max(entry, end) { owner[node] = -1 - index }
+        }
+        predecessorCount = Array(repeating: 0, count: count)
+        lastPredecessor = Array(repeating: -1, count: count)
+        for node in 0..<count {
+            for next in graph.successors(node) {
+                predecessorCount[Int(next)] += 1
+                lastPredecessor[Int(next)] = Int32(node)
+            }
+        }
+        // Late nodes belong where they are referenced from: an exit to its stage, an end target to
+        // the step that jumps there.
+        for node in inline..<count {
+            switch graph.nodes[node].kind {
+            case .leave, .fallOffLast: owner[node] = Int(graph.nodes[node].payload)
+            default:
+                let from = Int(lastPredecessor[node])
+                owner[node] = from >= 0 && from < inline ? owner[from] : 0
+            }
+        }
+        folded = Array(repeating: false, count: count)
+        for node in 0..<inline {
+            guard case .set? = graph.step(node), predecessorCount[node] == 1 else { continue }
+            let from = Int(lastPredecessor[node])
+            guard from >= 0, from < node, graph.nodes[from].kind == .step else { continue }
+            if case .set? = graph.step(from) { folded[node] = folded[from] } else { folded[node] = true }
+        }
+        drawn = Array(repeating: -1, count: count)
+        stageCluster = Array(repeating: -1, count: program.stages.count)
+        flowCluster = Array(repeating: -1, count: program.flows.count)
+    }
+
+    mutating func build() -> Flowchart {
+        let stages = only.map { [$0] } ?? Array(program.stages.indices)
+        for stage in stages { addCluster(stage: stage) }
+        if only == nil {
+            for flow in calledFlows(from: stages) { addCluster(flow: flow) }
+        }
+        pending = Array(repeating: [], count: chart.clusters.count)
+        finished = Array(repeating: false, count: chart.clusters.count)
+        for cluster in chart.clusters.indices { drawNodes(of: cluster) }
+        for cluster in chart.clusters.indices {
+            for node in pending[cluster] where drawn[node] < 0 { add(node, cluster: cluster) }
+        }
+        addExitNotes()
+        for node in chart.nodes.indices where source[node] >= 0 { addEdges(from: node) }
+        return chart
+    }
+
+    // MARK: Clusters and nodes
+
+    private mutating func addCluster(stage: Int) {
+        let title = program.stages[stage].title.value
+        stageCluster[stage] = chart.clusters.count
+        chart.clusters.append(
+            Flowchart.Cluster(
+                kind: .stage, name: program.name(program.stages[stage].name.symbol),
+                heading: PictureText.shorten("\(stage + 1) · \(title)"), detail: "\(stage + 1) · \(PictureText.oneLine(title))"))
+    }
+
+    private mutating func addCluster(flow: Int) {
+        let title = program.flows[flow].title.value
+        flowCluster[flow] = chart.clusters.count
+        chart.clusters.append(
+            Flowchart.Cluster(
+                kind: .flow, name: program.name(program.flows[flow].name.symbol),
+                heading: PictureText.shorten("flow · \(title)"), detail: "flow · \(PictureText.oneLine(title))"))
+    }
+
+    /// The flows the stages call, and the flows those call, in the order they are declared.
+    private func calledFlows(from stages: [Int]) -> [Int] {
+        var included = Array(repeating: false, count: program.flows.count)
+        var changed = true
+        while changed {
+            changed = false
+            for call in graph.calls {
+                guard let callee = graph.callee(call), callee >= 0, !included[callee] else { continue }
+                let place = owner[call]
+                if place >= 0 ? stages.contains(place) : included[-1 - place] {
+                    included[callee] = true
+                    changed = true
+                }
+            }
+        }
+        return included.indices.filter { included[$0] }
+    }
+
+    private func cluster(of node: Int) -> Int? {
+        let place = owner[node]
+        let cluster = place >= 0 ? stageCluster[place] : flowCluster[-1 - place]
+        return cluster >= 0 ? cluster : nil
+    }
+
+    /// The inline nodes of a cluster in order; each `-> end` target right after the step that
+    /// jumps there; the cluster's stage exits last.
+    private mutating func drawNodes(of cluster: Int) {
+        let info = chart.clusters[cluster]
+        let entry: Int
+        if info.kind == .stage, let stage = stageCluster.firstIndex(of: cluster) {
+            entry = graph.stageEntries[stage]
+        } else if let flow = flowCluster.firstIndex(of: cluster) {
+            entry = graph.flowEntries[flow]
+        } else {
+            return
+        }
+        let place = owner[entry]
+        var node = entry
+        while node < inlineCount, owner[node] == place {
+            // A flow's end is drawn only if a walk can get there, which a checked flow never does.
+            if graph.nodes[node].kind != .fallOffFlow, case .drawn = role(of: node) {
+                add(node, cluster: cluster)
+                for next in graph.successors(node) {
+                    guard let (target, _) = resolve(Int(next)), target >= inlineCount, drawn[target] < 0,
+                        let home = self.cluster(of: target)
+                    else { continue }
+                    if home == cluster, graph.nodes[target].kind != .leave {
+                        add(target, cluster: cluster)
+                    } else if finished[home] {
+                        add(target, cluster: home)
+                    } else if !pending[home].contains(target) {
+                        pending[home].append(target)
+                    }
+                }
+            }
+            node += 1
+        }
+        for late in pending[cluster] where drawn[late] < 0 { add(late, cluster: cluster) }
+        pending[cluster] = []
+        finished[cluster] = true
+    }
+
+    private mutating func add(_ node: Int, cluster: Int) {
+        drawn[node] = chart.nodes.count
+        source.append(node)
+        chart.nodes.append(describe(node, cluster: cluster))
+    }
+
+    /// A note of the exit criteria of a stage that the walk never leaves (the last stage).
+    private mutating func addExitNotes() {
+        var gated = Array(repeating: false, count: chart.clusters.count)
+        for node in chart.nodes where node.kind == .gate { if let cluster = node.cluster { gated[cluster] = true } }
+        for (stage, cluster) in stageCluster.enumerated() where cluster >= 0 && !program.stages[stage].exits.isEmpty {
+            if gated[cluster] { continue }
+            var node = gate(stage)
+            node.cluster = cluster
+            source.append(-1)
+            chart.nodes.append(node)
+        }
+    }
+
+    // MARK: Walking through the graph
+
+    private enum Role {
+        case drawn
+        /// Passed through on the way to `next`; a folded `set` leaves its text on the arrow.
+        case through(next: Int, set: String?)
+    }
+
+    private func role(of node: Int) -> Role {
+        let info = graph.nodes[node]
+        let next = graph.successors(node).first.map(Int.init)
+        switch info.kind {
+        case .stageEntry:
+            if let next, !program.stages[Int(info.payload)].body.isEmpty { return .through(next: next, set: nil) }
+            return .drawn
+        case .flowEntry:
+            if let next, !program.flows[Int(info.payload)].body.isEmpty { return .through(next: next, set: nil) }
+            return .drawn
+        case .leave:
+            if let next, program.stages[Int(info.payload)].exits.isEmpty { return .through(next: next, set: nil) }
+            return .drawn
+        case .step:
+            guard let next else { return .drawn }
+            switch graph.steps[Int(info.payload)] {
+            case .jump: return .through(next: next, set: nil)
+            case .set(let assignment) where folded[node]: return .through(next: next, set: setText(assignment))
+            default: return .drawn
+            }
+        case .endTarget, .fallOffLast, .fallOffFlow, .unresolved:
+            return .drawn
+        }
+    }
+
+    /// The node an arrow to `start` is drawn to, and the `set`s passed on the way; nil for a loop
+    /// of jumps (which the checker reports: a playbook with one has no `Program`).
+    private func resolve(_ start: Int) -> (target: Int, sets: [String])? {
+        var node = start
+        var sets: [String] = []
+        for _ in 0...graph.nodes.count {
+            switch role(of: node) {
+            case .drawn: return (node, sets)
+            case .through(let next, let set):
+                if let set { sets.append(set) }
+                node = next
+            }
+        }
+        return nil
+    }
+
+    // MARK: Edges
+
+    private mutating func addEdges(from node: Int) {
+        let graphNode = source[node]
+        let successors = graph.successors(graphNode).map(Int.init)
+        var labels: [String?] = Array(repeating: nil, count: successors.count)
+        if case .step = graph.nodes[graphNode].kind {
+            switch graph.steps[Int(graph.nodes[graphNode].payload)] {
+            case .ask(let question):
+                switch question.type {
+                case .yesNo: labels = ["yes", "no"]
+                case .choice: labels = question.branches.compactMap(\.optionText)
+                default: break
+                }
+            case .jumpIf: labels = ["yes", "no"]
+            default: break
+            }
+        }
+        var arrows: [(to: Int, line: String, plain: Bool)] = []
+        for (index, next) in successors.enumerated() {
+            guard let (target, sets) = resolve(next), let to = chartNode(for: target) else { continue }
+            let branch = index < labels.count ? labels[index] : nil
+            let line = PictureText.shorten(([branch].compactMap { $0 } + sets).joined(separator: " · "))
+            arrows.append((to, line, sets.isEmpty))
+        }
+        if let first = arrows.first, arrows.allSatisfy({ $0.to == first.to && $0.plain }) {
+            chart.edges.append(Flowchart.Edge(from: node, to: first.to, labels: [], kind: .flow))
+        } else {
+            var merged: [(to: Int, lines: [String])] = []
+            for arrow in arrows {
+                if let index = merged.firstIndex(where: { $0.to == arrow.to }) {
+                    if !arrow.line.isEmpty { merged[index].lines.append(arrow.line) }
+                } else {
+                    merged.append((arrow.to, arrow.line.isEmpty ? [] : [arrow.line]))
+                }
+            }
+            for (to, lines) in merged {
+                chart.edges.append(Flowchart.Edge(from: node, to: to, labels: Self.capped(lines), kind: .flow))
+            }
+        }
+        if let callee = graph.callee(graphNode), callee >= 0, flowCluster[callee] >= 0,
+            let (target, _) = resolve(graph.flowEntries[callee]), let to = chartNode(for: target)
+        {
+            chart.edges.append(Flowchart.Edge(from: node, to: to, labels: [], kind: .call))
+        }
+    }
+
+    static func capped(_ lines: [String]) -> [String] {
+        guard lines.count > Flowchart.maxEdgeLines else { return lines }
+        let kept = Flowchart.maxEdgeLines - 1
+        return Array(lines.prefix(kept)) + ["+\(lines.count - kept) more"]
+    }
+
+    /// The chart node for a graph node: itself when drawn, else a stub for its stage.
+    private mutating func chartNode(for target: Int) -> Int? {
+        if drawn[target] >= 0 { return drawn[target] }
+        let place = owner[target]
+        guard place >= 0, graph.nodes[target].kind != .fallOffFlow else { return nil }
+        if let stub = stubs[place] { return stub }
+        let stage = program.stages[place]
+        let heading = "\(place + 1) · \(PictureText.oneLine(stage.title.value))"
+        stubs[place] = chart.nodes.count
+        source.append(-1)
+        chart.nodes.append(
+            Flowchart.Node(
+                kind: .stub, lines: [PictureText.shorten("→ " + heading)],
+                detail: "goes on in stage \(heading)", cluster: nil))
+        return chart.nodes.count - 1
+    }
+
+    // MARK: Words
+
+    private func describe(_ node: Int, cluster: Int) -> Flowchart.Node {
+        let info = graph.nodes[node]
+        func make(_ kind: Flowchart.NodeKind, _ lines: [String], _ detail: String) -> Flowchart.Node {
+            Flowchart.Node(kind: kind, lines: lines, detail: detail, cluster: cluster)
+        }
+        switch info.kind {
+        case .stageEntry, .flowEntry:
+            return make(.empty, ["(no steps)"], "this \(info.kind == .stageEntry ? "stage" : "flow") has no steps")
+        case .leave:
+            var note = gate(Int(info.payload))
+            note.cluster = cluster
+            return note
+        case .endTarget:
+            return outcome(graph.endings[Int(info.payload)], cluster: cluster)
+        case .fallOffLast, .fallOffFlow, .unresolved:
+            return make(.empty, ["(no outcome)"], "the walk stops here without an outcome")
+        case .step:
+            break
+        }
+        switch graph.steps[Int(info.payload)] {
+        case .ask(let question):
+            return make(.question, [PictureText.shorten(question.text.value)], PictureText.oneLine(question.text.value))
+        case .say(let text, _):
+            return make(.say, [quoted("say", text.value)], PictureText.oneLine(text.value))
+        case .buyer(let texts, _):
+            var lines = texts.prefix(2).enumerated().map { quoted($0.offset == 0 ? "buyer" : "", $0.element.value) }
+            if texts.count > 2 { lines.append("+\(texts.count - 2) more") }
+            return make(.buyer, lines, texts.map { PictureText.oneLine($0.value) }.joined(separator: "\n"))
+        case .set(let assignment):
+            let text = setText(assignment)
+            return make(.set, [PictureText.shorten(text)], text)
+        case .jumpIf(let condition, _, _):
+            let text = "if " + sourceText(condition.span)
+            return make(.condition, [PictureText.shorten(text)], text)
+        case .call(let name, _):
+            let title = program.flowIndex[name.symbol].map { program.flows[$0].title.value } ?? program.name(name.symbol)
+            return make(.call, [PictureText.shorten("call " + title)], "call " + PictureText.oneLine(title))
+        case .return:
+            return make(.return, ["return"], "return to the step after the call")
+        case .end(let ending, _):
+            return outcome(ending, cluster: cluster)
+        case .jump(let target, _):
+            return make(.empty, [PictureText.shorten("-> " + sourceText(target.span))], sourceText(target.span))
+        }
+    }
+
+    private func gate(_ stage: Int) -> Flowchart.Node {
+        let exits = program.stages[stage].exits
+        let lines = exits.map { PictureText.shorten("exit when " + sourceText($0.condition.span)) }
+        let detail = exits.map { exit in
+            "exit when " + sourceText(exit.condition.span) + (exit.message.map { ": " + PictureText.oneLine($0.value) } ?? "")
+        }
+        return Flowchart.Node(kind: .gate, lines: Self.capped(lines), detail: detail.joined(separator: "\n"), cluster: nil)
+    }
+
+    private func outcome(_ ending: Ending, cluster: Int) -> Flowchart.Node {
+        let name = program.name(ending.outcome.symbol)
+        let tone = OutcomeTone.of(name, declared: program.outcomes)
+        let reason = ending.reason.map { PictureText.oneLine($0.value) } ?? ""
+        let text = reason.isEmpty ? name : "\(name): \(reason)"
+        return Flowchart.Node(
+            kind: .outcome(tone), lines: [PictureText.shorten("\(tone.symbol) \(text)")], detail: text, cluster: cluster)
+    }
+
+    /// `say “...”`, the whole at most `PictureText.maxCells` cells.
+    private func quoted(_ keyword: String, _ text: String) -> String {
+        let prefix = keyword.isEmpty ? "" : keyword + " "
+        let room = PictureText.maxCells - PictureText.cells(prefix) - 2
+        return prefix + "“" + PictureText.shorten(text, to: room) + "”"
+    }
+
+    private func setText(_ assignment: Assignment) -> String {
+        "set \(program.name(assignment.name.symbol)) \(assignment.op.rawValue) \(sourceText(assignment.value.span))"
+    }
+
+    /// The playbook's own words for a span, on one line.
+    private func sourceText(_ span: Span) -> String {
+        guard program.sources.indices.contains(Int(span.file)) else { return "" }
+        return PictureText.oneLine(program.sources[Int(span.file)].text(Int(span.start)..<Int(span.end)))
+    }
+}

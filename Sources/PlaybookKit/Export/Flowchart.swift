@@ -1,0 +1,91 @@
+/// A checked playbook as a picture to draw: boxes in stage and flow clusters, and labelled arrows.
+/// Mermaid, DOT and SVG are all written from this one model, so they show the same thing.
+///
+/// What is drawn (see `Flowchart+Build.swift` for how): each question and `if` is a decision, each
+/// `say` and `buyer` a small box, each `end` a terminal coloured by `OutcomeTone`, each `call` a box
+/// with a dashed arrow to its flow's cluster; jumps are arrows; a `set` is written on the arrow that
+/// leads to it when only one arrow does; leaving a stage that has exit criteria passes a gate box
+/// (`exit when pain`). All texts are one line, shortened to `PictureText.maxCells` cells.
+public struct Flowchart: Sendable {
+    public enum NodeKind: Sendable, Hashable {
+        /// `ask`: a decision.
+        case question
+        /// `if CONDITION -> target`: a decision.
+        case condition
+        /// `say "..."`.
+        case say
+        /// `buyer "..."`: the buyer's lines.
+        case buyer
+        /// `set name = value`, when it is not written on an arrow.
+        case set
+        /// `call flow`.
+        case call
+        /// Leaving a stage with exit criteria, or a note of them when the stage is never left.
+        case gate
+        /// `end outcome "reason"`, as a step or a target.
+        case outcome(OutcomeTone)
+        /// `return` at the end of a flow.
+        case `return`
+        /// In a picture of one stage: where an arrow leaves for another stage.
+        case stub
+        /// A stage or flow with no steps.
+        case empty
+    }
+
+    public struct Node: Sendable {
+        public var kind: NodeKind
+        /// What the box says, one shortened line each.
+        public var lines: [String]
+        /// The whole text, not shortened, for a tooltip.
+        public var detail: String
+        /// The index in `clusters`, or nil for a stub, which stands outside every cluster.
+        public var cluster: Int?
+    }
+
+    public enum EdgeKind: Sendable, Hashable {
+        /// The walk goes on there.
+        case flow
+        /// A `call` enters a flow (and comes back after the flow's `return`).
+        case call
+    }
+
+    public struct Edge: Sendable {
+        public var from: Int
+        public var to: Int
+        /// One shortened line per branch that takes this arrow: `yes`, an option's text, `no · set x = 1`.
+        public var labels: [String]
+        public var kind: EdgeKind
+    }
+
+    public enum ClusterKind: Sendable, Hashable {
+        case stage
+        case flow
+    }
+
+    public struct Cluster: Sendable {
+        public var kind: ClusterKind
+        /// The stage's or flow's id, as written.
+        public var name: String
+        /// `2 · Problem` for the second stage, `flow · Handle an objection` for a flow; shortened.
+        public var heading: String
+        /// The heading with the whole title.
+        public var detail: String
+    }
+
+    /// The playbook's title, and the stage's in a picture of one stage; shortened.
+    public var title: String
+    public var clusters: [Cluster] = []
+    /// In drawing order: a cluster's nodes in the order of the playbook's lines.
+    public var nodes: [Node] = []
+    public var edges: [Edge] = []
+
+    /// The most label lines one arrow shows; more are counted in a last line (`+3 more`).
+    public static let maxEdgeLines = 4
+
+    /// An id for a cluster in Mermaid and DOT: `s1` for the first stage drawn, `f1` for the first flow.
+    public func clusterID(_ index: Int) -> String {
+        let kind = clusters[index].kind
+        let number = clusters[..<index].reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } + 1
+        return (kind == .stage ? "s" : "f") + String(number)
+    }
+}

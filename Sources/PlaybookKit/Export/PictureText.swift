@@ -1,0 +1,119 @@
+/// Text as it is drawn in a picture: one line, no control characters, shortened to a number of
+/// terminal cells, and cut only between characters (grapheme clusters), so that a family emoji,
+/// a Thai letter with its marks or a decomposed Vietnamese vowel is never split.
+public enum PictureText {
+    /// The longest label a picture shows, in terminal cells.
+    public static let maxCells = 40
+
+    /// Cells a character takes: `DisplayWidth` of its scalars, at most 2. A family emoji
+    /// (three faces joined by ZWJ) or a flag (two regional indicators) is one glyph two cells wide,
+    /// not the sum of its parts.
+    public static func cells(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first { return DisplayWidth.of(scalar) }
+        return min(DisplayWidth.of(String(character)), 2)
+    }
+
+    /// Cells the text takes, character by character.
+    public static func cells(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += cells(character) }
+        return total
+    }
+
+    /// One line: line breaks, tabs and other control characters become spaces, runs of white space
+    /// become one space, the ends are trimmed, and the two scalars XML forbids (U+FFFE, U+FFFF)
+    /// become U+FFFD, so that every format can hold the text.
+    public static func oneLine(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace || character.unicodeScalars.contains(where: isControl) {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            if character.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) {
+                result.append("\u{FFFD}")
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The text on one line, at most `limit` cells wide: when longer, cut and ended with "…". The
+    /// cut is at a space when one falls in the last third, so a word is not broken; otherwise
+    /// (Chinese, Thai, a long word) between two characters.
+    public static func shorten(_ text: String, to limit: Int = maxCells) -> String {
+        let line = oneLine(text)
+        guard cells(line) > limit else { return line }
+        var kept = ""
+        var used = 0
+        var lastSpace: (index: String.Index, cells: Int)?
+        for character in line {
+            let width = cells(character)
+            if used + width > limit - 1 { break }
+            if character == " " { lastSpace = (kept.endIndex, used) }
+            kept.append(character)
+            used += width
+        }
+        if let lastSpace, lastSpace.cells * 3 >= (limit - 1) * 2 { kept = String(kept[..<lastSpace.index]) }
+        while kept.last == " " { kept.removeLast() }
+        return kept + "…"
+    }
+
+    /// Lines of at most `width` cells, broken at spaces where possible and between characters
+    /// otherwise (Chinese and Thai have no spaces between words).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let limit = max(width, 2)
+        var lines: [String] = []
+        var line = ""
+        var lineCells = 0
+        for word in text.split(separator: " ") {
+            let wordCells = cells(word)
+            if lineCells > 0, lineCells + 1 + wordCells <= limit {
+                line += " " + word
+                lineCells += 1 + wordCells
+                continue
+            }
+            if wordCells <= limit {
+                if lineCells > 0 { lines.append(line) }
+                line = String(word)
+                lineCells = wordCells
+                continue
+            }
+            // Longer than a line (Chinese, Thai): fill the line, then break between characters.
+            if lineCells > 0, lineCells + 2 <= limit {
+                line += " "
+                lineCells += 1
+            } else if lineCells > 0 {
+                lines.append(line)
+                line = ""
+                lineCells = 0
+            }
+            for character in word {
+                let characterCells = cells(character)
+                if lineCells + characterCells > limit, lineCells > 0 {
+                    while line.last == " " { line.removeLast() }
+                    lines.append(line)
+                    line = ""
+                    lineCells = 0
+                }
+                line.append(character)
+                lineCells += characterCells
+            }
+        }
+        if lineCells > 0 || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || scalar.value == 0x2028
+            || scalar.value == 0x2029
+    }
+}

@@ -1,0 +1,89 @@
+import Glibc
+import PlaybookKit
+
+/// `playbook graph FILE`: the playbook as a flowchart, in Mermaid, DOT or SVG.
+enum GraphCommand {
+    static let help = """
+        usage: playbook graph [options] FILE
+
+        Draws the playbook as a flowchart: the stages top to bottom in order, questions and
+        'if's as decisions with their answers on the arrows, each call with an arrow to its
+        flow, and the outcomes coloured: green a win, red a loss, amber any other. The
+        playbook is checked first; one with errors is not drawn.
+
+        options:
+          --format FORMAT  mermaid (default): a ```mermaid block to paste into Markdown
+                           dot: Graphviz's language, for 'dot -Tsvg' or 'dot -Tpng'
+                           svg: a picture drawn by playbook itself, nothing else needed
+          --stage ID       draw this stage alone, with an arrow to each stage it leads to
+          --output FILE    write to FILE instead of standard output
+          -h, --help       show this help
+
+        exit status: 0 drawn, 1 the playbook has errors,
+                     2 bad usage or a file that cannot be read or written
+
+        See docs/graph.md for what each shape and colour means.
+
+        """
+
+    enum Format: String, CaseIterable {
+        case mermaid, dot, svg
+    }
+
+    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--format", "--stage", "--output"], flags: ["--help", "-h"])
+        if arguments.has("--help") || arguments.has("-h") {
+            Terminal.write(help)
+            return 0
+        }
+        let format: Format = try arguments.choice("--format", default: .mermaid)
+        guard let path = arguments.operands.first else { throw UsageError("graph needs a playbook file") }
+        guard arguments.operands.count == 1 else { throw UsageError("graph draws one playbook at a time") }
+        guard let (program, _) = try Loading.program(at: path, keep: &keep) else { return 1 }
+
+        var stage: Int?
+        if let id = arguments.value("--stage") {
+            guard let index = program.stage(named: id) else {
+                let names = program.stages.map { program.name($0.name.symbol) }
+                let hint = Suggestion.didYouMean(id, among: names).map { "; \($0)" } ?? ""
+                throw UsageError("\(path) has no stage '\(id)'\(hint) (its stages: \(names.joined(separator: ", ")))")
+            }
+            stage = index
+        }
+        let chart = Flowchart(program, stage: stage)
+        let text =
+            switch format {
+            case .mermaid: Mermaid.render(chart)
+            case .dot: Dot.render(chart)
+            case .svg: SVG.render(chart)
+            }
+        guard let output = arguments.value("--output") else {
+            Terminal.write(text)
+            return 0
+        }
+        if let problem = write(text, to: output) { throw UsageError("cannot write '\(output)': \(problem)") }
+        return 0
+    }
+
+    /// Writes the whole text to a file, replacing it; the reason on failure.
+    static func write(_ text: String, to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
+    }
+}

@@ -1,0 +1,135 @@
+import Testing
+
+@testable import PlaybookKit
+
+/// Shortening and wrapping of picture texts: by terminal cells, and never inside a character.
+struct PictureTextTests {
+    /// The shortened text, less its ellipsis, is a prefix of the original by whole characters.
+    static func expectCutBetweenCharacters(_ original: String, _ short: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(short.hasSuffix("…"), sourceLocation: sourceLocation)
+        let kept = Array(short.dropLast())
+        #expect(kept == Array(original.prefix(kept.count)), "\(short) is not a prefix of \(original)", sourceLocation: sourceLocation)
+    }
+
+    @Test func shortTextIsKept() {
+        #expect(PictureText.shorten("Who are you talking to?") == "Who are you talking to?")
+        let forty = String(repeating: "x", count: 40)
+        #expect(PictureText.shorten(forty) == forty)
+        #expect(PictureText.shorten(forty + "y") == String(repeating: "x", count: 39) + "…")
+    }
+
+    @Test func longTextIsCutAtASpaceNearTheEnd() {
+        let short = PictureText.shorten("Did the buyer describe a concrete problem?", to: 30)
+        #expect(short == "Did the buyer describe a…")
+        // No space in the last third: cut between characters.
+        #expect(PictureText.shorten("Supercalifragilisticexpialidocious is long", to: 12) == "Supercalifr…")
+    }
+
+    @Test func familyEmojiIsNeverSplit() {
+        let family = "👨‍👩‍👧"
+        #expect(family.count == 1)
+        #expect(family.unicodeScalars.count == 5)
+        #expect(PictureText.cells(Character(family)) == 2)
+        let text = String(repeating: family, count: 30)
+        for limit in [5, 6, 10, 11] {
+            let short = PictureText.shorten(text, to: limit)
+            Self.expectCutBetweenCharacters(text, short)
+            #expect(PictureText.cells(short) <= limit)
+            #expect(short.dropLast().allSatisfy { $0 == Character(family) })
+        }
+    }
+
+    @Test func thaiMarksStayWithTheirLetters() {
+        let thai = "ที่นี่มีเครื่องหมายวรรณยุกต์มากมายเหลือเกิน"
+        // Tone marks and vowel signs above and below take no cell.
+        #expect(PictureText.cells("ที่") == 1)
+        for limit in 2...12 {
+            let short = PictureText.shorten(thai, to: limit)
+            Self.expectCutBetweenCharacters(thai, short)
+            #expect(PictureText.cells(short) <= limit)
+            #expect(short.unicodeScalars.first?.properties.generalCategory != .nonspacingMark)
+        }
+    }
+
+    @Test func decomposedVietnameseIsOneCharacter() {
+        let viet = "Vie\u{0323}\u{0302}t Nam"
+        #expect(viet.count == 8)
+        #expect(PictureText.cells(viet) == 8)
+        #expect(PictureText.shorten(viet, to: 8) == viet)
+        let short = PictureText.shorten(viet, to: 4)
+        #expect(short == "Vie\u{0323}\u{0302}…")
+        // Both marks are kept with their letter, in their order.
+        #expect(Array(short.unicodeScalars.map(\.value)) == [0x56, 0x69, 0x65, 0x323, 0x302, 0x2026])
+        Self.expectCutBetweenCharacters(viet + viet, PictureText.shorten(viet + viet, to: 10))
+    }
+
+    @Test func wideCharactersCountTwoCells() {
+        let chinese = "客户今年有预算吗这是一个问题"
+        let short = PictureText.shorten(chinese, to: 9)
+        #expect(short == "客户今年…")
+        #expect(PictureText.cells(short) == 9)
+        #expect(PictureText.shorten(chinese, to: 10) == "客户今年…")
+    }
+
+    @Test func hebrewIsShortenedInLogicalOrder() {
+        let hebrew = "האם יש ללקוח תקציב לשנה הזאת?"
+        let short = PictureText.shorten(hebrew, to: 16)
+        #expect(short == "האם יש ללקוח…")
+        Self.expectCutBetweenCharacters(hebrew, short)
+    }
+
+    @Test func oneLineRemovesBreaksAndControls() {
+        #expect(PictureText.oneLine("a\nb\tc\r\nd   e\u{0}f\u{7F}g") == "a b c d e f g")
+        #expect(PictureText.oneLine("  padded \n") == "padded")
+        #expect(PictureText.oneLine("x\u{FFFE}y\u{FFFF}") == "x\u{FFFD}y\u{FFFD}")
+        #expect(PictureText.oneLine("line\u{2028}separator") == "line separator")
+        #expect(PictureText.shorten("first line\nsecond line") == "first line second line")
+    }
+
+    @Test func wrapBreaksAtSpacesThenBetweenCharacters() {
+        #expect(PictureText.wrap("Did the buyer describe a concrete problem?", width: 20)
+            == ["Did the buyer", "describe a concrete", "problem?"])
+        #expect(PictureText.wrap("1 · 准备阶段客户今年有预算吗", width: 12) == ["1 · 准备阶段", "客户今年有预", "算吗"])
+        #expect(PictureText.wrap("", width: 10) == [""])
+        for line in PictureText.wrap(String(repeating: "👨‍👩‍👧", count: 9), width: 5) {
+            #expect(PictureText.cells(line) <= 5)
+            #expect(line.allSatisfy { $0 == "👨‍👩‍👧" })
+        }
+    }
+}
+
+/// The colour rule for outcomes.
+struct OutcomeToneTests {
+    @Test func keywordsInSeveralLanguages() {
+        let declared = ["won", "lost", "nurture", "disqualified"]
+        #expect(OutcomeTone.of("won", declared: declared) == .good)
+        #expect(OutcomeTone.of("lost", declared: declared) == .bad)
+        #expect(OutcomeTone.of("disqualified", declared: declared) == .bad)
+        #expect(OutcomeTone.of("nurture", declared: declared) == .other)
+        #expect(OutcomeTone.of("closed_won", declared: nil) == .good)
+        #expect(OutcomeTone.of("closed-lost", declared: nil) == .bad)
+        #expect(OutcomeTone.of("Won", declared: nil) == .good)
+        #expect(OutcomeTone.of("thắng", declared: nil) == .good)
+        #expect(OutcomeTone.of("tha\u{306}\u{301}ng", declared: nil) == .good, "decomposed thắng")
+        #expect(OutcomeTone.of("thua", declared: nil) == .bad)
+        #expect(OutcomeTone.of("nuôi_dưỡng", declared: nil) == .other)
+        #expect(OutcomeTone.of("丢单", declared: nil) == .bad)
+        #expect(OutcomeTone.of("客户丢单", declared: nil) == .bad)
+        #expect(OutcomeTone.of("成交", declared: nil) == .good)
+        #expect(OutcomeTone.of("不成功", declared: nil) == .bad)
+        #expect(OutcomeTone.of("ชนะ", declared: nil) == .good)
+        #expect(OutcomeTone.of("แพ้", declared: nil) == .bad)
+        #expect(OutcomeTone.of("הפסד", declared: nil) == .bad)
+        #expect(OutcomeTone.of("זכייה", declared: nil) == .good)
+        #expect(OutcomeTone.of("gewonnen", declared: nil) == .good)
+        #expect(OutcomeTone.of("perdu", declared: nil) == .bad)
+    }
+
+    @Test func theFirstDeclaredOutcomeIsAWinWithoutAKeyword() {
+        #expect(OutcomeTone.of("yay", declared: ["yay", "meh"]) == .good)
+        #expect(OutcomeTone.of("meh", declared: ["yay", "meh"]) == .other)
+        #expect(OutcomeTone.of("yay", declared: nil) == .other)
+        // A keyword wins over the position.
+        #expect(OutcomeTone.of("lost", declared: ["lost", "won"]) == .bad)
+    }
+}
