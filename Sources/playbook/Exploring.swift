@@ -29,7 +29,7 @@ enum Exploring {
             Terminal.write(outcomes(report.outcomes))
             if let output = arguments.value("--emit-scenarios") {
                 let text = scenarioFile(for: report.walks, playbook: path)
-                guard FileWriter.write(text, to: output) else { throw UsageError("cannot write '\(output)'") }
+                if let problem = FileWriter.write(text, to: output) { throw UsageError("cannot write '\(output)': \(problem)") }
                 Terminal.write("wrote \(report.walks.count) scenario\(report.walks.count == 1 ? "" : "s") to \(output)\n")
             }
         } else if arguments.value("--emit-scenarios") != nil {

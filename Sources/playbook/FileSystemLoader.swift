@@ -41,23 +41,25 @@ struct FileSystemLoader: SourceLoader {
 
 /// Writes whole files (generated scenarios, pictures): replaced, never appended to.
 enum FileWriter {
-    /// False when the file cannot be written.
-    static func write(_ text: String, to path: String) -> Bool {
+    /// Writes the whole text to a file, replacing it; the reason on failure.
+    static func write(_ text: String, to path: String) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
         var text = text
-        return text.withUTF8 { buffer in
+        text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    failure = String(cString: strerror(errno))
+                    return
                 }
                 offset += written
             }
-            return true
         }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
     }
 }

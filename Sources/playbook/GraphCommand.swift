@@ -61,29 +61,7 @@ enum GraphCommand {
             Terminal.write(text)
             return 0
         }
-        if let problem = write(text, to: output) { throw UsageError("cannot write '\(output)': \(problem)") }
+        if let problem = FileWriter.write(text, to: output) { throw UsageError("cannot write '\(output)': \(problem)") }
         return 0
-    }
-
-    /// Writes the whole text to a file, replacing it; the reason on failure.
-    static func write(_ text: String, to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure: String?
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        return failure
     }
 }
