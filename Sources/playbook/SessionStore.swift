@@ -122,19 +122,7 @@ final class RecordFile {
     }
 
     private func write(_ text: String) throws(StoreError) {
-        var text = text
-        let failure: Int32? = text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return fdatasync(descriptor) == 0 ? nil : errno
-        }
+        let failure = writeAll(text, to: descriptor) ?? (fdatasync(descriptor) == 0 ? nil : errno)
         if let failure { throw StoreError("cannot write to '\(path)': \(String(cString: strerror(failure)))") }
     }
 }

@@ -1,20 +1,27 @@
 import Glibc
 
+/// Writes all of `text`, going on after partial writes and interrupted ones; the errno of a
+/// failure, or nil.
+func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+    var text = text
+    return text.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+}
+
 /// The process's standard streams and what they are attached to.
 enum Terminal {
     static func write(_ text: String, to descriptor: Int32 = STDOUT_FILENO) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        _ = writeAll(text, to: descriptor)
     }
 
     static func error(_ text: String) { write(text, to: STDERR_FILENO) }
