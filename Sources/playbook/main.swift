@@ -14,6 +14,7 @@ let help = """
       show SESSION       print a session's transcript (text, markdown or json)
       sessions           list the recorded sessions
       test FILE...       run the scenarios of .scenarios files against their playbooks
+      paths FILE         count the walks to each outcome; shortest, longest and example walks
 
     Run 'playbook <command> --help' for a command's options, and see README.md and
     docs/language.md for the language.
@@ -21,7 +22,7 @@ let help = """
     """
 
 let words = CommandLine.arguments.dropFirst()
-let commands = ["check", "run", "practice", "resume", "show", "sessions", "test"]
+let commands = ["check", "run", "practice", "resume", "show", "sessions", "test", "paths"]
 var status: Int32
 var results: [CheckResult] = []
 do throws(UsageError) {
@@ -33,6 +34,7 @@ do throws(UsageError) {
     case "show": status = try ShowCommand.run(words.dropFirst())
     case "sessions": status = try SessionsCommand.run(words.dropFirst())
     case "test": status = try TestCommand.run(words.dropFirst(), keep: &results)
+    case "paths": status = try PathsCommand.run(words.dropFirst(), keep: &results)
     case "--help", "-h", "help":
         Terminal.write(help)
         status = 0
