@@ -113,7 +113,9 @@ enum RunCommand {
 /// Reading and checking a playbook before it is run.
 enum Loading {
     /// The program, or nil after printing why the playbook cannot be run.
-    static func program(at path: String, keep: inout [CheckResult]) throws(UsageError) -> (Program, CheckResult)? {
+    static func program(
+        at path: String, keep: inout [CheckResult], purpose: String = "running it"
+    ) throws(UsageError) -> (Program, CheckResult)? {
         let check: CheckResult
         switch checkPlaybook(at: path, loader: FileSystemLoader()) {
         case .failure(let failure): throw UsageError("cannot read '\(path)': \(failure.reason)")
@@ -124,7 +126,7 @@ enum Loading {
             let renderer = DiagnosticRenderer(sources: check.sources, color: Terminal.wantsColor(STDERR_FILENO, choice: .auto))
             let errors = check.diagnostics.filter { $0.severity == .error }
             Terminal.error(errors.map { renderer.human($0) + "\n" }.joined())
-            Terminal.error("playbook: \(path) has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them before running it ('playbook check \(path)')\n")
+            Terminal.error("playbook: \(path) has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them before \(purpose) ('playbook check \(path)')\n")
             return nil
         }
         return (program, check)

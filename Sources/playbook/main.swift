@@ -15,6 +15,7 @@ let help = """
       sessions           list the recorded sessions
       test FILE...       run the scenarios of .scenarios files against their playbooks
       graph FILE         draw the playbook as a flowchart (mermaid, dot or svg)
+      paths FILE         count the walks to each outcome; shortest, longest and example walks
 
     Run 'playbook <command> --help' for a command's options, and see README.md and
     docs/language.md for the language.
@@ -22,7 +23,7 @@ let help = """
     """
 
 let words = CommandLine.arguments.dropFirst()
-let commands = ["check", "run", "practice", "resume", "show", "sessions", "test", "graph"]
+let commands = ["check", "run", "practice", "resume", "show", "sessions", "test", "graph", "paths"]
 var status: Int32
 var results: [CheckResult] = []
 do throws(UsageError) {
@@ -35,6 +36,7 @@ do throws(UsageError) {
     case "sessions": status = try SessionsCommand.run(words.dropFirst())
     case "test": status = try TestCommand.run(words.dropFirst(), keep: &results)
     case "graph": status = try GraphCommand.run(words.dropFirst(), keep: &results)
+    case "paths": status = try PathsCommand.run(words.dropFirst(), keep: &results)
     case "--help", "-h", "help":
         Terminal.write(help)
         status = 0
