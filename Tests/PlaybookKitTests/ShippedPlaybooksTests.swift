@@ -3,8 +3,8 @@ import Testing
 
 @testable import PlaybookKit
 
-/// Every shipped playbook checks clean with --strict, and its scenarios pass and reach every
-/// outcome it declares.
+/// Every shipped playbook checks clean with --strict, its scenarios pass and reach every outcome
+/// it declares, and exploring it finds no fault, dead end or exit criterion no walk meets.
 struct ShippedPlaybooksTests {
     static let folder = Golden.root.appendingPathComponent("playbooks")
 
@@ -47,6 +47,17 @@ struct ShippedPlaybooksTests {
         }
         let declared = Set(program.outcomes ?? program.endingNames)
         #expect(declared.subtracting(reached).isEmpty, "\(name): no scenario reaches \(declared.subtracting(reached).sorted())")
+    }
+
+    @Test(arguments: playbooks)
+    func exploresWithoutFaultsOrDeadEnds(_ name: String) throws {
+        let result = Self.checked(name)
+        guard result.files.first?.stages.isEmpty == false else { return }
+        let report = Explorer(program: try #require(Program(result))).explore()
+        #expect(report.faults.isEmpty, "\(name): \(report.faults.map(\.message))")
+        #expect(report.deadEnds.isEmpty, "\(name): \(report.deadEnds.map(\.message))")
+        #expect(report.neverMet.isEmpty, "\(name): \(report.neverMet.map(\.message))")
+        #expect(!report.stoppedEarly)
     }
 
     @Test func theLibraryCoversFiveLanguages() {
