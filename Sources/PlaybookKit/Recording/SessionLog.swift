@@ -26,7 +26,6 @@ public struct SessionLog: Sendable {
     }
 
     public var startTime: Double? { events.first?.time }
-    public var lastTime: Double? { events.last?.time }
 
     public enum Status: Sendable, Hashable {
         case ended(outcome: String, reason: String?, score: Double)

@@ -28,8 +28,6 @@ public struct Walk: Sendable {
         }
     }
 
-    public var canGoBack: Bool { !undoStack.isEmpty }
-
     /// Puts back a state saved earlier (`let saved = walk.state`). Answers before it cannot be
     /// undone: `back` stops there.
     public mutating func restore(_ saved: WalkState) {
