@@ -68,6 +68,7 @@ enum ResumeCommand {
             } else if changed {
                 intro += strings(.replayChanged) + "\n"
             }
+            if report.replayed > 0 { intro += runner.personaIntro() }
             LineReader.catchInterrupts()
             var first = runner.proceed(now: now())
             if runner.question != nil || isWaiting(first.state) {

@@ -72,8 +72,8 @@ extension Runner {
         return text
     }
 
-    /// The persona, before the buyer first speaks.
-    mutating func personaIntro() -> String {
+    /// The persona, before the buyer first speaks (or when a practice run resumes): once.
+    public mutating func personaIntro() -> String {
         guard var state = practice, !state.personaShown, let persona = state.options.persona else { return "" }
         state.personaShown = true
         practice = state
