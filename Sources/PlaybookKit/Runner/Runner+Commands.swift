@@ -136,10 +136,9 @@ extension Runner {
         let glossary = program.terms.map(\.word.value)
         guard !glossary.isEmpty else { return strings(.glossaryEmpty) + "\n" }
         guard !word.isEmpty else { return strings(.defineEmpty, glossary.joined(separator: ", ")) + "\n" }
-        guard let term = program.define(word) else {
-            return strings(.defineUnknown, word, glossary.joined(separator: ", ")) + "\n"
-        }
-        return paint.bold(term.word.value) + strings.colon + term.definition.value + "\n"
+        let found = program.define(word)
+        guard !found.isEmpty else { return strings(.defineUnknown, word, glossary.joined(separator: ", ")) + "\n" }
+        return found.map { paint.bold($0.word.value) + strings.colon + $0.definition.value + "\n" }.joined()
     }
 
     private mutating func end(_ rest: String, now: Double) -> Turn {

@@ -110,10 +110,17 @@ public struct Program: Sendable {
     /// Every question id, for suggestions.
     public var questionNames: [String] { questionPlaces.keys.map(name) }
 
-    /// The definition of a glossary word, matched without regard to case.
-    public func define(_ word: String) -> Term? {
+    /// The terms a word looks up: the one spelled so, without regard to case; else every term
+    /// that holds the word or is held in it. Thai and Chinese write no spaces between words, so
+    /// `คัดกรอง` finds `การคัดกรอง` and `miller` finds `Miller Heiman`.
+    public func define(_ word: String) -> [Term] {
         let folded = word.trimmingWhitespace().lowercased()
-        return terms.first { $0.word.value.lowercased() == folded }
+        guard !folded.isEmpty else { return [] }
+        if let exact = terms.first(where: { $0.word.value.lowercased() == folded }) { return [exact] }
+        return terms.filter { term in
+            let name = term.word.value.lowercased()
+            return name.contains(folded) || folded.contains(name)
+        }
     }
 
     /// The block a place points into, or nil when the place does not fit this playbook.

@@ -82,3 +82,25 @@ extension RunnerTests {
         #expect(Runner.typedText("\u{1B}") == "")
     }
 }
+
+extension RunnerTests {
+    @Test func defineFindsTermsInsideLongerWords() throws {
+        let program = try WalkTests.program(
+            """
+            playbook "Glossary"
+              language th
+              outcomes x
+            term "การคัดกรอง" "ตัดสินว่าลูกค้าเหมาะกับเราไหม"
+            term "Miller Heiman" "Strategic Selling, 1985"
+            term "Lead" "A person who may buy."
+            stage a "A"
+              end x
+            """)
+        #expect(program.define("lead").map(\.word.value) == ["Lead"])
+        #expect(program.define("คัดกรอง").map(\.word.value) == ["การคัดกรอง"])
+        #expect(program.define("miller").map(\.word.value) == ["Miller Heiman"])
+        #expect(program.define("Leads").map(\.word.value) == ["Lead"])
+        #expect(program.define("budget").isEmpty)
+        #expect(program.define("  ").isEmpty)
+    }
+}
