@@ -12,25 +12,23 @@ public enum Dot {
         out += "compound=true, newrank=true, nodesep=0.3, ranksep=0.35];\n"
         out += "  node [fontname=\(font), fontsize=11, style=filled, penwidth=1.2];\n"
         out += "  edge [fontname=\(font), fontsize=10, color=\"#52606d\", fontcolor=\"#1f2933\"];\n"
+        let ids = chart.clusterIDs
+        let members = chart.nodesByCluster
         for (index, cluster) in chart.clusters.enumerated() {
-            out += "  subgraph cluster_\(chart.clusterID(index)) {\n"
+            out += "  subgraph cluster_\(ids[index]) {\n"
             out += "    label=\(quote(cluster.heading)); labeljust=l; fontsize=13; "
             out += cluster.kind == .stage
                 ? "style=\"rounded,filled\"; fillcolor=\"#f7f9fc\"; color=\"#9aa5b1\";\n"
                 : "style=\"rounded,filled,dashed\"; fillcolor=\"#fbfaf5\"; color=\"#a8996b\";\n"
-            for (node, info) in chart.nodes.enumerated() where info.cluster == index {
-                out += "    " + declaration(node, info) + "\n"
-            }
+            for node in members.inCluster[index] { out += "    " + declaration(node, chart.nodes[node]) + "\n" }
             out += "  }\n"
         }
-        for (node, info) in chart.nodes.enumerated() where info.cluster == nil {
-            out += "  " + declaration(node, info) + "\n"
-        }
+        for node in members.outside { out += "  " + declaration(node, chart.nodes[node]) + "\n" }
         for edge in chart.edges {
             var attributes: [String] = []
             if !edge.labels.isEmpty { attributes.append("label=\(quote(edge.labels.joined(separator: "\n")))") }
             if edge.kind == .call, let cluster = chart.nodes[edge.to].cluster {
-                attributes += ["style=dashed", "color=\"#1f7a70\"", "lhead=cluster_\(chart.clusterID(cluster))"]
+                attributes += ["style=dashed", "color=\"#1f7a70\"", "lhead=cluster_\(ids[cluster])"]
             }
             let list = attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]"
             out += "  n\(edge.from) -> n\(edge.to)\(list);\n"

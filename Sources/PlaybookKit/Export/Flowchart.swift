@@ -82,10 +82,27 @@ public struct Flowchart: Sendable {
     /// The most label lines one arrow shows; more are counted in a last line (`+3 more`).
     public static let maxEdgeLines = 4
 
-    /// An id for a cluster in Mermaid and DOT: `s1` for the first stage drawn, `f1` for the first flow.
-    public func clusterID(_ index: Int) -> String {
-        let kind = clusters[index].kind
-        let number = clusters[..<index].reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } + 1
-        return (kind == .stage ? "s" : "f") + String(number)
+    /// An id per cluster for Mermaid and DOT, in cluster order: `s1` for the first stage drawn,
+    /// `f1` for the first flow.
+    public var clusterIDs: [String] {
+        var counts = (stages: 0, flows: 0)
+        return clusters.map { cluster in
+            if cluster.kind == .stage {
+                counts.stages += 1
+                return "s" + String(counts.stages)
+            }
+            counts.flows += 1
+            return "f" + String(counts.flows)
+        }
+    }
+
+    /// The nodes of each cluster, and those in none, in drawing order: one pass, whatever the size.
+    public var nodesByCluster: (inCluster: [[Int]], outside: [Int]) {
+        var inCluster = Array(repeating: [Int](), count: clusters.count)
+        var outside: [Int] = []
+        for (node, info) in nodes.enumerated() {
+            if let cluster = info.cluster { inCluster[cluster].append(node) } else { outside.append(node) }
+        }
+        return (inCluster, outside)
     }
 }

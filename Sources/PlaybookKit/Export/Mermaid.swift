@@ -3,31 +3,29 @@
 public enum Mermaid {
     public static func render(_ chart: Flowchart) -> String {
         var out = "```mermaid\nflowchart TB\n"
+        let ids = chart.clusterIDs
+        let members = chart.nodesByCluster
         for (index, cluster) in chart.clusters.enumerated() {
-            out += "  subgraph \(chart.clusterID(index))[\(label(cluster.heading))]\n"
-            for (node, info) in chart.nodes.enumerated() where info.cluster == index {
-                out += "    " + declaration(node, info) + "\n"
-            }
+            out += "  subgraph \(ids[index])[\(label(cluster.heading))]\n"
+            for node in members.inCluster[index] { out += "    " + declaration(node, chart.nodes[node]) + "\n" }
             out += "  end\n"
         }
-        for (node, info) in chart.nodes.enumerated() where info.cluster == nil {
-            out += "  " + declaration(node, info) + "\n"
-        }
+        for node in members.outside { out += "  " + declaration(node, chart.nodes[node]) + "\n" }
         for edge in chart.edges {
             let arrow = edge.kind == .call ? "-.->" : "-->"
             let text = edge.labels.isEmpty ? "" : "|\(label(edge.labels.joined(separator: "\n")))|"
             out += "  n\(edge.from) \(arrow)\(text) n\(edge.to)\n"
         }
         for style in NodeStyle.allCases {
-            let members = chart.nodes.indices.filter { NodeStyle(chart.nodes[$0].kind) == style }
-            guard !members.isEmpty else { continue }
+            let styled = chart.nodes.indices.filter { NodeStyle(chart.nodes[$0].kind) == style }
+            guard !styled.isEmpty else { continue }
             out += "  classDef \(style.rawValue) \(css(style))\n"
-            out += "  class \(members.map { "n\($0)" }.joined(separator: ",")) \(style.rawValue)\n"
+            out += "  class \(styled.map { "n\($0)" }.joined(separator: ",")) \(style.rawValue)\n"
         }
         for (index, cluster) in chart.clusters.enumerated() {
             let css = cluster.kind == .stage
                 ? "fill:#f7f9fc,stroke:#9aa5b1" : "fill:#fbfaf5,stroke:#a8996b,stroke-dasharray:5 4"
-            out += "  style \(chart.clusterID(index)) \(css)\n"
+            out += "  style \(ids[index]) \(css)\n"
         }
         return out + "```\n"
     }
