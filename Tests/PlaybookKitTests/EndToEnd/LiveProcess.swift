@@ -69,9 +69,15 @@ final class LiveProcess {
 
     /// Runs `command` (a shell command line) on a pseudo-terminal of its own, through util-linux
     /// `script`: the child's stdin is a tty, and a 0x03 typed here reaches it as SIGINT.
+    ///
+    /// The shell `script` starts (`$SHELL`, or /bin/sh) `exec`s the command, so the command is
+    /// alone in the terminal's foreground group. Otherwise a shell that does not exec its last
+    /// command (dash, when CI's `$SHELL` is unset) is killed by the same SIGINT, and `script`
+    /// reports that instead of the command's own exit status.
     static func onTerminal(_ command: String, in folder: URL) throws -> LiveProcess {
         try LiveProcess(
-            CommandLineTests.script, ["-q", "-e", "-c", command, "/dev/null"], in: folder, environment: ["TERM": "xterm"])
+            CommandLineTests.script, ["-q", "-e", "-c", "exec " + command, "/dev/null"], in: folder,
+            environment: ["TERM": "xterm", "SHELL": "/bin/sh"])
     }
 
     deinit {

@@ -55,7 +55,8 @@ struct SessionEndToEndTests {
         // Ctrl-C: the terminal's line discipline turns it into SIGINT for the walk.
         try run.type(byte: 0x03)
         try run.waitFor("Paused. Nothing is lost. Resume with: playbook resume ")
-        #expect(try run.waitForExit() == .exited(0), "\(run.text)")
+        let runEnding = try run.waitForExit()
+        #expect(runEnding == .exited(0), "\(runEnding); output:\n\(run.text)")
 
         let id = try SessionRecord.onlyID(in: workspace)
         #expect(run.text.contains("Resume with: playbook resume \(id)\n"), "\(run.text)")
@@ -76,7 +77,8 @@ struct SessionEndToEndTests {
             try resume.type(answer + "\n")
         }
         try resume.waitFor("Outcome: nurture")
-        #expect(try resume.waitForExit() == .exited(0), "\(resume.text)")
+        let resumeEnding = try resume.waitForExit()
+        #expect(resumeEnding == .exited(0), "\(resumeEnding); output:\n\(resume.text)")
 
         let ended = try SessionRecord(workspace, id)
         #expect(ended.unreadable.isEmpty)
