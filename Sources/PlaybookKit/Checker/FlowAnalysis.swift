@@ -54,7 +54,10 @@ final class FlowAnalysis {
         for container in 0...table.flows.count {
             if let entry = graph.entry(of: container) { search(from: entry) }
         }
-        if reportUnreachable { self.reportUnreachable() }
+        if reportUnreachable {
+            self.reportUnreachable()
+            reportUncheckedExits()
+        }
         reportDeadEnds()
         checkAssignments()
     }

@@ -44,6 +44,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case nextInLastStage = "PB0406"
     case fallsOffLastStage = "PB0407"
     case noStages = "PB0408"
+    case exitNeverChecked = "PB0409"
     // Files brought in with `use`.
     case useNotFound = "PB0501"
     case useCycle = "PB0502"
@@ -56,7 +57,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
 
     public var severity: Severity {
         switch self {
-        case .unreachable, .unusedFlow, .duplicateTerm, .scoredWithoutBest, .bestScoresLower, .feedbackNotOnChoice: .warning
+        case .unreachable, .unusedFlow, .exitNeverChecked, .duplicateTerm, .scoredWithoutBest, .bestScoresLower, .feedbackNotOnChoice: .warning
         default: .error
         }
     }
@@ -104,6 +105,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .nextInLastStage: "next-in-last-stage"
         case .fallsOffLastStage: "falls-off-last-stage"
         case .noStages: "no-stages"
+        case .exitNeverChecked: "exit-never-checked"
         case .useNotFound: "use-not-found"
         case .useCycle: "use-cycle"
         case .useOutsideRoot: "use-outside-root"

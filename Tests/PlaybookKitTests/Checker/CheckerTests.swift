@@ -22,6 +22,28 @@ struct CheckerTests {
         #expect(codes(text).isEmpty)
     }
 
+    /// Exit criteria are checked only when a walk moves on to another stage: a stage that every
+    /// walk leaves with an outcome never checks them, one that some walk leaves does.
+    @Test func exitCriteriaThatNoWalkChecksAreReported() {
+        let closing = """
+            stage close "Close"
+              exit when legal "Legal first."
+              exit when signed
+              ask signed "Signed?" yes/no
+                no -> end lost "no"
+              ask legal "Legal approved?" yes/no
+              end won "yes"
+            """
+        let result = check(closing)
+        #expect(result.diagnostics.map(\.code) == [.exitNeverChecked])
+        #expect(result.diagnostics.first?.secondary.map(\.message) == ["every walk through 'close' ends in an outcome", "nor this one"])
+        // Some walk goes back to an earlier stage: the criteria are checked on that walk.
+        let reopened = closing.replacingOccurrences(of: "yes/no\n  end won", with: "yes/no\n    no -> open\n  end won")
+        #expect(codes("stage open \"Open\"\n  ask fit \"Fit?\" yes/no\n    no -> end lost \"no\"\n\n" + reopened).isEmpty)
+        // A stage that runs on into the next one checks them.
+        #expect(codes("stage a \"A\"\n  exit when ok\n  ask ok \"Ok?\" yes/no\n\nstage b \"B\"\n  end won \"w\"\n").isEmpty)
+    }
+
     @Test func aLoopWithoutAWayOutIsReportedAtTheLoopWithTheWalkIntoIt() throws {
         let result = check(
             """
