@@ -1,9 +1,14 @@
 /// A deal's record as a person reads it: stages in order, each question with its answer (and the
-/// answers revised with `back`), notes, unmet criteria, pauses and the outcome.
+/// answers revised with `back`), notes, unmet criteria, pauses and the outcome. Its labels are in
+/// the playbook's language, as the runner's words were during the walk.
 public struct Transcript: Sendable {
     public let log: SessionLog
+    let strings: RunnerStrings
 
-    public init(_ log: SessionLog) { self.log = log }
+    public init(_ log: SessionLog) {
+        self.log = log
+        strings = RunnerStrings(language: log.info?.language ?? "en")
+    }
 
     /// One line of the transcript, in order.
     public enum Entry: Sendable, Hashable {
@@ -64,19 +69,19 @@ public struct Transcript: Sendable {
         var out = header(bold: { $0 }) + "\n"
         for entry in entries {
             switch entry {
-            case .stage(let title, let number): out += "\nStage \(number) · \(title)\n"
+            case .stage(let title, let number): out += "\n" + strings(.shownStage, String(number), title) + "\n"
             case .answer(_, let text, let shown, let seconds, let revised):
-                out += "  \(revised ? "↺ " : "")\(text) → \(shown)\(revised ? " (revised)" : "") [\(Self.duration(seconds))]\n"
-            case .buyer(let line): out += "  Buyer: “\(line)”\n"
-            case .note(let note): out += "  Note: \(note)\n"
-            case .unmet(let message): out += "  Could not leave the stage: \(message)\n"
-            case .paused(let time): out += "  — paused at \(Self.minute(time))\n"
+                out += "  \(revised ? "↺ " : "")\(text) → \(shown)\(revised ? " " + strings(.revised) : "") [\(duration(seconds))]\n"
+            case .buyer(let line): out += "  " + strings(.buyer) + strings.colon + "“\(line)”\n"
+            case .note(let note): out += "  " + strings(.note) + strings.colon + note + "\n"
+            case .unmet(let message): out += "  " + strings(.couldNotLeave, message) + "\n"
+            case .paused(let time): out += "  — " + strings(.pausedAt, Self.minute(time)) + "\n"
             case .resumed(let time, let notReplayed):
-                out += "  — resumed at \(Self.minute(time))"
+                out += "  — " + strings(.resumedAt, Self.minute(time))
                 out += notReplayed == 0 ? "\n"
-                    : " (the playbook had changed; \(notReplayed) recorded answer\(notReplayed == 1 ? "" : "s") did not fit)\n"
-            case .fault(let message): out += "  The walk stopped: \(message)\n"
-            case .move(let move): out += "    \(Self.movePoints(move))\n"
+                    : " " + strings(notReplayed == 1 ? .oneDidNotFit : .didNotFit, String(notReplayed)) + "\n"
+            case .fault(let message): out += "  " + strings(.walkStopped, message) + "\n"
+            case .move(let move): out += "    \(movePoints(move))\n"
             }
         }
         out += "\n" + footer()
@@ -88,17 +93,17 @@ public struct Transcript: Sendable {
         var out = "## " + header(bold: { "**\($0)**" }).replacingAll("\n", with: "  \n") + "\n"
         for entry in entries {
             switch entry {
-            case .stage(let title, let number): out += "\n### Stage \(number): \(Self.escape(title))\n\n"
+            case .stage(let title, let number): out += "\n### " + strings(.shownStage, String(number), Self.escape(title)) + "\n\n"
             case .answer(_, let text, let shown, _, let revised):
                 let line = "\(Self.escape(text)) **\(Self.escape(shown))**"
-                out += revised ? "- ~~\(line)~~ (revised)\n" : "- \(line)\n"
-            case .buyer(let line): out += "- Buyer: “\(Self.escape(line))”\n"
+                out += revised ? "- ~~\(line)~~ \(strings(.revised))\n" : "- \(line)\n"
+            case .buyer(let line): out += "- " + strings(.buyer) + strings.colon + "“\(Self.escape(line))”\n"
             case .note(let note): out += "- 📝 \(Self.escape(note))\n"
-            case .unmet(let message): out += "- ⚠️ Could not leave the stage: \(Self.escape(message))\n"
-            case .paused(let time): out += "- *paused at \(Self.minute(time))*\n"
-            case .resumed(let time, _): out += "- *resumed at \(Self.minute(time))*\n"
-            case .fault(let message): out += "- ⚠️ The walk stopped: \(Self.escape(message))\n"
-            case .move(let move): out += "  - \(Self.escape(Self.movePoints(move)))\n"
+            case .unmet(let message): out += "- ⚠️ " + strings(.couldNotLeave, Self.escape(message)) + "\n"
+            case .paused(let time): out += "- *" + strings(.pausedAt, Self.minute(time)) + "*\n"
+            case .resumed(let time, _): out += "- *" + strings(.resumedAt, Self.minute(time)) + "*\n"
+            case .fault(let message): out += "- ⚠️ " + strings(.walkStopped, Self.escape(message)) + "\n"
+            case .move(let move): out += "  - \(Self.escape(movePoints(move)))\n"
             }
         }
         out += "\n" + footer().replacingAll("\n", with: "  \n")
@@ -152,10 +157,10 @@ public struct Transcript: Sendable {
     private func header(bold: (String) -> String) -> String {
         let info = log.info
         var first = bold(info?.playbookTitle ?? "Session")
-        if let deal = info?.deal { first += " · deal: \(deal)" }
-        if let rep = info?.rep { first += " · rep: \(rep)" }
-        let started = log.startTime.map { " · started \(Self.minute($0))" } ?? ""
-        return first + "\nSession \(info?.id ?? "?")\(started)"
+        if let deal = info?.deal { first += " · " + strings(.shownDeal, deal) }
+        if let rep = info?.rep { first += " · " + strings(.shownRep, rep) }
+        let started = log.startTime.map { " · " + strings(.started, Self.minute($0)) } ?? ""
+        return first + "\n" + strings(.session, info?.id ?? "?") + started
     }
 
     /// The practice result, when the record has one.
@@ -165,26 +170,29 @@ public struct Transcript: Sendable {
     }
 
     /// "+3 points (best)" or "-2 points · best: "Ask what it is worth" (+3)".
-    static func movePoints(_ move: MoveResult) -> String {
-        let points = (move.points > 0 ? "+" : "") + Value.format(move.points) + " points"
-        if move.isBest { return points + " (best)" }
-        return points + " · best: \"\(move.bestOption)\" (" + (move.bestPoints > 0 ? "+" : "") + Value.format(move.bestPoints) + ")"
+    func movePoints(_ move: MoveResult) -> String {
+        let signed = { (points: Double) in (points > 0 ? "+" : "") + Value.format(points) }
+        if move.isBest { return strings(.pointsBest, signed(move.points)) }
+        return strings(.pointsOther, signed(move.points), move.bestOption, signed(move.bestPoints))
     }
 
     private func footer() -> String {
         switch log.status {
         case .ended(let outcome, let reason, let score):
-            var line = "Outcome: \(outcome)" + (reason.map { ": \($0)" } ?? "")
+            var line = strings(.outcome) + strings.colon + outcome
+            if let reason { line += "\n" + strings(.reason) + strings.colon + reason }
             if let result = practiceResult {
-                line += "\nScore: \(Value.format(result.score)) (best on this walk \(Value.format(result.bestOnPath))"
-                line += result.bestPossible.map { ", on any walk \(Value.format($0)))" } ?? ")"
-                if let grade = result.grade { line += "\nGrade: \(Value.format(grade.rounded()))%" }
+                let (score, onPath) = (Value.format(result.score), Value.format(result.bestOnPath))
+                line += "\n" + (result.bestPossible.map { strings(.shownScoreAny, score, onPath, Value.format($0)) }
+                    ?? strings(.shownScoreWalk, score, onPath))
+                if let grade = result.grade { line += "\n" + strings(.grade) + strings.colon + Value.format(grade.rounded()) + "%" }
             } else if score != 0 {
-                line += "\nScore: \(Value.format(score))"
+                line += "\n" + strings(.score) + strings.colon + Value.format(score)
             }
             return line + "\n"
-        default:
-            return "Status: \(statusText)\n"
+        case .faulted: return strings(.status) + strings.colon + strings(.statusFaulted) + "\n"
+        case .paused: return strings(.status) + strings.colon + strings(.statusPaused) + "\n"
+        case .interrupted: return strings(.status) + strings.colon + strings(.statusInterrupted) + "\n"
         }
     }
 
@@ -194,8 +202,9 @@ public struct Transcript: Sendable {
         return String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(5)) + " UTC"
     }
 
-    static func duration(_ seconds: Double) -> String {
-        seconds < 60 ? "\(Int(seconds.rounded())) s" : "\(Int(seconds / 60)) min \(Int(seconds.truncatingRemainder(dividingBy: 60))) s"
+    func duration(_ seconds: Double) -> String {
+        seconds < 60 ? strings(.seconds, String(Int(seconds.rounded())))
+            : strings(.minutesSeconds, String(Int(seconds / 60)), String(Int(seconds.truncatingRemainder(dividingBy: 60))))
     }
 
     /// Markdown's special characters, so that a buyer's words cannot become formatting.

@@ -45,6 +45,10 @@ public struct RunnerStrings: Sendable {
         case noAnswersLeft
         case personaIntro, bestMove, feedbackHeld, practiceResult, practiceScore, unbounded, grade, noGrade
         case movesToReview, allBest, youChose
+        case shownStage, revised, note, couldNotLeave, pausedAt, resumedAt, oneDidNotFit, didNotFit, walkStopped
+        case pointsBest, pointsOther, shownScoreAny, shownScoreWalk
+        case status, statusFaulted, statusPaused, statusInterrupted, session, shownDeal, shownRep, started
+        case seconds, minutesSeconds
     }
 
     static let english: [Phrase: String] = [
@@ -117,5 +121,29 @@ public struct RunnerStrings: Sendable {
         .movesToReview: "Moves to review:",
         .allBest: "Every move was the best one.",
         .youChose: "you chose “{1}” ({2}); best: “{3}” ({4})",
+        // What `show` prints of a recorded session.
+        .shownStage: "Stage {1} · {2}",
+        .revised: "(revised)",
+        .note: "Note",
+        .couldNotLeave: "Could not leave the stage: {1}",
+        .pausedAt: "paused at {1}",
+        .resumedAt: "resumed at {1}",
+        .oneDidNotFit: "(the playbook had changed; 1 recorded answer did not fit)",
+        .didNotFit: "(the playbook had changed; {1} recorded answers did not fit)",
+        .walkStopped: "The walk stopped: {1}",
+        .pointsBest: "{1} points (best)",
+        .pointsOther: "{1} points · best: \"{2}\" ({3})",
+        .shownScoreAny: "Score: {1} (best on this walk {2}, on any walk {3})",
+        .shownScoreWalk: "Score: {1} (best on this walk {2})",
+        .status: "Status",
+        .statusFaulted: "stopped on a fault",
+        .statusPaused: "paused",
+        .statusInterrupted: "interrupted",
+        .session: "Session {1}",
+        .shownDeal: "deal: {1}",
+        .shownRep: "rep: {1}",
+        .started: "started {1}",
+        .seconds: "{1} s",
+        .minutesSeconds: "{1} min {2} s",
     ]
 }

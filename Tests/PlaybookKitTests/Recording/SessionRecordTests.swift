@@ -70,6 +70,7 @@ struct SessionRecordTests {
         #expect(Timestamp.parse("yesterday") == nil)
     }
 
+    /// In the playbook's language (Vietnamese here), as the runner spoke during the walk.
     @Test func transcriptMarksRevisedAnswersAndTheOutcome() {
         let kinds: [SessionEvent.Kind] = [
             .start(Self.info),
@@ -86,18 +87,19 @@ struct SessionRecordTests {
         let transcript = Transcript(log)
         #expect(
             transcript.text() == """
-                Khám phá · deal: 公司 A · rep: Lan
-                Session 20261122-173512-3fa9 · started 1970-01-01 00:00 UTC
+                Khám phá · thương vụ: 公司 A · nhân viên: Lan
+                Phiên 20261122-173512-3fa9 · bắt đầu lúc 1970-01-01 00:00 UTC
 
-                Stage 1 · Tiếp cận
-                  ↺ Có ngân sách? → không (revised) [3 s]
-                  Có ngân sách? → có [1 min 5 s]
-                  Note: *urgent*
+                Giai đoạn 1 · Tiếp cận
+                  ↺ Có ngân sách? → không (đã sửa) [3 giây]
+                  Có ngân sách? → có [1 phút 5 giây]
+                  Ghi chú: *urgent*
 
-                Outcome: thắng: Đặt lịch demo
+                Kết quả: thắng
+                Lý do: Đặt lịch demo
 
                 """)
-        #expect(transcript.markdown().contains("- ~~Có ngân sách? **không**~~ (revised)\n"))
+        #expect(transcript.markdown().contains("- ~~Có ngân sách? **không**~~ (đã sửa)\n"))
         #expect(transcript.markdown().contains("- 📝 \\*urgent\\*\n"))
         let json = transcript.json()
         #expect(json["status"]?.string == "ended")

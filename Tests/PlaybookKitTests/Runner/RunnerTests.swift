@@ -10,7 +10,7 @@ struct RunnerTests {
         for phrase in RunnerStrings.Phrase.allCases {
             let text = try #require(table[phrase], "\(language) has no '\(phrase)'")
             let english = RunnerStrings.english[phrase] ?? ""
-            for number in 1...3 where english.contains("{\(number)}") {
+            for number in 1...4 where english.contains("{\(number)}") {
                 #expect(text.contains("{\(number)}"), "\(language) '\(phrase)' lost {\(number)}: \(text)")
             }
         }
