@@ -61,9 +61,10 @@ enum PracticeCommand {
         }
         var out = ""
         for track in history.tracks {
+            let strings = RunnerStrings(language: track.language)
             let grades = track.runs.map(\.result.grade)
-            out += "\(track.playbook): \(track.runs.count) run\(track.runs.count == 1 ? "" : "s")"
-            out += "  trend \(PracticeHistory.sparkline(grades))\n"
+            out += track.runs.count == 1 ? strings(.historyOneRun, track.playbook) : strings(.historyRuns, track.playbook, String(track.runs.count))
+            out += "  " + strings(.trend) + " " + PracticeHistory.sparkline(grades) + "\n"
             var rows: [[String]] = []
             for run in track.runs {
                 let result = run.result
@@ -71,21 +72,18 @@ enum PracticeCommand {
                 rows.append([
                     Transcript.minute(run.time), run.rep ?? "", Value.format(result.score) + "/" + Value.format(result.bestOnPath),
                     result.grade.map { Value.format($0.rounded()) + "%" } ?? "—",
-                    best.map { shorten($0.text) } ?? "", worst.map { shorten($0.text) + " (lost " + Value.format($0.bestPoints - $0.points) + ")" } ?? "",
+                    best.map { PictureText.shorten($0.text, to: 32) } ?? "",
+                    worst.map { PictureText.shorten($0.text, to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points)) } ?? "",
                 ])
             }
-            out += SessionsCommand.table(header: ["DATE", "REP", "SCORE", "GRADE", "BEST MOVE", "WORST MOVE"], rows: rows)
+            let header: [RunnerStrings.Phrase] = [.historyDate, .historyRep, .historyScore, .historyGrade, .historyBest, .historyWorst]
+            out += SessionsCommand.table(header: header.map { strings($0) }, rows: rows)
                 .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
                 .joined(separator: "\n")
             out += "\n"
         }
         Terminal.write(out)
         return 0
-    }
-
-    /// At most 32 characters, cut between graphemes.
-    static func shorten(_ text: String) -> String {
-        text.count <= 32 ? text : String(text.prefix(31)) + "…"
     }
 }
 

@@ -12,6 +12,8 @@ public struct PracticeHistory: Sendable {
     /// The runs of one playbook, oldest first.
     public struct Track: Sendable, Hashable {
         public var playbook: String
+        /// The playbook's language, as its latest run recorded it.
+        public var language: String
         public var runs: [Run]
     }
 
@@ -21,14 +23,20 @@ public struct PracticeHistory: Sendable {
     /// Finished practice runs among `logs` (others are skipped), for one rep when `rep` is given.
     public init(_ logs: [SessionLog], rep: String? = nil) {
         var byPlaybook: [String: [Run]] = [:]
+        var languages: [String: String] = [:]
         for log in logs {
             guard let info = log.info, info.mode == "practice", rep == nil || info.rep == rep,
                 let result = Transcript(log).practiceResult
             else { continue }
-            byPlaybook[info.playbookTitle, default: []].append(
-                Run(session: info.id, time: log.startTime ?? 0, rep: info.rep, persona: info.persona, result: result))
+            let run = Run(session: info.id, time: log.startTime ?? 0, rep: info.rep, persona: info.persona, result: result)
+            if byPlaybook[info.playbookTitle]?.allSatisfy({ ($0.time, $0.session) < (run.time, run.session) }) ?? true {
+                languages[info.playbookTitle] = info.language
+            }
+            byPlaybook[info.playbookTitle, default: []].append(run)
         }
-        tracks = byPlaybook.map { Track(playbook: $0.key, runs: $0.value.sorted { ($0.time, $0.session) < ($1.time, $1.session) }) }
+        tracks = byPlaybook.map { title, runs in
+            Track(playbook: title, language: languages[title] ?? "en", runs: runs.sorted { ($0.time, $0.session) < ($1.time, $1.session) })
+        }
             .sorted { ($0.runs.last?.time ?? 0, $0.playbook) > ($1.runs.last?.time ?? 0, $1.playbook) }
     }
 

@@ -93,5 +93,16 @@ extension RunnerStrings {
         .started: "开始于 {1}",
         .seconds: "{1} 秒",
         .minutesSeconds: "{1} 分 {2} 秒",
+        // What `practice --history` prints.
+        .historyRuns: "{1}：{2} 次",
+        .historyOneRun: "{1}：1 次",
+        .trend: "趋势",
+        .historyDate: "日期",
+        .historyRep: "销售",
+        .historyScore: "得分",
+        .historyGrade: "评分",
+        .historyBest: "最佳一步",
+        .historyWorst: "最差一步",
+        .lost: "（少得 {1} 分）",
     ]
 }

@@ -93,5 +93,16 @@ extension RunnerStrings {
         .started: "התחיל ב־{1}",
         .seconds: "{1} שנ׳",
         .minutesSeconds: "{1} דק׳ {2} שנ׳",
+        // What `practice --history` prints.
+        .historyRuns: "{1}: {2} ריצות",
+        .historyOneRun: "{1}: ריצה אחת",
+        .trend: "מגמה",
+        .historyDate: "תאריך",
+        .historyRep: "נציג",
+        .historyScore: "ניקוד",
+        .historyGrade: "ציון",
+        .historyBest: "המהלך הטוב ביותר",
+        .historyWorst: "המהלך החלש ביותר",
+        .lost: "(הפסד של {1} נקודות)",
     ]
 }

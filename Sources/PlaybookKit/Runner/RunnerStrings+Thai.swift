@@ -93,5 +93,16 @@ extension RunnerStrings {
         .started: "เริ่มเมื่อ {1}",
         .seconds: "{1} วินาที",
         .minutesSeconds: "{1} นาที {2} วินาที",
+        // What `practice --history` prints.
+        .historyRuns: "{1}: {2} ครั้ง",
+        .historyOneRun: "{1}: 1 ครั้ง",
+        .trend: "แนวโน้ม",
+        .historyDate: "วันที่",
+        .historyRep: "พนักงานขาย",
+        .historyScore: "คะแนน",
+        .historyGrade: "เกรด",
+        .historyBest: "ตัวเลือกที่ดีที่สุด",
+        .historyWorst: "ตัวเลือกที่แย่ที่สุด",
+        .lost: "(เสีย {1} คะแนน)",
     ]
 }

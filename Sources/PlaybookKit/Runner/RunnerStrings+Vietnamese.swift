@@ -93,5 +93,16 @@ extension RunnerStrings {
         .started: "bắt đầu lúc {1}",
         .seconds: "{1} giây",
         .minutesSeconds: "{1} phút {2} giây",
+        // What `practice --history` prints.
+        .historyRuns: "{1}: {2} lượt",
+        .historyOneRun: "{1}: 1 lượt",
+        .trend: "xu hướng",
+        .historyDate: "NGÀY",
+        .historyRep: "NHÂN VIÊN",
+        .historyScore: "ĐIỂM",
+        .historyGrade: "XẾP LOẠI",
+        .historyBest: "NƯỚC ĐI TỐT NHẤT",
+        .historyWorst: "NƯỚC ĐI KÉM NHẤT",
+        .lost: "(mất {1} điểm)",
     ]
 }

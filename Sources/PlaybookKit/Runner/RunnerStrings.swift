@@ -49,6 +49,7 @@ public struct RunnerStrings: Sendable {
         case pointsBest, pointsOther, shownScoreAny, shownScoreWalk
         case status, statusFaulted, statusPaused, statusInterrupted, session, shownDeal, shownRep, started
         case seconds, minutesSeconds
+        case historyRuns, historyOneRun, trend, historyDate, historyRep, historyScore, historyGrade, historyBest, historyWorst, lost
     }
 
     static let english: [Phrase: String] = [
@@ -145,5 +146,16 @@ public struct RunnerStrings: Sendable {
         .started: "started {1}",
         .seconds: "{1} s",
         .minutesSeconds: "{1} min {2} s",
+        // What `practice --history` prints.
+        .historyRuns: "{1}: {2} runs",
+        .historyOneRun: "{1}: 1 run",
+        .trend: "trend",
+        .historyDate: "DATE",
+        .historyRep: "REP",
+        .historyScore: "SCORE",
+        .historyGrade: "GRADE",
+        .historyBest: "BEST MOVE",
+        .historyWorst: "WORST MOVE",
+        .lost: "(lost {1})",
     ]
 }
