@@ -7,18 +7,25 @@ public struct Finding: Sendable, Hashable {
     public var walk: [String]
 }
 
-/// A walk that reached an outcome, as answers to keep in a scenario file.
+/// A walk that reached an outcome or was blocked by an exit criterion, as answers to keep in a
+/// scenario file.
 public struct ExploredWalk: Sendable, Hashable {
+    public enum Ending: Sendable, Hashable {
+        case outcome(String)
+        /// Held at this stage (its id) by one of its exit criteria.
+        case blocked(String)
+    }
+
     public var answers: [(question: String, value: Value)]
-    public var outcome: String
+    public var ending: Ending
 
     public static func == (lhs: ExploredWalk, rhs: ExploredWalk) -> Bool {
-        lhs.outcome == rhs.outcome && lhs.answers.map(\.question) == rhs.answers.map(\.question)
+        lhs.ending == rhs.ending && lhs.answers.map(\.question) == rhs.answers.map(\.question)
             && lhs.answers.map(\.value) == rhs.answers.map(\.value)
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(outcome)
+        hasher.combine(ending)
         for answer in answers {
             hasher.combine(answer.question)
             hasher.combine(answer.value)
@@ -37,8 +44,8 @@ public struct ExploreReport: Sendable {
     /// Exit criteria that failed on every explored walk that reached them.
     public var neverMet: [Finding] = []
     public var outcomes: [String: Int] = [:]
-    /// Walks that each took a branch side no walk before them did: a scenario file covering
-    /// every side reached.
+    /// Walks that each took a branch side no walk before them did (ending in an outcome, or
+    /// blocked by an exit criterion): a scenario file covering every side reached.
     public var walks: [ExploredWalk] = []
     /// Questions answered, in all.
     public var steps = 0
@@ -127,6 +134,13 @@ public struct Explorer {
             }
             walk.trace.removeAll(keepingCapacity: true)
         }
+        /// Keeps the walk for the scenario file when it took a side no kept walk took.
+        func keepIfNew(_ ending: ExploredWalk.Ending) {
+            let sides = rootSides + frames.flatMap(\.sides)
+            guard sides.contains(where: { !pathCovered.contains($0) }) else { return }
+            pathCovered.formUnion(sides)
+            report.walks.append(ExploredWalk(answers: walk.state.answers.map { (program.name($0.question), $0.value) }, ending: ending))
+        }
         func find(_ message: String, path: String, line: Int, into list: inout [Finding]) {
             guard seenFindings.insert("\(message)|\(path)|\(line)").inserted else { return }
             list.append(Finding(message: message, path: path, line: line, walk: answers()))
@@ -154,19 +168,13 @@ public struct Explorer {
                     }
                     if report.steps >= stepBudget { report.stoppedEarly = true }
                 case .unmetCriterion(let stage, let message):
+                    let name = program.name(program.stages[stage].name.symbol)
                     let line = program.line(of: program.stages[stage].span)
-                    find(
-                        "stage \(program.name(program.stages[stage].name.symbol)) cannot be left: \(message)",
-                        path: program.path(of: program.stages[stage].span), line: line, into: &report.unmet)
+                    find("stage \(name) cannot be left: \(message)", path: program.path(of: program.stages[stage].span), line: line, into: &report.unmet)
+                    keepIfNew(.blocked(name))
                 case .ended(let outcome):
                     report.outcomes[outcome.name, default: 0] += 1
-                    let sides = rootSides + frames.flatMap(\.sides)
-                    if sides.contains(where: { !pathCovered.contains($0) }) {
-                        pathCovered.formUnion(sides)
-                        report.walks.append(
-                            ExploredWalk(
-                                answers: walk.state.answers.map { (program.name($0.question), $0.value) }, outcome: outcome.name))
-                    }
+                    keepIfNew(.outcome(outcome.name))
                 case .fault(let fault):
                     if fault.isDeadEnd {
                         find(fault.message, path: fault.path, line: fault.line, into: &report.deadEnds)

@@ -1,5 +1,6 @@
 /// Writes explored walks as a scenario file the author can keep: one scenario per walk, its
-/// answers by question (in the order first asked, repeats in order), and its outcome.
+/// answers by question (in the order first asked, repeats in order), and its outcome, or the stage
+/// an exit criterion held it at.
 public func scenarioFile(for walks: [ExploredWalk], playbook: String) -> String {
     var text = """
         # Scenarios for \(playbook), written by `playbook test --explore --emit-scenarios`.
@@ -8,7 +9,12 @@ public func scenarioFile(for walks: [ExploredWalk], playbook: String) -> String 
 
         """
     for (index, walk) in walks.enumerated() {
-        text += "\nscenario \"Walk \(index + 1): \(walk.outcome)\"\n"
+        let (title, expectation) =
+            switch walk.ending {
+            case .outcome(let outcome): (outcome, outcome)
+            case .blocked(let stage): ("blocked at \(stage)", "blocked \(stage)")
+            }
+        text += "\nscenario \"Walk \(index + 1): \(title)\"\n"
         var order: [String] = []
         var values: [String: [String]] = [:]
         for (question, value) in walk.answers {
@@ -16,7 +22,7 @@ public func scenarioFile(for walks: [ExploredWalk], playbook: String) -> String 
             values[question, default: []].append(value.literal)
         }
         for question in order { text += "  \(question) = \(values[question, default: []].joined(separator: ", "))\n" }
-        text += "  expect \(walk.outcome)\n"
+        text += "  expect \(expectation)\n"
     }
     return text
 }

@@ -1,7 +1,9 @@
-/// `expect` lines: `expect won`, `expect score = 5`, `expect stage implication`, `expect not stage need_payoff`.
+/// `expect` lines: `expect won`, `expect score = 5`, `expect stage implication`, `expect not stage need_payoff`,
+/// `expect blocked problem`.
 extension ScenarioBuilder {
     private static let forms =
-        "an outcome (expect won), a value (expect score = 5) or a stage (expect stage implication)"
+        "an outcome (expect won), a value (expect score = 5), a stage (expect stage implication) "
+        + "or a stage that holds the walk (expect blocked problem)"
 
     /// Reads an `expect` line (`tokens[0]` is `expect`); returns what is wrong with it, if anything.
     mutating func readExpectation(_ tokens: [ScenarioToken], line: Int) -> ScenarioProblem? {
@@ -22,6 +24,9 @@ extension ScenarioBuilder {
         let isAssignment = tokens.count > 2 && tokens[2].kind == .equals
         if subject.text == "stage", !isAssignment {
             return readStage(tokens, from: 2, negated: false, line: line)
+        }
+        if subject.text == "blocked", tokens.count > 2, !isAssignment {
+            return readBlocked(tokens, line: line)
         }
         if subject.text == "not" {
             guard tokens.count > 2, tokens[2].kind == .word, tokens[2].text == "stage" else {
@@ -116,6 +121,12 @@ extension ScenarioBuilder {
     /// `expect NAME`: the walk's outcome; a walk has one.
     private mutating func addOutcome(_ subject: ScenarioToken, line: Int) -> ScenarioProblem? {
         let name = ScenarioLexer.visible(subject.text)
+        if let blocked {
+            return ScenarioProblem(
+                line: line, column: subject.column,
+                message: "the scenario expects the walk to be blocked at stage '\(ScenarioLexer.visible(blocked.stage))' on line "
+                    + "\(blocked.line), so it cannot end with an outcome; keep one of the two lines")
+        }
         if let outcome {
             let message =
                 outcome.name == subject.text
@@ -126,6 +137,38 @@ extension ScenarioBuilder {
         }
         outcome = (subject.text, line)
         scenario.expectations.append(.outcome(subject.text, line: line))
+        return nil
+    }
+
+    /// `expect blocked STAGE`: the walk is held at the stage by one of its exit criteria, and ends
+    /// there (a blocked walk has no outcome).
+    private mutating func readBlocked(_ tokens: [ScenarioToken], line: Int) -> ScenarioProblem? {
+        let stage = tokens[2]
+        if let problem = Self.nameProblem(stage, line: line, hint: "; write the stage's name after 'expect blocked'") {
+            return problem
+        }
+        if tokens.count > 3 {
+            return ScenarioProblem(
+                line: line, column: tokens[3].column,
+                message: "unexpected \(tokens[3].shown) after the stage's name; 'expect blocked' takes one stage")
+        }
+        let name = ScenarioLexer.visible(stage.text)
+        if let blocked {
+            let message =
+                blocked.stage == stage.text
+                ? "'expect blocked \(name)' is repeated (first on line \(blocked.line)); remove one of the lines"
+                : "the scenario already expects the walk to be blocked at '\(ScenarioLexer.visible(blocked.stage))' on line "
+                    + "\(blocked.line); a walk is blocked at one stage, so keep one of the two lines"
+            return ScenarioProblem(line: line, column: stage.column, message: message)
+        }
+        if let outcome {
+            return ScenarioProblem(
+                line: line, column: tokens[1].column,
+                message: "the scenario expects the outcome '\(ScenarioLexer.visible(outcome.name))' on line \(outcome.line); "
+                    + "a blocked walk has no outcome, so keep one of the two lines")
+        }
+        blocked = (stage.text, line)
+        scenario.expectations.append(.blocked(stage.text, line: line))
         return nil
     }
 }

@@ -13,6 +13,8 @@ struct ScenarioBuilder {
     /// Each repeated question: how often it was given and all its answers, for the suggested fix.
     var repeats: [String: (count: Int, values: [ScenarioValue])] = [:]
     var outcome: (name: String, line: Int)?
+    /// `expect blocked STAGE`: where the walk is held instead of ending.
+    var blocked: (stage: String, line: Int)?
     var valueLines: [String: Int] = [:]
     var stageLines: [String: Int] = [:]
     var notStageLines: [String: Int] = [:]

@@ -74,11 +74,13 @@ public enum Expectation: Sendable, Hashable {
     case stage(String, line: Int)
     /// `expect not stage need_payoff`: the walk never entered this stage.
     case notStage(String, line: Int)
+    /// `expect blocked problem`: an exit criterion of this stage fails, and the walk stops there.
+    case blocked(String, line: Int)
 
     /// The 1-based line of the `expect` line.
     public var line: Int {
         switch self {
-        case .outcome(_, let line), .value(_, _, let line), .stage(_, let line), .notStage(_, let line): line
+        case .outcome(_, let line), .value(_, _, let line), .stage(_, let line), .notStage(_, let line), .blocked(_, let line): line
         }
     }
 }

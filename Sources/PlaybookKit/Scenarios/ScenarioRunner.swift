@@ -9,9 +9,23 @@ public struct ScenarioResult: Sendable, Hashable {
     /// The walk: `situation: role = "Champion", tool = no` per stage, then the outcome.
     public var path: [String] = []
     public var outcome: Outcome?
+    /// Where an exit criterion held the walk, when one did: the stage's id and the criterion's message.
+    public var blocked: Blocked?
     /// The branch sides the walk took, for coverage.
     public var sides: Set<BranchSide> = []
     public var passed: Bool { failures.isEmpty }
+
+    public struct Blocked: Sendable, Hashable {
+        public var stage: String
+        public var message: String
+    }
+
+    /// "won (\"Demo booked\")", "blocked at stage problem (The buyer has not…)", or "it did not end".
+    var ending: String {
+        if let outcome { return "it ended with \(outcome.name)" + (outcome.reason.map { " (\"\($0)\")" } ?? "") }
+        if let blocked { return "it was blocked at stage \(blocked.stage) (\(blocked.message))" }
+        return "it did not end"
+    }
 }
 
 /// Runs a scenario against a playbook without a rep: each question takes the scenario's next
@@ -55,8 +69,13 @@ public func runScenario(_ scenario: Scenario, program: Program, seed: UInt64 = 0
                 walk.answer(value)
             }
         case .unmetCriterion(let index, let message):
-            result.failures.append(
-                "the walk cannot leave stage \(program.name(program.stages[index].name.symbol)): its exit criterion fails (\(message))")
+            let stage = program.name(program.stages[index].name.symbol)
+            result.blocked = ScenarioResult.Blocked(stage: stage, message: message)
+            if !scenario.expectations.contains(where: { if case .blocked = $0 { true } else { false } }) {
+                result.failures.append(
+                    "the walk cannot leave stage \(stage): its exit criterion fails (\(message)); "
+                        + "add 'expect blocked \(stage)' if that is what the scenario tests")
+            }
             break walking
         case .fault(let fault):
             result.failures.append("the walk stopped on a fault at line \(fault.line): \(fault.message)")
@@ -69,22 +88,28 @@ public func runScenario(_ scenario: Scenario, program: Program, seed: UInt64 = 0
     closeStage()
     result.sides = Set(walk.trace)
     if let outcome = result.outcome { result.path.append("→ \(outcome.name)" + (outcome.reason.map { " (\"\($0)\")" } ?? "")) }
-    result.failures += check(scenario.expectations, walk: walk, outcome: result.outcome, words: words)
+    if let blocked = result.blocked { result.path.append("⊘ blocked: \(blocked.message)") }
+    result.failures += check(scenario.expectations, walk: walk, result: result, words: words)
     result.notes = queue.unused.filter { program.question(named: $0.question) != nil }.map { "\($0.count) answer\($0.count == 1 ? "" : "s") for '\($0.question)' never asked for" }
     return result
 }
 
-private func check(_ expectations: [Expectation], walk: Walk, outcome: Outcome?, words: YesNoWords) -> [String] {
+private func check(_ expectations: [Expectation], walk: Walk, result: ScenarioResult, words: YesNoWords) -> [String] {
     let program = walk.program
     var failures: [String] = []
     for expectation in expectations {
         switch expectation {
         case .outcome(let expected, let line):
-            if outcome?.name != expected {
+            if result.outcome?.name != expected {
                 let known = program.outcomes ?? program.endingNames
                 let unknown = known.contains(expected) ? "" : " ('\(expected)' is not an outcome of the playbook: \(known.joined(separator: ", ")))"
-                let got = outcome.map { "it ended with \($0.name)" + ($0.reason.map { " (\"\($0)\")" } ?? "") } ?? "it did not end"
-                failures.append("line \(line): expected the outcome \(expected), but \(got)\(unknown)")
+                failures.append("line \(line): expected the outcome \(expected), but \(result.ending)\(unknown)")
+            }
+        case .blocked(let id, let line):
+            if program.stage(named: id) == nil {
+                failures.append(noStage(id, line: line, program: program))
+            } else if result.blocked?.stage != id {
+                failures.append("line \(line): expected the walk to be blocked at stage \(id) by an exit criterion, but \(result.ending)")
             }
         case .value(let name, let expected, let line):
             guard let actual = walk.value(of: name) else {
@@ -98,9 +123,7 @@ private func check(_ expectations: [Expectation], walk: Walk, outcome: Outcome?,
             let wanted: Bool
             if case .stage = expectation { wanted = true } else { wanted = false }
             guard let index = program.stage(named: id) else {
-                let names = program.stages.map { program.name($0.name.symbol) }
-                let hint = Suggestion.nearest(to: id, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-                failures.append("line \(line): the playbook has no stage '\(id)'\(hint)")
+                failures.append(noStage(id, line: line, program: program))
                 continue
             }
             let entered = walk.state.stagesEntered.contains(index)
@@ -110,6 +133,13 @@ private func check(_ expectations: [Expectation], walk: Walk, outcome: Outcome?,
         }
     }
     return failures
+}
+
+/// The failure for a stage the playbook does not have, with the nearest name.
+private func noStage(_ id: String, line: Int, program: Program) -> String {
+    let names = program.stages.map { program.name($0.name.symbol) }
+    let hint = Suggestion.nearest(to: id, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+    return "line \(line): the playbook has no stage '\(id)'\(hint)"
 }
 
 /// An expected value compares with the actual one in the actual one's type.

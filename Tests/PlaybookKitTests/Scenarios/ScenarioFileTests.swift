@@ -124,6 +124,14 @@ struct ScenarioFileTests {
         #expect(scenario.expectations.map(\.line) == [2, 3, 4, 5, 6, 7])
     }
 
+    /// `expect blocked STAGE` takes a stage; alone, `blocked` is an outcome's name, and with `=` a value's.
+    @Test func expectBlockedForms() throws {
+        let blocked = try only("scenario \"Held\"\n  pain = no\n  expect blocked problem\n  expect stage problem\n")
+        #expect(blocked.expectations == [.blocked("problem", line: 3), .stage("problem", line: 4)])
+        #expect(try only("scenario \"O\"\n  expect blocked\n").expectations == [.outcome("blocked", line: 2)])
+        #expect(try only("scenario \"V\"\n  expect blocked = yes\n").expectations == [.value("blocked", word("yes"), line: 2)])
+    }
+
     @Test func namesInVietnameseThaiChineseAndHebrew() throws {
         let scenario = try only(
             """

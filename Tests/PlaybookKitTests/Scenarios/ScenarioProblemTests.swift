@@ -22,7 +22,8 @@ struct ProblemCase: Sendable, CustomTestStringConvertible {
 /// Every mistake a scenario file can hold, each with its line, column and message.
 struct ScenarioProblemTests {
     static let expectForms =
-        "an outcome (expect won), a value (expect score = 5) or a stage (expect stage implication)"
+        "an outcome (expect won), a value (expect score = 5), a stage (expect stage implication) "
+        + "or a stage that holds the walk (expect blocked problem)"
 
     static let cases: [ProblemCase] = [
         // Strings.
@@ -124,6 +125,21 @@ struct ScenarioProblemTests {
         ProblemCase(
             "scenario \"A\"\n  expect not stage x\n  expect not stage x\n", 3, 20,
             "'expect not stage x' is repeated (first on line 2); remove one of the lines"),
+        ProblemCase(
+            "scenario \"A\"\n  expect blocked problem now\n", 2, 26,
+            "unexpected 'now' after the stage's name; 'expect blocked' takes one stage"),
+        ProblemCase(
+            "scenario \"A\"\n  expect blocked a\n  expect blocked b\n", 3, 18,
+            "the scenario already expects the walk to be blocked at 'a' on line 2; a walk is blocked at one stage, so keep one of the two lines"),
+        ProblemCase(
+            "scenario \"A\"\n  expect blocked a\n  expect blocked a\n", 3, 18,
+            "'expect blocked a' is repeated (first on line 2); remove one of the lines"),
+        ProblemCase(
+            "scenario \"A\"\n  expect won\n  expect blocked a\n", 3, 10,
+            "the scenario expects the outcome 'won' on line 2; a blocked walk has no outcome, so keep one of the two lines"),
+        ProblemCase(
+            "scenario \"A\"\n  expect blocked a\n  expect won\n", 3, 10,
+            "the scenario expects the walk to be blocked at stage 'a' on line 2, so it cannot end with an outcome; keep one of the two lines"),
         // Scenario lines.
         ProblemCase(
             "scenario \"\"\n  a = 1\n", 1, 10, "the scenario's name is empty; write what the scenario shows between the quotes"),

@@ -73,6 +73,54 @@ struct ScenarioRunnerTests {
             ])
     }
 
+    /// A walk held by an exit criterion passes only when the scenario expects it there; any other
+    /// expectation says where it was held and why.
+    @Test func aBlockedWalkIsExpectedWithExpectBlocked() throws {
+        let program = try WalkTests.program(
+            """
+            stage problem "Problem"
+              exit when pain "No problem described yet."
+              ask pain "Pain?" yes/no
+
+            stage close "Close"
+              end won "Signed"
+            """)
+        let file = parseScenarios(
+            """
+            scenario "held"
+              pain = no
+              expect blocked problem
+
+            scenario "not held"
+              pain = yes
+              expect blocked problem
+
+            scenario "held, but expects an outcome"
+              pain = no
+              expect won
+
+            scenario "held at a stage that is not there"
+              pain = no
+              expect blocked problme
+            """)
+        #expect(file.diagnostics.isEmpty)
+        let results = file.scenarios.map { runScenario($0, program: program) }
+        #expect(results[0].passed, "\(results[0].failures)")
+        #expect(results[0].blocked == ScenarioResult.Blocked(stage: "problem", message: "No problem described yet."))
+        #expect(results[0].path == ["problem: pain = no", "⊘ blocked: No problem described yet."])
+        #expect(
+            results[1].failures == [
+                "line 7: expected the walk to be blocked at stage problem by an exit criterion, but it ended with won (\"Signed\")"
+            ])
+        #expect(
+            results[2].failures == [
+                "the walk cannot leave stage problem: its exit criterion fails (No problem described yet.); "
+                    + "add 'expect blocked problem' if that is what the scenario tests",
+                "line 11: expected the outcome won, but it was blocked at stage problem (No problem described yet.)",
+            ])
+        #expect(results[3].failures == ["line 15: the playbook has no stage 'problme' (did you mean 'problem'?)"])
+    }
+
     @Test func aMissingAnswerNamesTheQuestion() throws {
         let file = parseScenarios("scenario \"x\"\n  role = 2\n")
         let result = runScenario(file.scenarios[0], program: try Self.discovery())
