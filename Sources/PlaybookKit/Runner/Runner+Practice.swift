@@ -65,7 +65,7 @@ extension Runner {
         if let why = chosen.feedback { text += " · " + walk.renderIfPossible(why) }
         text += "\n"
         if !move.isBest {
-            text += "  " + paint.bold(strings(.bestMove)) + strings.colon + "“\(move.bestOption)” (\(Self.signed(move.bestPoints)))"
+            text += "  " + paint.bold(strings(.bestMove)) + strings.colon + strings(.optionPoints, move.bestOption, Self.signed(move.bestPoints))
             if let why = best.feedback { text += " · " + walk.renderIfPossible(why) }
             text += "\n"
         }
@@ -77,7 +77,8 @@ extension Runner {
         guard var state = practice, !state.personaShown, let persona = state.options.persona else { return "" }
         state.personaShown = true
         practice = state
-        var text = "\n" + paint.bold(strings(.personaIntro, persona.name)) + (persona.role.map { ", " + $0 } ?? "") + "\n"
+        let intro = persona.role.map { strings(.personaWithRole, persona.name, $0) } ?? strings(.personaIntro, persona.name)
+        var text = "\n" + paint.bold(intro) + "\n"
         if let context = persona.context { text += paint.dim(context) + "\n" }
         return text
     }

@@ -104,5 +104,8 @@ extension RunnerStrings {
         .historyBest: "最佳一步",
         .historyWorst: "最差一步",
         .lost: "（少得 {1} 分）",
+        // Practice: a persona with a role, and an option with its points.
+        .personaWithRole: "你正在与{1}（{2}）交谈",
+        .optionPoints: "“{1}”（{2}）",
     ]
 }

@@ -104,5 +104,8 @@ extension RunnerStrings {
         .historyBest: "המהלך הטוב ביותר",
         .historyWorst: "המהלך החלש ביותר",
         .lost: "(הפסד של {1} נקודות)",
+        // Practice: a persona with a role, and an option with its points.
+        .personaWithRole: "השיחה היא עם {1}, {2}",
+        .optionPoints: "“{1}” ({2})",
     ]
 }

@@ -104,5 +104,8 @@ extension RunnerStrings {
         .historyBest: "ตัวเลือกที่ดีที่สุด",
         .historyWorst: "ตัวเลือกที่แย่ที่สุด",
         .lost: "(เสีย {1} คะแนน)",
+        // Practice: a persona with a role, and an option with its points.
+        .personaWithRole: "คุณกำลังคุยกับ {1} ({2})",
+        .optionPoints: "“{1}” ({2})",
     ]
 }

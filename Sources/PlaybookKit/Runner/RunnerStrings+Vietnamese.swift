@@ -104,5 +104,8 @@ extension RunnerStrings {
         .historyBest: "NƯỚC ĐI TỐT NHẤT",
         .historyWorst: "NƯỚC ĐI KÉM NHẤT",
         .lost: "(mất {1} điểm)",
+        // Practice: a persona with a role, and an option with its points.
+        .personaWithRole: "Bạn đang nói chuyện với {1}, {2}",
+        .optionPoints: "“{1}” ({2})",
     ]
 }

@@ -44,7 +44,7 @@ public struct RunnerStrings: Sendable {
         case resumed, replayed, replayedOne, replayStopped, replayChanged, replayAsksOther, replayNoLongerFits, replayEnded
         case noAnswersLeft
         case personaIntro, bestMove, feedbackHeld, practiceResult, practiceScore, unbounded, grade, noGrade
-        case movesToReview, allBest, youChose
+        case movesToReview, allBest, youChose, personaWithRole, optionPoints
         case shownStage, revised, note, couldNotLeave, pausedAt, resumedAt, oneDidNotFit, didNotFit, walkStopped
         case pointsBest, pointsOther, shownScoreAny, shownScoreWalk
         case status, statusFaulted, statusPaused, statusInterrupted, session, shownDeal, shownRep, started
@@ -157,5 +157,8 @@ public struct RunnerStrings: Sendable {
         .historyBest: "BEST MOVE",
         .historyWorst: "WORST MOVE",
         .lost: "(lost {1})",
+        // Practice: a persona with a role, and an option with its points.
+        .personaWithRole: "You are talking to {1}, {2}",
+        .optionPoints: "“{1}” ({2})",
     ]
 }
