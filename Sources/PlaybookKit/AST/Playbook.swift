@@ -146,15 +146,28 @@ public enum Step: Sendable {
     indirect case buyer([Text], Span)
     indirect case set(Assignment)
     indirect case jumpIf(Expr, Target, Span)
+    /// `if CONDITION` with a block, and maybe an `else` block: the first runs when the condition
+    /// holds, the other (nil without `else`) when it does not; then the walk goes on after them (as
+    /// after a branch of a question). The span is the `if` line.
+    indirect case ifBlock(Expr, [Step], [Step]?, Span)
     indirect case jump(Target, Span)
     indirect case call(Name, Span)
     case `return`(Span)
     indirect case end(Ending, Span)
 
+    /// The blocks nested under the step: each branch block of a question, the block of an `if`.
+    public var blocks: [[Step]] {
+        switch self {
+        case .ask(let question): question.branches.map(\.body)
+        case .ifBlock(_, let then, let otherwise, _): [then] + (otherwise.map { [$0] } ?? [])
+        default: []
+        }
+    }
+
     public var span: Span {
         switch self {
         case .ask(let question): question.span
-        case .say(_, let span), .buyer(_, let span), .jumpIf(_, _, let span), .jump(_, let span),
+        case .say(_, let span), .buyer(_, let span), .jumpIf(_, _, let span), .ifBlock(_, _, _, let span), .jump(_, let span),
             .call(_, let span), .return(let span), .end(_, let span):
             span
         case .set(let assignment): assignment.span

@@ -168,7 +168,7 @@ extension PathGraph {
             return Turn(
                 kind: kind, subject: program.name(question.name.symbol), type: question.type.keyword,
                 file: program.path(of: question.span), line: line(of: question.span))
-        case .jumpIf(let condition, _, let span):
+        case .jumpIf(let condition, _, let span), .ifBlock(let condition, _, _, let span):
             return Turn(
                 kind: .condition(taken: edge == 0), subject: sourceText(condition.span), type: "if",
                 file: program.path(of: span), line: line(of: span))

@@ -231,7 +231,7 @@ extension FlowAnalysis {
             case .set(let assignment):
                 names(assignment.value)
                 if assignment.op != .assign { visit(Read(node: node, symbol: assignment.name.symbol, span: assignment.name.span)) }
-            case .jumpIf(let condition, _, _): names(condition)
+            case .jumpIf(let condition, _, _), .ifBlock(let condition, _, _, _): names(condition)
             case .end(let ending, _): names(ending.reason)
             case .call(_, let span):
                 guard let flow = callee(node), flow >= 0 else { return }
@@ -288,13 +288,13 @@ extension FlowAnalysis {
         return found
     }
 
-    /// Whether the node is a question with a branch that sets `symbol` (or is its question): the
-    /// answer taken there is what left the value unset.
+    /// Whether the node is a question (or an `if`) with a block that sets `symbol` (or is its
+    /// question): the answer or the condition there is what left the value unset.
     private func asksAround(_ node: Int, _ symbol: Symbol) -> Bool {
-        guard case .ask(let question)? = graph.step(node) else { return false }
-        if question.name.symbol == symbol { return true }
-        return question.branches.contains { branch in
-            branch.body.contains { step in
+        guard let step = graph.step(node) else { return false }
+        if case .ask(let question) = step, question.name.symbol == symbol { return true }
+        return step.blocks.contains { block in
+            block.contains { step in
                 switch step {
                 case .set(let assignment): assignment.name.symbol == symbol
                 case .ask(let inner): inner.name.symbol == symbol

@@ -70,7 +70,7 @@ extension FlowAnalysis {
                 return "\(name) = \"\(text)\""
             default: return nil
             }
-        case .jumpIf(_, _, let span):
+        case .jumpIf(_, _, let span), .ifBlock(_, _, _, let span):
             return "'if' on line \(lineNumber(span)) is \(edge == 0 ? "true" : "false")"
         case .call(let name, _):
             return "call \(interner.name(name.symbol))"

@@ -63,15 +63,13 @@ struct GraphBuilder {
     private mutating func number(_ steps: [Step], from first: Int) -> Int {
         var next = first
         for step in steps {
-            if case .ask(let question) = step {
-                // The first question of a name is the declared one (the symbol table reads them
-                // in this same order); a duplicate was reported there.
-                if questionNodes[question.name.symbol] == nil { questionNodes[question.name.symbol] = next }
-                next += 1
-                for branch in question.branches { next = number(branch.body, from: next) }
-            } else {
-                next += 1
+            // The first question of a name is the declared one (the symbol table reads them in this
+            // same order); a duplicate was reported there.
+            if case .ask(let question) = step, questionNodes[question.name.symbol] == nil {
+                questionNodes[question.name.symbol] = next
             }
+            next += 1
+            for block in step.blocks { next = number(block, from: next) }
         }
         return next
     }
@@ -82,8 +80,7 @@ struct GraphBuilder {
     }
 
     private static func size(of step: Step) -> Int {
-        guard case .ask(let question) = step else { return 1 }
-        return 1 + question.branches.reduce(0) { $0 + size($1.body) }
+        1 + step.blocks.reduce(0) { $0 + size($1) }
     }
 
     /// Adds a node with at most two successors (no array to build for the common case).
@@ -165,6 +162,14 @@ struct GraphBuilder {
             case .jumpIf(_, let target, _):
                 let destination = resolve(target, container: container, stage: stage)
                 add(.step, payload: payload, container: container, to: destination, after)
+            case .ifBlock(_, let then, let otherwise, _):
+                // The blocks follow the `if` in order. Taken: into the first; not taken: into the
+                // `else` block, or past them both.
+                let elseStart = id + 1 + Self.size(then)
+                let notTaken = otherwise.map { $0.isEmpty ? after : elseStart } ?? after
+                add(.step, payload: payload, container: container, to: then.isEmpty ? after : id + 1, notTaken)
+                lower(then, container: container, stage: stage, continuation: after)
+                if let otherwise { lower(otherwise, container: container, stage: stage, continuation: after) }
             case .jump(let target, _):
                 add(.step, payload: payload, container: container, to: resolve(target, container: container, stage: stage))
             case .call(let name, _):

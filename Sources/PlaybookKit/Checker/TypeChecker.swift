@@ -55,9 +55,7 @@ struct TypeChecker {
             case .learn: learn(step)
             case .check: check(step)
             }
-            if case .ask(let question) = step {
-                for branch in question.branches { walk(branch.body, pass) }
-            }
+            for block in step.blocks { walk(block, pass) }
         }
     }
 
@@ -85,7 +83,7 @@ struct TypeChecker {
         case .say(let text, _): interpolations(text)
         case .buyer(let lines, _): lines.forEach { interpolations($0) }
         case .set(let assignment): check(assignment)
-        case .jumpIf(let expr, _, _): condition(expr, what: "the condition of 'if'")
+        case .jumpIf(let expr, _, _), .ifBlock(let expr, _, _, _): condition(expr, what: "the condition of 'if'")
         case .end(let ending, _): if let reason = ending.reason { interpolations(reason) }
         case .jump(.end(let ending), _): if let reason = ending.reason { interpolations(reason) }
         case .jump, .call, .return: break

@@ -18,6 +18,9 @@ public struct AnswerCandidates: Sendable {
             switch step {
             case .ask(let question): for branch in question.branches { note(branch.body) }
             case .jumpIf(let condition, _, _): note(condition)
+            case .ifBlock(let condition, _, _, _):
+                note(condition)
+                for block in step.blocks { note(block) }
             case .set(let assignment): note(assignment.value)
             default: break
             }

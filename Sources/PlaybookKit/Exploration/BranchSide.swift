@@ -62,7 +62,7 @@ extension Program {
                     }
                 }
                 for branch in question.branches { collect(branch.body, into: &sides) }
-            case .jumpIf(let condition, _, let span):
+            case .jumpIf(let condition, _, let span), .ifBlock(let condition, _, _, let span):
                 let written = text(of: condition.span)
                 for taken in [true, false] {
                     sides.append(
@@ -70,6 +70,7 @@ extension Program {
                             .condition(file: span.file, start: span.start, taken: taken), at: span,
                             "if \(written): \(taken ? "taken" : "not taken")"))
                 }
+                for block in step.blocks { collect(block, into: &sides) }
             default: break
             }
         }

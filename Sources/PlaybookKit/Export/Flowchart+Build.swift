@@ -267,7 +267,7 @@ struct FlowchartBuilder {
                 case .choice: labels = question.branches.compactMap(\.optionText)
                 default: break
                 }
-            case .jumpIf: labels = ["yes", "no"]
+            case .jumpIf, .ifBlock: labels = ["yes", "no"]
             default: break
             }
         }
@@ -356,7 +356,7 @@ struct FlowchartBuilder {
         case .set(let assignment):
             let text = setText(assignment)
             return make(.set, [PictureText.shorten(text)], text)
-        case .jumpIf(let condition, _, _):
+        case .jumpIf(let condition, _, _), .ifBlock(let condition, _, _, _):
             let text = "if " + sourceText(condition.span)
             return make(.condition, [PictureText.shorten(text)], text)
         case .call(let name, _):

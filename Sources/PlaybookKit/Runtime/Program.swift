@@ -85,6 +85,11 @@ public struct Program: Sendable {
                             note(option.body, in: Place(container: place.container, path: place.path + [branch, 0]))
                         }
                     }
+                case .ifBlock:
+                    place.path[place.path.count - 1] = index
+                    for (side, block) in step.blocks.enumerated() {
+                        note(block, in: Place(container: place.container, path: place.path + [side, 0]))
+                    }
                 default: break
                 }
             }
@@ -136,10 +141,10 @@ public struct Program: Sendable {
         var level = 0
         while level + 1 < place.path.count {
             let (stepIndex, branchIndex) = (place.path[level], place.path[level + 1])
-            guard block.indices.contains(stepIndex), case .ask(let question) = block[stepIndex],
-                question.branches.indices.contains(branchIndex)
-            else { return nil }
-            block = question.branches[branchIndex].body
+            guard block.indices.contains(stepIndex) else { return nil }
+            let blocks = block[stepIndex].blocks
+            guard blocks.indices.contains(branchIndex) else { return nil }
+            block = blocks[branchIndex]
             level += 2
         }
         return place.path.count % 2 == 1 ? block : nil

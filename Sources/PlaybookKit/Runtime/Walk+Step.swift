@@ -31,6 +31,15 @@ extension Walk {
             } else {
                 state.place = state.place.advanced
             }
+        case .ifBlock(let condition, let then, let otherwise, let span):
+            let taken = try truth(condition)
+            if tracing { trace.append(.condition(file: span.file, start: span.start, taken: taken)) }
+            // Into the block of the side taken (0: the `if` block, 1: the `else` block), as into a branch.
+            if !(taken ? then : otherwise ?? []).isEmpty {
+                state.place.path += [taken ? 0 : 1, 0]
+            } else {
+                state.place = state.place.advanced
+            }
         case .jump(let target, let span):
             try jump(to: target, at: span)
         case .call(let name, let span):

@@ -3,7 +3,7 @@ struct Keywords {
     let playbook, methodology, language, version, description, outcomes: Symbol
     let use, term, persona, stage, flow, goal, tip, exit, when: Symbol
     let role, context: Symbol
-    let ask, say, buyer, set, `if`, call, `return`, end, next: Symbol
+    let ask, say, buyer, set, `if`, `else`, call, `return`, end, next: Symbol
     let why, yes, no, score, feedback, best: Symbol
     let choice, number, text, scale: Symbol
     let and, or, not: Symbol
@@ -33,6 +33,7 @@ struct Keywords {
         buyer = intern("buyer")
         set = intern("set")
         `if` = intern("if")
+        `else` = intern("else")
         call = intern("call")
         `return` = intern("return")
         end = intern("end")

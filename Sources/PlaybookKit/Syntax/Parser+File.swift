@@ -196,9 +196,7 @@ extension Parser {
                 if let exit = parseExit(child) { exits.append(exit) }
             } else {
                 let context = StepContext(inFlow: false, owner: index, inOption: false)
-                if let step = parseStep(child, context: context, depth: 2, allowed: Self.stageWords) {
-                    body.append(step)
-                }
+                parseStep(child, into: &body, context: context, depth: 2, allowed: Self.stageWords)
             }
         }
         return stage()
@@ -228,9 +226,7 @@ extension Parser {
         if withinDepth(line, depth: 1) {
             for child in tree.children(of: line) {
                 let context = StepContext(inFlow: true, owner: index, inOption: false)
-                if let step = parseStep(child, context: context, depth: 2, allowed: Self.stepWords) {
-                    body.append(step)
-                }
+                parseStep(child, into: &body, context: context, depth: 2, allowed: Self.stepWords)
             }
         }
         return Flow(

@@ -184,9 +184,7 @@ extension Parser {
                     parseOptionAttribute(child, into: &parts, of: isOption ? "option" : "branch")
                     continue
                 }
-                if let step = parseStep(child, context: inner, depth: depth + 1, allowed: isOption ? Self.optionWords : Self.stepWords) {
-                    body.append(step)
-                }
+                parseStep(child, into: &body, context: inner, depth: depth + 1, allowed: isOption ? Self.optionWords : Self.stepWords)
             }
         }
         return Branch(

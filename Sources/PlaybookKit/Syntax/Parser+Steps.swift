@@ -8,12 +8,23 @@ struct StepContext {
 }
 
 extension Parser {
-    static let stepWords = ["ask", "say", "buyer", "set", "if", "->", "call", "return", "end"]
+    static let stepWords = ["ask", "say", "buyer", "set", "if", "else", "->", "call", "return", "end"]
     static let stageWords = ["goal", "tip", "exit"] + stepWords
     static let optionWords = ["score", "feedback", "best"] + stepWords
 
+    /// Parses the step on `line` (and the block under it) onto the end of `body`. An `else` line
+    /// gives its block to the `if` just before it.
+    mutating func parseStep(_ line: Int, into body: inout [Step], context: StepContext, depth: Int, allowed: [String]) {
+        begin(line)
+        if peek.kind == .identifier, peek.symbol == keywords.else {
+            parseElse(line, into: &body, context: context, depth: depth)
+        } else if let step = parseStep(line, context: context, depth: depth, allowed: allowed) {
+            body.append(step)
+        }
+    }
+
     /// Parses the step on `line` (and the block under it).
-    mutating func parseStep(_ line: Int, context: StepContext, depth: Int, allowed: [String]) -> Step? {
+    private mutating func parseStep(_ line: Int, context: StepContext, depth: Int, allowed: [String]) -> Step? {
         begin(line)
         let token = peek
         let start = span(token)
@@ -49,18 +60,7 @@ extension Parser {
         case keywords.set:
             return parseSet(line)
         case keywords.if:
-            _ = advance()
-            let condition = parseExpression()
-            guard accept(.arrow) != nil else {
-                // A condition that did not parse was reported, and took the rest of the line.
-                if case .invalid = condition, peek.kind == .endOfLine { return nil }
-                expected("'->'", after: "the condition", help: "write: if <condition> -> <stage, question, next or end ...>")
-                return nil
-            }
-            let target = parseTarget(after: "'->'")
-            endOfLine(after: "the target")
-            noChildren(line, under: "'if'", help: "'if' jumps: if <condition> -> <target>; it takes no block")
-            return target.map { .jumpIf(condition, $0, lineSpan) }
+            return parseIf(line, context: context, depth: depth)
         case keywords.call:
             _ = advance()
             guard peek.kind == .identifier else {
@@ -131,6 +131,72 @@ extension Parser {
             }
             return nil
         }
+    }
+
+    /// `if CONDITION -> target`, or `if CONDITION` with the steps to run when it holds indented under it.
+    private mutating func parseIf(_ line: Int, context: StepContext, depth: Int) -> Step? {
+        _ = advance()
+        let condition = parseExpression()
+        if accept(.arrow) != nil {
+            let target = parseTarget(after: "'->'")
+            endOfLine(after: "the target")
+            noChildren(line, under: "an 'if' that jumps", help: "an 'if' either jumps ('-> target') or has a block, not both")
+            return target.map { .jumpIf(condition, $0, lineSpan) }
+        }
+        let children = tree.children(of: line)
+        guard peek.kind == .endOfLine, children.contains(where: { _ in true }) else {
+            // A condition that did not parse was reported, and took the rest of the line.
+            if case .invalid = condition, peek.kind == .endOfLine { return nil }
+            expected(
+                "'->' or an indented block", after: "the condition",
+                help: "write: if <condition> -> <target>, or indent the steps to run when it holds under the 'if' line")
+            return nil
+        }
+        let span = lineSpan
+        return .ifBlock(condition, parseBlock(under: line, context: context, depth: depth), nil, span)
+    }
+
+    /// The steps indented under `line` (an `if` or `else` line).
+    private mutating func parseBlock(under line: Int, context: StepContext, depth: Int) -> [Step] {
+        var body: [Step] = []
+        guard withinDepth(line, depth: depth) else { return body }
+        let inner = StepContext(inFlow: context.inFlow, owner: context.owner, inOption: false)
+        for child in tree.children(of: line) {
+            parseStep(child, into: &body, context: inner, depth: depth + 1, allowed: Self.stepWords)
+        }
+        return body
+    }
+
+    /// `else` and its block, after the block of an `if`: the steps to run when the condition does not hold.
+    private mutating func parseElse(_ line: Int, into body: inout [Step], context: StepContext, depth: Int) {
+        let start = span(advance())
+        guard case .ifBlock(let condition, let then, nil, let ifSpan)? = body.last else {
+            let help: String
+            switch body.last {
+            case .jumpIf?: help = "an 'if' that jumps needs no 'else': the steps after it run when its condition does not hold"
+            case .ifBlock?: help = "an 'if' has one 'else'; for another condition, put an 'if' inside the 'else' block"
+            default: help = "'else' goes right after the block of an 'if <condition>' line, at the same indentation"
+            }
+            diagnostics.append(
+                Diagnostic(.notAllowedHere, "'else' without an 'if' block just before it", at: start, label: "no 'if' to go with", help: help))
+            _ = parseBlock(under: line, context: context, depth: depth)
+            return
+        }
+        if peek.kind != .endOfLine {
+            let isIf = peek.kind == .identifier && peek.symbol == keywords.if
+            expected(
+                "the end of the line", after: "'else'",
+                help: isIf ? "write the 'if' on its own line, indented under 'else'" : "'else' takes no condition; indent its steps under it")
+            position = endIndex
+        }
+        guard tree.children(of: line).contains(where: { _ in true }) else {
+            diagnostics.append(
+                Diagnostic(
+                    .unexpectedToken, "'else' without a block", at: start, label: "nothing to do otherwise",
+                    help: "indent the steps to run when the condition does not hold under 'else', or remove it"))
+            return
+        }
+        body[body.count - 1] = .ifBlock(condition, then, parseBlock(under: line, context: context, depth: depth), ifSpan)
     }
 
     /// `end outcome "reason"`, after `end`.

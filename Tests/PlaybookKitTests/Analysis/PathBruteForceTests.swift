@@ -52,8 +52,8 @@ struct PathBruteForceTests {
                     if type == "yes/no" {
                         for side in ["yes", "no"] {
                             let how = random.int(0...99)
-                            if loops, how < 20 {
-                                let back = random.chance(50) && currentStage > 0
+                            if loops, how < 20, currentStage > 0 || !stageQuestions.isEmpty {
+                                let back = (random.chance(50) || stageQuestions.isEmpty) && currentStage > 0
                                     ? "s\(random.int(0...(currentStage - 1)))"
                                     : "q\(stageQuestions[random.int(0...(stageQuestions.count - 1))])"
                                 out.append("\(pad)  \(side) -> \(back)")
@@ -69,8 +69,16 @@ struct PathBruteForceTests {
                             out.append(random.chance(30) ? "\(pad)  \"o\(option)\" -> end \(outcome()) \"x\"" : "\(pad)  \"o\(option)\"")
                         }
                     }
-                } else if kind < 60 {
+                } else if kind < 53 || (kind < 60 && depth > 0) {
                     out.append("\(pad)if score > 1 -> end \(outcome()) \"x\"")
+                } else if kind < 60 {
+                    // Blocks of an `if` (and maybe `else`), with no blocks inside them.
+                    out.append("\(pad)if score > \(random.int(0...2))")
+                    out += block(indent: indent + 2, depth: 2, flow: flow)
+                    if random.chance(50) {
+                        out.append("\(pad)else")
+                        out += block(indent: indent + 2, depth: 2, flow: flow)
+                    }
                 } else if kind < 75, let flow, flow + 1 < flowCount {
                     out.append("\(pad)call f\(random.int((flow + 1)...(flowCount - 1)))")
                 } else if kind < 75, flow == nil, flowCount > 0 {
@@ -177,16 +185,20 @@ extension PathBruteForceTests {
         var checked = 0
         var walks = 0
         var withFlows = 0
+        var withElse = 0
         for seed in 0..<150 {
-            let result = check(Self.playbook(seed: UInt64(seed)))
+            let text = Self.playbook(seed: UInt64(seed))
+            let result = check(text)
             guard Program(result) != nil, let graph = result.graph else { continue }
             checked += 1
             walks += Self.list(graph, interner: result.interner).walks.values.reduce(0, +)
             if !graph.calls.isEmpty { withFlows += 1 }
+            if text.contains("  else\n") { withElse += 1 }
         }
         #expect(checked >= 120)
         #expect(walks >= 5_000)
         #expect(withFlows >= 50)
+        #expect(withElse >= 20)
     }
 }
 
