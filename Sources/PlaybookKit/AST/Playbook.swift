@@ -143,7 +143,7 @@ public final class Flow: Sendable {
 public enum Step: Sendable {
     case ask(Question)
     indirect case say(Text, Span)
-    indirect case buyer([Text], Span)
+    indirect case buyer([BuyerLine], Span)
     indirect case set(Assignment)
     indirect case jumpIf(Expr, Target, Span)
     /// `if CONDITION` with a block, and maybe an `else` block: the first runs when the condition
@@ -173,6 +173,13 @@ public enum Step: Sendable {
         case .set(let assignment): assignment.span
         }
     }
+}
+
+/// One thing the buyer may say. A line with a persona's id before it is that persona's own: in
+/// practice it replaces the lines without one for that persona.
+public struct BuyerLine: Sendable {
+    public var text: Text
+    public var persona: Name?
 }
 
 public final class Question: Sendable {

@@ -227,7 +227,7 @@ extension FlowAnalysis {
                 names(question.why)
                 names(question.tip)
             case .say(let text, _): names(text)
-            case .buyer(let lines, _): lines.forEach(names)
+            case .buyer(let lines, _): lines.forEach { names($0.text) }
             case .set(let assignment):
                 names(assignment.value)
                 if assignment.op != .assign { visit(Read(node: node, symbol: assignment.name.symbol, span: assignment.name.span)) }

@@ -81,7 +81,11 @@ struct TypeChecker {
                 if let feedback = branch.feedback { interpolations(feedback) }
             }
         case .say(let text, _): interpolations(text)
-        case .buyer(let lines, _): lines.forEach { interpolations($0) }
+        case .buyer(let lines, _):
+            for line in lines {
+                interpolations(line.text)
+                if let persona = line.persona, table.personaIndex[persona.symbol] == nil { unknownPersona(persona) }
+            }
         case .set(let assignment): check(assignment)
         case .jumpIf(let expr, _, _), .ifBlock(let expr, _, _, _): condition(expr, what: "the condition of 'if'")
         case .end(let ending, _): if let reason = ending.reason { interpolations(reason) }
@@ -165,6 +169,17 @@ struct TypeChecker {
     mutating func interpolations(_ text: Text) {
         guard !text.interpolations.isEmpty else { return }
         for name in text.interpolations { _ = type(of: .name(name)) }
+    }
+
+    private mutating func unknownPersona(_ name: Name) {
+        let word = interner.name(name.symbol)
+        let known = table.personas.map { interner.name($0.name.symbol) }
+        diagnostics.append(
+            Diagnostic(
+                .unknownName, "there is no persona '\(word)'", at: name.span, label: "unknown persona",
+                notes: known.isEmpty ? ["this playbook declares no personas; one is declared with: persona \(word) \"Name\""] : [],
+                help: Suggestion.didYouMean(word, among: known)
+                    ?? "a buyer's line may start with the id of a declared persona; without one, any buyer may say it"))
     }
 
     private mutating func unknownName(_ name: Name) {

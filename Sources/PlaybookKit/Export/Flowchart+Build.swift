@@ -350,9 +350,12 @@ struct FlowchartBuilder {
         case .say(let text, _):
             return make(.say, [quoted("say", text.value)], PictureText.oneLine(text.value))
         case .buyer(let texts, _):
-            var lines = texts.prefix(2).enumerated().map { quoted($0.offset == 0 ? "buyer" : "", $0.element.value) }
+            let who = { (line: BuyerLine) in line.persona.map { program.name($0.symbol) + ": " } ?? "" }
+            var lines = texts.prefix(2).enumerated().map {
+                quoted($0.offset == 0 ? "buyer" : "", who($0.element) + $0.element.text.value)
+            }
             if texts.count > 2 { lines.append("+\(texts.count - 2) more") }
-            return make(.buyer, lines, texts.map { PictureText.oneLine($0.value) }.joined(separator: "\n"))
+            return make(.buyer, lines, texts.map { who($0) + PictureText.oneLine($0.text.value) }.joined(separator: "\n"))
         case .set(let assignment):
             let text = setText(assignment)
             return make(.set, [PictureText.shorten(text)], text)

@@ -41,6 +41,8 @@ public struct Runner: Sendable {
         self.walk = walk
         self.paint = paint
         practice = options.map { PracticeState(options: $0, best: BestScore(walk.program)) }
+        // The persona speaks its own buyer lines.
+        if let id = options?.persona?.id { self.walk.persona = walk.program.symbol(id) }
         strings = RunnerStrings(language: walk.program.language)
         words = YesNoWords(language: walk.program.language)
     }

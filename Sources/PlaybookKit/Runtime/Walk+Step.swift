@@ -18,8 +18,11 @@ extension Walk {
             return .say(try render(text))
         case .buyer(let lines, _):
             state.place = state.place.advanced
-            guard !lines.isEmpty else { return nil }
-            return .buyer(try render(lines[state.random.below(lines.count)]))
+            // The persona's own lines when it has some here, else the lines any buyer may say.
+            let own = persona.map { persona in lines.filter { $0.persona?.symbol == persona } } ?? []
+            let candidates = own.isEmpty ? lines.filter { $0.persona == nil } : own
+            guard !candidates.isEmpty else { return nil }
+            return .buyer(try render(candidates[state.random.below(candidates.count)].text))
         case .set(let assignment):
             try assign(assignment)
             state.place = state.place.advanced

@@ -14,6 +14,9 @@ public struct Walk: Sendable {
     /// When on, every branch side the walk takes is appended to `trace` (for coverage).
     public var tracing = false
     public var trace: [BranchSide] = []
+    /// The persona playing the buyer (practice), whose own `buyer` lines are picked; nil for a
+    /// walk without one, which picks among the lines any buyer may say.
+    public var persona: Symbol?
 
     /// Steps run without showing the rep anything before the walk is judged stuck in a loop.
     static let quietStepLimit = 1_000_000

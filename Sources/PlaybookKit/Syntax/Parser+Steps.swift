@@ -226,22 +226,35 @@ extension Parser {
 
     private mutating func parseBuyer(_ line: Int) -> Step? {
         _ = advance()
-        var lines: [Text] = []
+        var lines: [BuyerLine] = []
         if peek.kind == .string {
-            lines.append(texts[advance().textIndex])
+            lines.append(BuyerLine(text: texts[advance().textIndex], persona: nil))
             endOfLine(after: "the buyer's line")
             noChildren(line, under: "a one-line 'buyer'", help: "for alternatives, put each line on its own, indented under 'buyer'")
             return .buyer(lines, lineSpan)
         }
         endOfLine(after: "'buyer'")
         let span = lineSpan
+        var hasChildren = false
         for child in tree.children(of: line) {
             begin(child)
-            if let text = string("one thing the buyer might say", after: "'buyer'") { lines.append(text) }
+            hasChildren = true
+            // `dana "..."`: a line of the persona `dana`'s own.
+            var persona: Name?
+            if peek.kind == .identifier {
+                let id = advance()
+                persona = Name(symbol: id.symbol, span: self.span(id))
+            }
+            let what = persona.map { "what '\(interner.name($0.symbol))' might say" } ?? "one thing the buyer might say"
+            if let text = string(what, after: persona == nil ? "'buyer'" : "the persona's id") {
+                lines.append(BuyerLine(text: text, persona: persona))
+            }
             endOfLine(after: "the buyer's line")
             noChildren(child, under: "a buyer's line")
         }
         guard !lines.isEmpty else {
+            // The lines under `buyer` were there, and each was reported as it was read.
+            if hasChildren { return nil }
             diagnostics.append(
                 Diagnostic(
                     .unexpectedToken, "'buyer' without a line", at: span, label: "nothing for the buyer to say",
