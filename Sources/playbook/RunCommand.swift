@@ -69,7 +69,7 @@ enum RunCommand {
                 id: id, mode: practice == nil ? "run" : "practice", playbookTitle: program.title,
                 playbookPath: absolute(path), playbookVersion: program.version, playbookHash: contentHash(check.sources),
                 language: program.language, rep: arguments.value("--rep"), deal: arguments.value("--deal"), seed: seed,
-                persona: options?.persona?.id, holdFeedback: options?.holdFeedback ?? false)
+                persona: options?.persona?.id, personaName: options?.persona?.name, holdFeedback: options?.holdFeedback ?? false)
             try record.append(SessionEvent(.start(info), time: now()))
             var runner = Runner(walk: Walk(program: program, seed: seed), paint: Paint(enabled: color), practice: options)
             LineReader.catchInterrupts()

@@ -19,6 +19,7 @@ extension SessionEvent {
             fields["seed"] = .string(String(info.seed))
             if info.mode == "practice" {
                 fields["persona"] = text(info.persona)
+                fields["persona_name"] = text(info.personaName)
                 fields["feedback"] = .string(info.holdFeedback ? "end" : "now")
             }
         case .stageEntered(let stage, let title, let number):
@@ -91,7 +92,7 @@ extension SessionEvent {
                     playbookPath: playbook["path"]?.string ?? "", playbookVersion: playbook["version"]?.string,
                     playbookHash: playbook["hash"]?.string ?? "", language: text("language") ?? "en", rep: text("rep"),
                     deal: text("deal"), seed: text("seed").flatMap { UInt64($0) } ?? 0, persona: text("persona"),
-                    holdFeedback: text("feedback") == "end"))
+                    personaName: text("persona_name"), holdFeedback: text("feedback") == "end"))
         case "stage_enter":
             guard let stage = text("stage") else { return nil }
             kind = .stageEntered(stage: stage, title: text("title") ?? stage, number: json["number"]?.int ?? 0)

@@ -60,15 +60,16 @@ public struct SessionInfo: Sendable, Hashable {
     public var rep: String?
     public var deal: String?
     public var seed: UInt64
-    /// Practice: the buyer persona played, by id.
+    /// Practice: the buyer persona played, by id, and the name it goes by.
     public var persona: String?
+    public var personaName: String?
     /// Practice: feedback held until the end (`--feedback end`).
     public var holdFeedback: Bool = false
 
     public init(
         id: String, mode: String, playbookTitle: String, playbookPath: String, playbookVersion: String?,
         playbookHash: String, language: String, rep: String?, deal: String?, seed: UInt64, persona: String? = nil,
-        holdFeedback: Bool = false
+        personaName: String? = nil, holdFeedback: Bool = false
     ) {
         self.id = id
         self.mode = mode
@@ -81,6 +82,7 @@ public struct SessionInfo: Sendable, Hashable {
         self.deal = deal
         self.seed = seed
         self.persona = persona
+        self.personaName = personaName
         self.holdFeedback = holdFeedback
     }
 }

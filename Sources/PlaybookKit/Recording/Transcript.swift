@@ -54,6 +54,10 @@ public struct Transcript: Sendable {
         return entries
     }
 
+    /// Who speaks the buyer's lines: the persona, in practice (records from before `persona_name`
+    /// give its id).
+    var buyer: String { log.info.flatMap { $0.personaName ?? $0.persona } ?? strings(.buyer) }
+
     /// "won (Demo booked)", "paused", "interrupted".
     public var statusText: String {
         switch log.status {
@@ -72,7 +76,7 @@ public struct Transcript: Sendable {
             case .stage(let title, let number): out += "\n" + strings(.shownStage, String(number), title) + "\n"
             case .answer(_, let text, let shown, let seconds, let revised):
                 out += "  \(revised ? "↺ " : "")\(text) → \(shown)\(revised ? " " + strings(.revised) : "") [\(duration(seconds))]\n"
-            case .buyer(let line): out += "  " + strings(.buyer) + strings.colon + "“\(line)”\n"
+            case .buyer(let line): out += "  " + buyer + strings.colon + "“\(line)”\n"
             case .note(let note): out += "  " + strings(.note) + strings.colon + note + "\n"
             case .unmet(let message): out += "  " + strings(.couldNotLeave, message) + "\n"
             case .paused(let time): out += "  — " + strings(.pausedAt, Self.minute(time)) + "\n"
@@ -97,7 +101,7 @@ public struct Transcript: Sendable {
             case .answer(_, let text, let shown, _, let revised):
                 let line = "\(Self.escape(text)) **\(Self.escape(shown))**"
                 out += revised ? "- ~~\(line)~~ \(strings(.revised))\n" : "- \(line)\n"
-            case .buyer(let line): out += "- " + strings(.buyer) + strings.colon + "“\(Self.escape(line))”\n"
+            case .buyer(let line): out += "- " + Self.escape(buyer) + strings.colon + "“\(Self.escape(line))”\n"
             case .note(let note): out += "- 📝 \(Self.escape(note))\n"
             case .unmet(let message): out += "- ⚠️ " + strings(.couldNotLeave, Self.escape(message)) + "\n"
             case .paused(let time): out += "- *" + strings(.pausedAt, Self.minute(time)) + "*\n"
