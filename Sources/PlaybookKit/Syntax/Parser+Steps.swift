@@ -167,14 +167,16 @@ extension Parser {
         return body
     }
 
-    /// `else` and its block, after the block of an `if`: the steps to run when the condition does not hold.
+    /// `else` and its block, after the block of an `if`: the steps to run when the condition does
+    /// not hold. `else if CONDITION` is an `else` whose block is that one `if`; a later `else`
+    /// goes on the chain's last `if`.
     private mutating func parseElse(_ line: Int, into body: inout [Step], context: StepContext, depth: Int) {
         let start = span(advance())
-        guard case .ifBlock(let condition, let then, nil, let ifSpan)? = body.last else {
+        guard let last = body.last, isOpen(last) else {
             let help: String
             switch body.last {
             case .jumpIf?: help = "an 'if' that jumps needs no 'else': the steps after it run when its condition does not hold"
-            case .ifBlock?: help = "an 'if' has one 'else'; for another condition, put an 'if' inside the 'else' block"
+            case .ifBlock?: help = "an 'if' has one 'else'; for another condition, write 'else if <condition>' before the last 'else'"
             default: help = "'else' goes right after the block of an 'if <condition>' line, at the same indentation"
             }
             diagnostics.append(
@@ -182,21 +184,42 @@ extension Parser {
             _ = parseBlock(under: line, context: context, depth: depth)
             return
         }
-        if peek.kind != .endOfLine {
-            let isIf = peek.kind == .identifier && peek.symbol == keywords.if
-            expected(
-                "the end of the line", after: "'else'",
-                help: isIf ? "write the 'if' on its own line, indented under 'else'" : "'else' takes no condition; indent its steps under it")
-            position = endIndex
+        let otherwise: [Step]
+        if peek.kind == .identifier, peek.symbol == keywords.if {
+            guard let inner = parseIf(line, context: context, depth: depth) else { return }
+            elseIfs.insert(inner.span.start)
+            otherwise = [inner]
+        } else {
+            if peek.kind != .endOfLine {
+                expected("the end of the line", after: "'else'", help: "'else' takes no condition ('else if <condition>' does); indent its steps under it")
+                position = endIndex
+            }
+            guard tree.children(of: line).contains(where: { _ in true }) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .unexpectedToken, "'else' without a block", at: start, label: "nothing to do otherwise",
+                        help: "indent the steps to run when the condition does not hold under 'else', or remove it"))
+                return
+            }
+            otherwise = parseBlock(under: line, context: context, depth: depth)
         }
-        guard tree.children(of: line).contains(where: { _ in true }) else {
-            diagnostics.append(
-                Diagnostic(
-                    .unexpectedToken, "'else' without a block", at: start, label: "nothing to do otherwise",
-                    help: "indent the steps to run when the condition does not hold under 'else', or remove it"))
-            return
-        }
-        body[body.count - 1] = .ifBlock(condition, then, parseBlock(under: line, context: context, depth: depth), ifSpan)
+        body[body.count - 1] = attach(otherwise, to: last)
+    }
+
+    /// Whether an `else` may follow the step: an `if` block without one, or an `else if` chain
+    /// whose last `if` has none.
+    private func isOpen(_ step: Step) -> Bool {
+        guard case .ifBlock(_, _, let otherwise, _) = step else { return false }
+        guard let otherwise else { return true }
+        guard otherwise.count == 1, let inner = otherwise.first, elseIfs.contains(inner.span.start) else { return false }
+        return isOpen(inner)
+    }
+
+    /// The `if` (or `else if` chain) with `otherwise` as the `else` of its last `if`.
+    private func attach(_ otherwise: [Step], to step: Step) -> Step {
+        guard case .ifBlock(let condition, let then, let current, let span) = step else { return step }
+        guard let inner = current?.first else { return .ifBlock(condition, then, otherwise, span) }
+        return .ifBlock(condition, then, [attach(otherwise, to: inner)], span)
     }
 
     /// `end outcome "reason"`, after `end`.
@@ -227,8 +250,10 @@ extension Parser {
     private mutating func parseBuyer(_ line: Int) -> Step? {
         _ = advance()
         var lines: [BuyerLine] = []
-        if peek.kind == .string {
-            lines.append(BuyerLine(text: texts[advance().textIndex], persona: nil))
+        // `buyer "..."`, or `buyer dana "..."` for a line of the persona's own.
+        if peek.kind == .string || (peek.kind == .identifier && peekNext.kind == .string) {
+            let persona = peek.kind == .identifier ? advance() : nil
+            lines.append(BuyerLine(text: texts[advance().textIndex], persona: persona.map { Name(symbol: $0.symbol, span: self.span($0)) }))
             endOfLine(after: "the buyer's line")
             noChildren(line, under: "a one-line 'buyer'", help: "for alternatives, put each line on its own, indented under 'buyer'")
             return .buyer(lines, lineSpan)

@@ -66,6 +66,8 @@ struct Parser {
     let tree: LineTree
     var interner: InternerClient
     var diagnostics: [Diagnostic] = []
+    /// Where the `if`s written as `else if` start: an `else` after one belongs to it.
+    var elseIfs: Set<Int32> = []
     let keywords: Keywords
     var tokens: [Token] = []
     var texts: [Text] = []

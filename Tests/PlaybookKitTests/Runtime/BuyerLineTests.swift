@@ -17,8 +17,7 @@ struct BuyerLineTests {
             "Any buyer."
             dana "Dana, first."
             dana "Dana, second."
-          buyer
-            omar "Only Omar."
+          buyer omar "Only Omar."
           end won "w"
         """
 
@@ -45,7 +44,7 @@ struct BuyerLineTests {
     }
 
     @Test func aLineForAPersonaThatIsNotDeclaredIsReported() {
-        let result = check(Self.text.replacingOccurrences(of: "omar \"Only", with: "omra \"Only"))
+        let result = check(Self.text.replacingOccurrences(of: "buyer omar \"Only", with: "buyer omra \"Only"))
         #expect(result.diagnostics.map(\.message) == ["there is no persona 'omra'"])
         #expect(result.diagnostics.first?.help == "did you mean 'omar'?")
         #expect(codes("stage a \"A\"\n  buyer\n    dana\n  end won \"w\"\n") == ["PB0110"])

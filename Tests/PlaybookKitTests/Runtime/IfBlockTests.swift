@@ -84,13 +84,37 @@ struct IfBlockTests {
         #expect(explored.covered.count == program.branchSides.count)
     }
 
+    /// `else if` chains: each condition in turn, the last `else` when none holds; an `else`
+    /// after an `else` block whose only step is an `if` is not part of a chain.
+    @Test func elseIfTakesTheFirstConditionThatHolds() throws {
+        let program = try WalkTests.program(
+            """
+            stage a "A"
+              ask n "N?" number 0..100
+              if n < 10
+                say "small"
+              else if n < 50
+                say "medium"
+              else
+                say "large"
+              end won "w"
+            """)
+        for (n, expected) in [(3.0, "small"), (10, "medium"), (49, "medium"), (50, "large")] {
+            var walk = Walk(program: program, seed: 0)
+            #expect(Self.says(WalkTests.walk(&walk, [("n", .number(n))])) == [expected], "n = \(n)")
+        }
+        #expect(program.branchSides.count == 4)
+        let nested = "stage a \"A\"\n  ask x \"X?\" yes/no\n  if x\n    say \"a\"\n  else\n    if x\n      say \"b\"\n  else\n    say \"c\"\n  end won \"w\"\n"
+        #expect(check(nested).diagnostics.map(\.message) == ["'else' without an 'if' block just before it"])
+    }
+
     @Test func misplacedElseIsReported() {
         let cases: [(String, String)] = [
             ("  ask x \"X?\" yes/no\n  else\n    say \"a\"\n", "'else' without an 'if' block just before it"),
             ("  ask x \"X?\" yes/no\n  if x -> a\n  else\n    say \"a\"\n", "'else' without an 'if' block just before it"),
             ("  ask x \"X?\" yes/no\n  if x\n    say \"a\"\n  else\n    say \"b\"\n  else\n    say \"c\"\n", "'else' without an 'if' block just before it"),
             ("  ask x \"X?\" yes/no\n  if x\n    say \"a\"\n  else\n", "'else' without a block"),
-            ("  ask x \"X?\" yes/no\n  if x\n    say \"a\"\n  else if x\n    say \"b\"\n", "expected the end of the line after 'else', found 'if'"),
+            ("  ask x \"X?\" yes/no\n  if x\n    say \"a\"\n  else x\n    say \"b\"\n", "expected the end of the line after 'else', found 'x'"),
             ("  ask x \"X?\" yes/no\n  if x\n", "expected '->' or an indented block after the condition, found the end of the line"),
         ]
         for (body, message) in cases {
