@@ -164,6 +164,19 @@ public enum Step: Sendable {
         }
     }
 
+    /// Calls `visit` with each block of `blocks`, in order, without building the array: the
+    /// checker walks every step of large playbooks this way.
+    @inline(__always)
+    public func forEachBlock(_ visit: ([Step]) throws -> Void) rethrows {
+        switch self {
+        case .ask(let question): for branch in question.branches { try visit(branch.body) }
+        case .ifBlock(_, let then, let otherwise, _):
+            try visit(then)
+            if let otherwise { try visit(otherwise) }
+        default: break
+        }
+    }
+
     public var span: Span {
         switch self {
         case .ask(let question): question.span

@@ -69,7 +69,7 @@ struct GraphBuilder {
                 questionNodes[question.name.symbol] = next
             }
             next += 1
-            for block in step.blocks { next = number(block, from: next) }
+            step.forEachBlock { next = number($0, from: next) }
         }
         return next
     }
@@ -80,7 +80,9 @@ struct GraphBuilder {
     }
 
     private static func size(of step: Step) -> Int {
-        1 + step.blocks.reduce(0) { $0 + size($1) }
+        var total = 1
+        step.forEachBlock { total += size($0) }
+        return total
     }
 
     /// Adds a node with at most two successors (no array to build for the common case).

@@ -55,7 +55,7 @@ struct TypeChecker {
             case .learn: learn(step)
             case .check: check(step)
             }
-            for block in step.blocks { walk(block, pass) }
+            step.forEachBlock { walk($0, pass) }
         }
     }
 
