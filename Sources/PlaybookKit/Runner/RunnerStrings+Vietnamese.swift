@@ -11,7 +11,7 @@ extension RunnerStrings {
         .scaleBetween: "từ {1} đến {2}",
         .empty: "Hãy nhập câu trả lời, hoặc gõ ? để xem trợ giúp.",
         .notYesNo: "Hãy trả lời {1} hoặc {2}.",
-        .notANumber: "Đây không phải là số: hãy nhập chữ số, ví dụ 12 hoặc 2.5.",
+        .notANumber: "Đây không phải là số: hãy nhập chữ số, ví dụ 12, 2,5 hoặc 100.000.",
         .notWhole: "Hãy nhập số nguyên.",
         .outOfRangeBetween: "Hãy nhập một số từ {1} đến {2}.",
         .outOfRangeAtLeast: "Hãy nhập một số từ {1} trở lên.",

@@ -9,10 +9,13 @@ public enum AnswerProblem: Error, Sendable, Hashable {
     case notAnOption(count: Int)
 }
 
-/// The words that answer a yes/no question: English always, and those of the playbook's language.
+/// The words that answer a yes/no question: English always, and those of the playbook's language;
+/// and how that language writes numbers.
 public struct YesNoWords: Sendable {
     public let yes: [String]
     public let no: [String]
+    /// Vietnamese groups digits with dots and writes decimals with a comma: 1.250.000 and 2,5.
+    public let decimalComma: Bool
 
     /// The languages whose words are known, by ISO 639-1 code.
     static let byLanguage: [String: (yes: [String], no: [String])] = [
@@ -28,6 +31,7 @@ public struct YesNoWords: Sendable {
         let own = Self.byLanguage[Self.base(language)] ?? english
         yes = own.yes + (own.yes == english.yes ? [] : english.yes)
         no = own.no + (own.no == english.no ? [] : english.no)
+        decimalComma = Self.base(language) == "vi"
     }
 
     /// The first word of each: what a prompt shows, `[có/không]`.
@@ -64,14 +68,16 @@ public func parseAnswer(_ input: String, for question: Question, words: YesNoWor
     case .text:
         return .success(.text(typed))
     case .number(let range):
-        return number(typed, range: range, whole: false)
+        return number(typed, range: range, whole: false, decimalComma: words.decimalComma)
     case .scale(let range):
-        return number(typed, range: range, whole: true)
+        return number(typed, range: range, whole: true, decimalComma: words.decimalComma)
     }
 }
 
-private func number(_ typed: String, range: NumberRange?, whole: Bool) -> Result<Value, AnswerProblem> {
-    let digits = withoutGrouping(asciiDigits(typed).filter { $0 != "_" && $0 != " " && $0 != "\u{A0}" })
+private func number(_ typed: String, range: NumberRange?, whole: Bool, decimalComma: Bool) -> Result<Value, AnswerProblem> {
+    var digits = asciiDigits(typed).filter { $0 != "_" && $0 != " " && $0 != "\u{A0}" }
+    if decimalComma { digits = withDecimalComma(digits) }
+    digits = withoutGrouping(digits)
     guard let value = Double(digits), value.isFinite else { return .failure(.notANumber) }
     if whole, value != value.rounded() { return .failure(.notWhole) }
     if let range, !range.contains(value) { return .failure(.outOfRange(range)) }
@@ -88,6 +94,25 @@ private func withoutGrouping(_ text: String) -> String {
         return text
     }
     return text.replacingAll(",", with: "")
+}
+
+/// `1.250.000`, `100.000,5` and `2,5` as written in Vietnamese, in the form `Double` reads:
+/// dots between groups of three digits are dropped, and a decimal comma becomes a point. What is
+/// not so written is left as it is: `2.5` stays a decimal, and `100,000` is read by the
+/// comma rule of `withoutGrouping` (one hundred thousand), as a rep on an English keyboard means it.
+private func withDecimalComma(_ text: String) -> String {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    guard parts.count <= 2 else { return text }
+    let integer = parts[0]
+    let groups = integer.drop { $0 == "-" || $0 == "+" }.split(separator: ".", omittingEmptySubsequences: false)
+    let dotGrouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+    if dotGrouped {
+        let whole = String(integer.filter { $0 != "." })
+        return parts.count == 2 ? whole + "." + parts[1] : whole
+    }
+    // One comma, no dot, and not three digits after it: a decimal comma.
+    if parts.count == 2, !integer.contains("."), parts[1].count != 3 { return String(integer) + "." + parts[1] }
+    return text
 }
 
 /// Full-width digits (typed with a Chinese input method) and Thai digits read as ASCII digits.

@@ -247,13 +247,29 @@ struct WalkTests {
         #expect(parseAnswer("๔๒", for: number, words: words) == .success(.number(42)))
         #expect(parseAnswer("101", for: number, words: words) == .failure(.outOfRange(NumberRange(low: 1, high: 100))))
         #expect(parseAnswer("nan", for: number, words: words) == .failure(.notANumber))
-        #expect(parseAnswer("1,0", for: number, words: words) == .failure(.notANumber))
+        #expect(parseAnswer("inf", for: number, words: words) == .failure(.notANumber))
         let open = try #require(try Self.program(
             "playbook \"B\"\n  outcomes x\nstage a \"A\"\n  ask budget \"Budget?\" number 0..\n  end x\n").question(named: "budget"))
-        #expect(parseAnswer("100,000", for: open, words: words) == .success(.number(100_000)))
-        #expect(parseAnswer("1,250,000.5", for: open, words: words) == .success(.number(1_250_000.5)))
-        #expect(parseAnswer("12,50", for: open, words: words) == .failure(.notANumber))
-        #expect(parseAnswer("inf", for: number, words: words) == .failure(.notANumber))
+        // English (and Thai, Hebrew, Chinese): commas group digits, a point is the decimal mark.
+        let english = YesNoWords(language: "en")
+        for (typed, value) in [("100,000", 100_000.0), ("1,250,000.5", 1_250_000.5), ("1.500", 1.5), ("2.5", 2.5)] {
+            #expect(parseAnswer(typed, for: open, words: english) == .success(.number(value)), "en: \(typed)")
+        }
+        for typed in ["12,50", "1,0", "1.250.000", "1,2,3"] {
+            #expect(parseAnswer(typed, for: open, words: english) == .failure(.notANumber), "en: \(typed)")
+        }
+        // Vietnamese: dots group digits and a comma is the decimal mark; 100,000 and 2.5 are
+        // still read as a rep on an English keyboard means them.
+        let vietnamese: [(String, Double)] = [
+            ("100.000", 100_000), ("1.250.000", 1_250_000), ("1.250.000,5", 1_250_000.5), ("2,5", 2.5),
+            ("12,50", 12.5), ("100,000", 100_000), ("1,250,000.5", 1_250_000.5), ("2.5", 2.5),
+        ]
+        for (typed, value) in vietnamese {
+            #expect(parseAnswer(typed, for: open, words: words) == .success(.number(value)), "vi: \(typed)")
+        }
+        for typed in ["1.25.000", "1,2,3", "1.500,5,5"] {
+            #expect(parseAnswer(typed, for: open, words: words) == .failure(.notANumber), "vi: \(typed)")
+        }
     }
 
     @Test func numbersShowWithoutNoise() {
