@@ -16,14 +16,24 @@ public struct YesNoWords: Sendable {
     public let no: [String]
     /// Vietnamese groups digits with dots and writes decimals with a comma: 1.250.000 and 2,5.
     public let decimalComma: Bool
+    /// Politeness around a yes or a no, dropped when reading one: `ใช่ครับ`, `dạ có`, `không ạ`, `对啊`.
+    private let before: [String]
+    private let after: [String]
 
     /// The languages whose words are known, by ISO 639-1 code.
     static let byLanguage: [String: (yes: [String], no: [String])] = [
-        "en": (["yes", "y"], ["no", "n"]),
-        "vi": (["có", "c", "vâng", "đúng"], ["không", "k", "ko", "sai"]),
+        "en": (["yes", "y", "yeah", "yep"], ["no", "n", "nope"]),
+        "vi": (["có", "c", "vâng", "đúng", "dạ", "ừ"], ["không", "k", "ko", "sai"]),
         "he": (["כן", "כ"], ["לא", "ל"]),
         "zh": (["是", "是的", "对", "有"], ["否", "不是", "不", "没有"]),
         "th": (["ใช่", "ช"], ["ไม่ใช่", "ไม่"]),
+    ]
+
+    /// Words said before or after a yes or a no out of politeness, by language.
+    static let particles: [String: (before: [String], after: [String])] = [
+        "vi": (["dạ", "vâng"], ["ạ", "nhé", "rồi"]),
+        "zh": ([], ["的", "啊", "呀", "吧"]),
+        "th": ([], ["ครับผม", "ครับ", "ค่ะ", "คะ", "ค่า", "จ้ะ", "จ้า", "นะ"]),
     ]
 
     public init(language: String) {
@@ -32,6 +42,30 @@ public struct YesNoWords: Sendable {
         yes = own.yes + (own.yes == english.yes ? [] : english.yes)
         no = own.no + (own.no == english.no ? [] : english.no)
         decimalComma = Self.base(language) == "vi"
+        (before, after) = Self.particles[Self.base(language)] ?? ([], [])
+    }
+
+    /// `true` for a yes, `false` for a no, nil for neither. Case, end punctuation (`Yes!`, `是。`)
+    /// and the language's polite particles (`ใช่ครับ`, `dạ có`, `không ạ`) do not count.
+    public func read(_ typed: String) -> Bool? {
+        var text = typed.lowercased()
+        while let last = text.last, ".!?,。！？，".contains(last) { text.removeLast() }
+        for _ in 0..<3 {
+            if yes.contains(text) { return true }
+            if no.contains(text) { return false }
+            guard let trimmed = Self.dropping(before, after, from: text) else { return nil }
+            text = trimmed
+        }
+        return nil
+    }
+
+    /// The text without the polite word at its end, or else at its start; nil when it has neither.
+    private static func dropping(_ before: [String], _ after: [String], from text: String) -> String? {
+        if let word = after.first(where: { text.hasSuffix($0) && text.count > $0.count }) {
+            return String(text.dropLast(word.count)).trimmingWhitespace()
+        }
+        if let word = before.first(where: { text.hasPrefix($0 + " ") }) { return String(text.dropFirst(word.count + 1)) }
+        return nil
     }
 
     /// The first word of each: what a prompt shows, `[có/không]`.
@@ -53,10 +87,7 @@ public func parseAnswer(_ input: String, for question: Question, words: YesNoWor
     guard !typed.isEmpty else { return .failure(.empty) }
     switch question.type {
     case .yesNo:
-        let folded = typed.lowercased()
-        if words.yes.contains(folded) { return .success(.bool(true)) }
-        if words.no.contains(folded) { return .success(.bool(false)) }
-        return .failure(.notYesNo)
+        return words.read(typed).map { .success(.bool($0)) } ?? .failure(.notYesNo)
     case .choice:
         let options = question.branches.compactMap(\.optionText)
         if let number = Int(asciiDigits(typed)), (1...options.count).contains(number) {

@@ -243,6 +243,16 @@ struct WalkTests {
         #expect(parseAnswer("không", for: yesNo, words: words) == .success(.bool(false)))
         #expect(parseAnswer("yes", for: yesNo, words: words) == .success(.bool(true)))
         #expect(parseAnswer("是", for: yesNo, words: words) == .failure(.notYesNo))
+        // Polite particles and end punctuation around a yes or a no, in each language.
+        let polite: [(String, String, Bool?)] = [
+            ("vi", "dạ có", true), ("vi", "không ạ", false), ("vi", "Vâng ạ", true), ("vi", "dạ", true), ("vi", "dạ không ạ", false),
+            ("th", "ใช่ครับ", true), ("th", "ไม่ค่ะ", false), ("th", "ไม่ใช่ครับผม", false), ("th", "ครับ", nil),
+            ("zh", "对的", true), ("zh", "没有啊", false), ("zh", "是。", true), ("zh", "不是的", false), ("zh", "的", nil),
+            ("en", "Yes!", true), ("en", "nope", false), ("en", "yes please", nil), ("he", "כן.", true),
+        ]
+        for (language, typed, expected) in polite {
+            #expect(YesNoWords(language: language).read(typed) == expected, "\(language): \(typed)")
+        }
         #expect(parseAnswer("４２", for: number, words: words) == .success(.number(42)))
         #expect(parseAnswer("๔๒", for: number, words: words) == .success(.number(42)))
         #expect(parseAnswer("101", for: number, words: words) == .failure(.outOfRange(NumberRange(low: 1, high: 100))))
