@@ -62,6 +62,7 @@ enum PracticeCommand {
         var out = ""
         for track in history.tracks {
             let strings = RunnerStrings(language: track.language)
+            let numbers = NumberStyle(language: strings.language)
             let grades = track.runs.map(\.result.grade)
             out += track.runs.count == 1 ? strings(.historyOneRun, track.playbook) : strings(.historyRuns, track.playbook, String(track.runs.count))
             out += "  " + strings(.trend) + " " + PracticeHistory.sparkline(grades) + "\n"
@@ -70,10 +71,10 @@ enum PracticeCommand {
                 let result = run.result
                 let (best, worst) = PracticeHistory.bestAndWorst(result.moves)
                 rows.append([
-                    Transcript.minute(run.time), run.rep ?? "", Value.format(result.score) + "/" + Value.format(result.bestOnPath),
-                    result.grade.map { Value.format($0.rounded()) + "%" } ?? "—",
+                    Transcript.minute(run.time), run.rep ?? "", Value.format(result.score, style: numbers) + "/" + Value.format(result.bestOnPath, style: numbers),
+                    result.grade.map { Value.format($0.rounded(), style: numbers) + "%" } ?? "—",
                     best.map { PictureText.shorten($0.text, to: 32) } ?? "",
-                    worst.map { PictureText.shorten($0.text, to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points)) } ?? "",
+                    worst.map { PictureText.shorten($0.text, to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points, style: numbers)) } ?? "",
                 ])
             }
             let header: [RunnerStrings.Phrase] = [.historyDate, .historyRep, .historyScore, .historyGrade, .historyBest, .historyWorst]

@@ -4,10 +4,12 @@
 public struct Transcript: Sendable {
     public let log: SessionLog
     let strings: RunnerStrings
+    let numbers: NumberStyle
 
     public init(_ log: SessionLog) {
         self.log = log
         strings = RunnerStrings(language: log.info?.language ?? "en")
+        numbers = NumberStyle(language: strings.language)
     }
 
     /// One line of the transcript, in order.
@@ -175,7 +177,7 @@ public struct Transcript: Sendable {
 
     /// "+3 points (best)" or "-2 points · best: "Ask what it is worth" (+3)".
     func movePoints(_ move: MoveResult) -> String {
-        let signed = { (points: Double) in (points > 0 ? "+" : "") + Value.format(points) }
+        let signed = { (points: Double) in (points > 0 ? "+" : "") + Value.format(points, style: numbers) }
         if move.isBest { return strings(.pointsBest, signed(move.points)) }
         return strings(.pointsOther, signed(move.points), move.bestOption, signed(move.bestPoints))
     }
@@ -186,12 +188,12 @@ public struct Transcript: Sendable {
             var line = strings(.outcome) + strings.colon + outcome
             if let reason { line += "\n" + strings(.reason) + strings.colon + reason }
             if let result = practiceResult {
-                let (score, onPath) = (Value.format(result.score), Value.format(result.bestOnPath))
-                line += "\n" + (result.bestPossible.map { strings(.shownScoreAny, score, onPath, Value.format($0)) }
+                let (score, onPath) = (Value.format(result.score, style: numbers), Value.format(result.bestOnPath, style: numbers))
+                line += "\n" + (result.bestPossible.map { strings(.shownScoreAny, score, onPath, Value.format($0, style: numbers)) }
                     ?? strings(.shownScoreWalk, score, onPath))
-                if let grade = result.grade { line += "\n" + strings(.grade) + strings.colon + Value.format(grade.rounded()) + "%" }
+                if let grade = result.grade { line += "\n" + strings(.grade) + strings.colon + Value.format(grade.rounded(), style: numbers) + "%" }
             } else if score != 0 {
-                line += "\n" + strings(.score) + strings.colon + Value.format(score)
+                line += "\n" + strings(.score) + strings.colon + Value.format(score, style: numbers)
             }
             return line + "\n"
         case .faulted: return strings(.status) + strings.colon + strings(.statusFaulted) + "\n"

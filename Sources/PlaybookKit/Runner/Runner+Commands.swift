@@ -76,8 +76,8 @@ extension Runner {
         case .notANumber: strings(.notANumber)
         case .notWhole: strings(.notWhole)
         case .outOfRange(let range):
-            range.high.map { strings(.outOfRangeBetween, Value.format(range.low), Value.format($0)) }
-                ?? strings(.outOfRangeAtLeast, Value.format(range.low))
+            range.high.map { strings(.outOfRangeBetween, Value.format(range.low, style: numbers), Value.format($0, style: numbers)) }
+                ?? strings(.outOfRangeAtLeast, Value.format(range.low, style: numbers))
         case .notAnOption(let count): strings(.notAnOption, String(count))
         }
     }

@@ -60,12 +60,12 @@ extension Runner {
 
     /// `+3 · why` after a move, and the best option when it was not chosen.
     private func feedback(_ move: MoveResult, chosen: Branch, best: Branch) -> String {
-        let points = Self.signed(move.points)
+        let points = signed(move.points)
         var text = "  " + (move.isBest ? paint.spoken(points) : paint.problem(points))
         if let why = chosen.feedback { text += " · " + walk.renderIfPossible(why) }
         text += "\n"
         if !move.isBest {
-            text += "  " + paint.bold(strings(.bestMove)) + strings.colon + strings(.optionPoints, move.bestOption, Self.signed(move.bestPoints))
+            text += "  " + paint.bold(strings(.bestMove)) + strings.colon + strings(.optionPoints, move.bestOption, signed(move.bestPoints))
             if let why = best.feedback { text += " · " + walk.renderIfPossible(why) }
             text += "\n"
         }
@@ -121,9 +121,9 @@ extension Runner {
             }
         }
         text += "\n" + paint.heading("── " + strings(.practiceResult) + " ──") + "\n"
-        let possible = bestPossible.map(Value.format) ?? strings(.unbounded)
-        text += strings(.practiceScore, Value.format(score), Value.format(bestOnPath), possible) + "\n"
-        text += grade.map { paint.bold(strings(.grade) + strings.colon + Value.format($0.rounded()) + "%") } ?? strings(.noGrade)
+        let possible = bestPossible.map { Value.format($0, style: numbers) } ?? strings(.unbounded)
+        text += strings(.practiceScore, Value.format(score, style: numbers), Value.format(bestOnPath, style: numbers), possible) + "\n"
+        text += grade.map { paint.bold(strings(.grade) + strings.colon + Value.format($0.rounded(), style: numbers) + "%") } ?? strings(.noGrade)
         text += "\n"
         let review = moves.filter { !$0.isBest }
         if review.isEmpty {
@@ -132,12 +132,12 @@ extension Runner {
             text += strings(.movesToReview) + "\n"
             for move in review {
                 text += "  ? " + move.text + "\n    "
-                text += strings(.youChose, move.chosen, Self.signed(move.points), move.bestOption, Self.signed(move.bestPoints)) + "\n"
+                text += strings(.youChose, move.chosen, signed(move.points), move.bestOption, signed(move.bestPoints)) + "\n"
             }
         }
         let result = PracticeResult(score: score, bestOnPath: bestOnPath, bestPossible: bestPossible, grade: grade, moves: moves)
         return (text, .practiceResult(result))
     }
 
-    static func signed(_ points: Double) -> String { (points > 0 ? "+" : "") + Value.format(points) }
+    func signed(_ points: Double) -> String { (points > 0 ? "+" : "") + Value.format(points, style: numbers) }
 }

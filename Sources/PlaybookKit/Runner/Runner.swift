@@ -6,6 +6,8 @@ public struct Runner: Sendable {
     public let strings: RunnerStrings
     public let paint: Paint
     let words: YesNoWords
+    /// How the playbook's language writes numbers, for what the rep reads.
+    let numbers: NumberStyle
     /// When the question waiting now was shown, for the seconds an answer took.
     private var askedAt: Double = 0
     /// A practice run's coaching and moves; nil for a real deal.
@@ -44,6 +46,7 @@ public struct Runner: Sendable {
         // The persona speaks its own buyer lines.
         if let id = options?.persona?.id { self.walk.persona = walk.program.symbol(id) }
         strings = RunnerStrings(language: walk.program.language)
+        numbers = NumberStyle(language: strings.language)
         words = YesNoWords(language: walk.program.language)
     }
 
@@ -92,7 +95,7 @@ public struct Runner: Sendable {
                 turn.text += "\n" + paint.heading(strings(.outcome) + strings.colon + outcome.name) + "\n"
                 if let reason = outcome.reason { turn.text += strings(.reason) + strings.colon + reason + "\n" }
                 if program.scores, practice == nil {
-                    turn.text += strings(.score) + strings.colon + Value.format(outcome.score) + "\n"
+                    turn.text += strings(.score) + strings.colon + Value.format(outcome.score, style: numbers) + "\n"
                 }
                 turn.records.append(
                     .ended(outcome: outcome.name, reason: outcome.reason, score: outcome.score, byRep: outcome.byRep))
@@ -128,8 +131,8 @@ public struct Runner: Sendable {
         case .number(let range):
             return paint.bold(text) + " " + paint.dim("(\(describe(range)))") + "\n"
         case .scale(let range):
-            let high = range.high.map(Value.format) ?? ""
-            return paint.bold(text) + " " + paint.dim("(\(strings(.scaleBetween, Value.format(range.low), high)))") + "\n"
+            let high = range.high.map { Value.format($0, style: numbers) } ?? ""
+            return paint.bold(text) + " " + paint.dim("(\(strings(.scaleBetween, Value.format(range.low, style: numbers), high)))") + "\n"
         case .text:
             return paint.bold(text) + "\n"
         }
@@ -137,8 +140,8 @@ public struct Runner: Sendable {
 
     private func describe(_ range: NumberRange?) -> String {
         guard let range else { return strings(.anyNumber) }
-        guard let high = range.high else { return strings(.numberAtLeast, Value.format(range.low)) }
-        return strings(.numberBetween, Value.format(range.low), Value.format(high))
+        guard let high = range.high else { return strings(.numberAtLeast, Value.format(range.low, style: numbers)) }
+        return strings(.numberBetween, Value.format(range.low, style: numbers), Value.format(high, style: numbers))
     }
 
     var outcomeList: String {
@@ -163,6 +166,6 @@ public struct Runner: Sendable {
     func answered(_ question: Question, _ value: Value, now: Double) -> SessionEvent.Kind {
         .answered(
             question: program.name(question.name.symbol), value: value,
-            shown: value.display(yes: words.yes[0], no: words.no[0]), seconds: max(0, now - askedAt))
+            shown: value.display(yes: words.yes[0], no: words.no[0], style: numbers), seconds: max(0, now - askedAt))
     }
 }

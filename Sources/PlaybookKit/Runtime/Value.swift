@@ -10,11 +10,11 @@ public enum Value: Sendable, Hashable {
     case text(String)
     case bool(Bool)
 
-    /// The value as a person reads it: numbers in POSIX form with no trailing zeros (`4800`,
-    /// `2.5`), yes/no in the playbook's language, text as it is.
-    public func display(yes: String = "yes", no: String = "no") -> String {
+    /// The value as a person reads it: numbers with no trailing zeros (`4800`, `2.5`, and in
+    /// `style`, `250,000`), yes/no in the playbook's language, text as it is.
+    public func display(yes: String = "yes", no: String = "no", style: NumberStyle = .plain) -> String {
         switch self {
-        case .number(let number): Value.format(number)
+        case .number(let number): Value.format(number, style: style)
         case .text(let text): text
         case .bool(let flag): flag ? yes : no
         }
@@ -42,6 +42,24 @@ public enum Value: Sendable, Hashable {
         while fixed.hasSuffix("0") { fixed.removeLast() }
         if fixed.hasSuffix(".") { fixed.removeLast() }
         return fixed == "-0" ? "0" : fixed
+    }
+
+    /// For people, as `style` writes numbers: `250,000` and `2.5`, or in Vietnamese `250.000` and `2,5`.
+    public static func format(_ number: Double, style: NumberStyle) -> String {
+        let plain = format(number)
+        guard style != .plain, number.isFinite, !plain.contains("e") else { return plain }
+        let negative = plain.hasPrefix("-")
+        let parts = plain.drop { $0 == "-" }.split(separator: ".", omittingEmptySubsequences: false)
+        var integer = String(parts[0])
+        if integer.count >= NumberStyle.groupingFrom, !style.grouping.isEmpty {
+            var grouped = ""
+            for (index, digit) in integer.enumerated() {
+                if index > 0, (integer.count - index) % 3 == 0 { grouped += style.grouping }
+                grouped.append(digit)
+            }
+            integer = grouped
+        }
+        return (negative ? "-" : "") + integer + (parts.count > 1 ? style.decimal + parts[1] : "")
     }
 
     /// Exactly, for files read back: integers in full, other numbers in their shortest form that

@@ -5,6 +5,7 @@ extension Walk {
         guard !text.interpolations.isEmpty, program.sources.indices.contains(Int(text.span.file)) else { return text.value }
         let bytes = program.sources[Int(text.span.file)].bytes
         let words = YesNoWords(language: program.language).shown
+        let numbers = NumberStyle(language: program.language)
         var output: [UInt8] = []
         var index = Int(text.span.start) + 1
         let end = min(Int(text.span.end) - 1, bytes.count)
@@ -28,7 +29,7 @@ extension Walk {
                 } else {
                     throw fault("'\(program.name(name.symbol))' has no value yet", at: name.span)
                 }
-                output += Array(value.display(yes: words.yes, no: words.no).utf8)
+                output += Array(value.display(yes: words.yes, no: words.no, style: numbers).utf8)
                 index = Int(name.span.end) + 1
             } else {
                 output.append(byte)

@@ -294,6 +294,40 @@ struct WalkTests {
         #expect(Value.number(0.1 + 0.2).literal == "0.30000000000000004")
         #expect(Value.text("a \"b\"").literal == "\"a \\\"b\\\"\"")
     }
+
+    /// For people, from five digits up, in the language's way; a year stays a year.
+    @Test func numbersAreGroupedAsTheLanguageWritesThem() {
+        let english = NumberStyle(language: "en")
+        let vietnamese = NumberStyle(language: "vi")
+        let cases: [(Double, String, String)] = [
+            (2026, "2026", "2026"), (12_500, "12,500", "12.500"), (250_000, "250,000", "250.000"),
+            (1_250_000.5, "1,250,000.5", "1.250.000,5"), (-48_000, "-48,000", "-48.000"), (2.5, "2.5", "2,5"),
+            (200.0 / 3, "66.67", "66,67"), (1e20, "1e+20", "1e+20"), (-0.001, "-0.001", "-0,001"),
+        ]
+        for (number, inEnglish, inVietnamese) in cases {
+            #expect(Value.format(number, style: english) == inEnglish)
+            #expect(Value.format(number, style: vietnamese) == inVietnamese)
+            #expect(Value.format(number, style: .plain) == Value.format(number))
+        }
+        #expect(NumberStyle(language: "th") == english)
+        #expect(NumberStyle(language: "zh-Hans") == english)
+    }
+
+    @Test func interpolationUsesThePlaybooksNumberStyle() throws {
+        let program = try Self.program(
+            """
+            playbook "Giá"
+              language vi
+              outcomes xong
+            stage a "A"
+              ask n "Bao nhiêu?" number 0..
+              set x = n / 4
+              say "{n} và {x} năm 2026"
+              end xong
+            """)
+        var walk = Walk(program: program, seed: 0)
+        #expect(Self.walk(&walk, [("n", .number(1_250_002))]).contains(.say("1.250.002 và 312.500,5 năm 2026")))
+    }
 }
 
 extension WalkTests {
