@@ -278,10 +278,17 @@ struct GraphBuilder {
         guard let declared = table.outcomes, !declared.contains(ending.outcome.symbol) else { return }
         let names = declared.map(interner.name)
         let word = interner.name(ending.outcome.symbol)
+        // In a file brought in with `use`, show the playbook's own `outcomes` line too: that is
+        // where the outcome is missing.
+        var secondary: [Label] = []
+        if ending.outcome.span.file != 0, let listed = table.header?.outcomes, let first = listed.first, let last = listed.last {
+            secondary.append(Label(first.span.to(last.span), "the outcomes the playbook declares"))
+        }
         diagnostics.append(
             Diagnostic(
                 .unknownOutcome, "'\(word)' is not one of the playbook's outcomes", at: ending.outcome.span,
-                label: "unknown outcome", notes: ["the declared outcomes are: \(names.joined(separator: ", "))"],
+                label: "unknown outcome", secondary: secondary,
+                notes: secondary.isEmpty ? ["the declared outcomes are: \(names.joined(separator: ", "))"] : [],
                 help: Suggestion.didYouMean(word, among: names) ?? "add '\(word)' to the 'outcomes' line of the header"))
     }
 }

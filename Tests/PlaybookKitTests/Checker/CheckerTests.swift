@@ -12,6 +12,19 @@ struct CheckerTests {
         #expect(codes(shipped("objections.playbook")).isEmpty)
     }
 
+    /// An outcome a used library ends with, but the playbook does not declare, is shown with the
+    /// playbook's own `outcomes` line, where it is missing.
+    @Test func anOutcomeMissingForALibraryPointsAtTheOutcomesLine() throws {
+        let main = "playbook \"P\"\n  outcomes won, lost\n\nuse \"lib.playbook\"\n\nstage a \"A\"\n  call f\n  end won \"w\"\n"
+        let library = "flow f \"F\"\n  ask x \"X?\" yes/no\n    no -> end nurture \"later\"\n  return\n"
+        let result = check(main, files: ["lib.playbook": library])
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(result.diagnostics.map(\.code) == [.unknownOutcome])
+        #expect(diagnostic.primary.span.file == 1)
+        #expect(diagnostic.secondary.map(\.message) == ["the outcomes the playbook declares"])
+        #expect(diagnostic.secondary.first?.span.file == 0)
+    }
+
     @Test func aLoopWithAWayOutIsFine() {
         let text = """
             stage problem "Problem"
