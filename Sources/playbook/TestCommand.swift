@@ -18,6 +18,9 @@ enum TestCommand {
             expect score = 5        # a value at the end
             expect stage problem    # a stage the walk entered (or: expect not stage ...)
 
+        A scenario may instead expect the walk to be held by a stage's exit criterion:
+        expect blocked problem.
+
         A failure says what was expected, what happened, and the walk taken.
 
         Beyond hand-written scenarios:
