@@ -106,21 +106,22 @@ struct FlowchartBuilder {
     // MARK: Clusters and nodes
 
     private mutating func addCluster(stage: Int) {
-        let title = program.stages[stage].title.value
         stageCluster[stage] = chart.clusters.count
-        chart.clusters.append(
-            Flowchart.Cluster(
-                kind: .stage, name: program.name(program.stages[stage].name.symbol),
-                heading: PictureText.shorten("\(stage + 1) · \(title)"), detail: "\(stage + 1) · \(PictureText.oneLine(title))"))
+        let info = program.stages[stage]
+        appendCluster(.stage, name: info.name, prefix: "\(stage + 1) · ", title: info.title.value)
     }
 
     private mutating func addCluster(flow: Int) {
-        let title = program.flows[flow].title.value
         flowCluster[flow] = chart.clusters.count
+        let info = program.flows[flow]
+        appendCluster(.flow, name: info.name, prefix: "flow · ", title: info.title.value)
+    }
+
+    private mutating func appendCluster(_ kind: Flowchart.ClusterKind, name: Name, prefix: String, title: String) {
         chart.clusters.append(
             Flowchart.Cluster(
-                kind: .flow, name: program.name(program.flows[flow].name.symbol),
-                heading: PictureText.shorten("flow · \(title)"), detail: "flow · \(PictureText.oneLine(title))"))
+                kind: kind, name: program.name(name.symbol), heading: PictureText.shorten(prefix + title),
+                detail: prefix + PictureText.oneLine(title)))
     }
 
     /// The flows the stages call, and the flows those call, in the order they are declared.

@@ -240,7 +240,7 @@ public struct WalkState: Sendable, Hashable {
 }
 
 /// SplitMix64: small, fast and the same on every machine, so a seed replays a walk exactly.
-public struct SeededRandom: Sendable, Hashable {
+public struct SeededRandom: RandomNumberGenerator, Sendable, Hashable {
     public private(set) var state: UInt64
 
     public init(seed: UInt64) { state = seed }

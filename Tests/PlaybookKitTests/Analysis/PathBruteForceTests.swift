@@ -7,31 +7,15 @@ import Testing
 /// listed one by one on the flowchart, and the counts, shortest and longest walks and the
 /// questions on every walk compared.
 struct PathBruteForceTests {
-    /// SplitMix64: the same playbooks on every run.
-    struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
-
-        mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-    }
+    /// The walk's seeded generator: the same playbooks on every run.
+    typealias Random = SeededRandom
 
     static let outcomes = ["won", "lost", "nurture"]
 
     /// With `loops`, no flows, and some branches jump back to an earlier question of their stage
     /// or to an earlier stage.
     static func playbook(seed: UInt64, loops: Bool = false) -> String {
-        var random = Random(state: seed)
+        var random = Random(seed: seed)
         let flowCount = loops ? 0 : random.int(0...3)
         var stageQuestions: [Int] = []
         var currentStage = 0
@@ -277,4 +261,15 @@ extension PathBruteForceTests {
         #expect(checked >= 100)
         #expect(infinite >= 40)
     }
+}
+
+extension SeededRandom {
+    /// A number in `range`, by modulo (slightly biased, which a generator of test playbooks can bear).
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+
+    mutating func nextByte() -> UInt8 { UInt8(truncatingIfNeeded: next() >> 56) }
 }

@@ -190,23 +190,24 @@ struct PathCountTests {
         #expect(Self.walks(analysis, "lost") == "2")
     }
 
-    @Test func aFlowThatCallsItselfIsALoop() throws {
-        // f returns only on x = yes: won by 1 walk. x = no calls f again, and the walk ends lost
-        // when that call returns: x = no, yes; x = no, no, yes; ... infinitely many, none without
-        // the recursive call.
-        let analysis = try Self.analysis(
-            Self.header + """
-                stage one "One"
-                  call f
-                  end won "done"
+    /// f returns only on x = yes; x = no calls f again, and the walk ends lost when that call returns.
+    static let recursiveFlow = header + """
+        stage one "One"
+          call f
+          end won "done"
 
-                flow f "F"
-                  ask x "X?" yes/no
-                    yes
-                      return
-                  call f
-                  end lost "after"
-                """)
+        flow f "F"
+          ask x "X?" yes/no
+            yes
+              return
+          call f
+          end lost "after"
+        """
+
+    @Test func aFlowThatCallsItselfIsALoop() throws {
+        // Won by 1 walk. Lost: x = no, yes; x = no, no, yes; ... infinitely many, none without
+        // the recursive call.
+        let analysis = try Self.analysis(Self.recursiveFlow)
         #expect(Self.walks(analysis, "won") == "1")
         #expect(Self.walks(analysis, "lost") == "infinite, 0 loop-free")
         let loop = try #require(analysis.walkCount(to: "lost")?.loop)

@@ -83,19 +83,7 @@ struct ShortestWalksTests {
     }
 
     @Test func examplesThroughAFlowThatCallsItself() throws {
-        let analysis = try PathCountTests.analysis(
-            PathCountTests.header + """
-                stage one "One"
-                  call f
-                  end won "done"
-
-                flow f "F"
-                  ask x "X?" yes/no
-                    yes
-                      return
-                  call f
-                  end lost "after"
-                """)
+        let analysis = try PathCountTests.analysis(PathCountTests.recursiveFlow)
         let examples = try #require(analysis.examples(to: "lost", limit: 3)).examples
         #expect(examples.map(Self.texts) == [["x = no", "x = yes"], ["x = no", "x = no", "x = yes"], ["x = no", "x = no", "x = no", "x = yes"]])
         #expect(try #require(analysis.examples(to: "won", limit: 5)).examples.map(Self.texts) == [["x = yes"]])

@@ -93,7 +93,7 @@ struct BadInputTests {
 
     @Test func binaryFileReportsItsFirstNUL() {
         // An ELF header: ASCII up to the NUL at byte 7, then anything.
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + (0..<4096).map { _ in generator.nextByte() }
         let result = Self.check(bytes)
         #expect(Self.codes(result) == ["PB0101"])
@@ -106,7 +106,7 @@ struct BadInputTests {
 
     @Test(arguments: [1, 2, 3, 42, 1_000])
     func randomBytesGiveOneEncodingError(seed: UInt64) {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededRandom(seed: seed)
         var bytes = (0..<65_536).map { _ in generator.nextByte() }
         bytes[100] = 0
         let codes = Self.codes(Self.check(bytes))
@@ -347,18 +347,3 @@ struct BadInputTests {
     }
 }
 
-/// A small seeded generator, so "random" bytes are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func nextByte() -> UInt8 { UInt8(truncatingIfNeeded: next() >> 56) }
-}

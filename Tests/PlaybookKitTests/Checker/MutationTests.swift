@@ -12,7 +12,7 @@ struct MutationTests {
     static let extraLines = ["else", "if score > 1", "  else", "    dana \"Hm.\"", "  buyer", "  if", "-> next", "  ask x \"X?\" yes/no"]
 
     static func mutate(_ text: String, seed: UInt64) -> String {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func pick() -> Int { Int(random.next() % UInt64(lines.count)) }
         for _ in 0..<(1 + random.next() % 4) where lines.count > 2 {

@@ -4,18 +4,6 @@ import Testing
 
 /// Whatever the text, parsing ends, and every problem points inside the file.
 struct ScenarioRobustnessTests {
-    /// SplitMix64: the same garbage on every run, so a failure can be replayed.
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Parses `text` and checks that every problem points at a line of it and a column on that line.
     private func checkedParse(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> ScenarioFile {
         let file = parseScenarios(text)
@@ -37,7 +25,7 @@ struct ScenarioRobustnessTests {
     }
 
     @Test func randomBytesDoNotCrash() {
-        var generator = Generator(state: 42)
+        var generator = SeededRandom(seed: 42)
         for _ in 0..<200 {
             let bytes = (0..<Int.random(in: 0..<2_000, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             _ = checkedParse(String(decoding: bytes, as: UTF8.self))
@@ -49,7 +37,7 @@ struct ScenarioRobustnessTests {
             "scenario", "expect", "stage", "not", " ", "  ", "\t", "\n", "\r\n", "\r", "\"", "\\", "\\\"", "=", ",", "#",
             "pain", "yes", "40", "-", ":", "\u{FEFF}", "\u{0}", "\u{A0}", "ขั้น", "阶段", "đ", "\u{0301}", "{", "}", "60,000",
         ]
-        var generator = Generator(state: 7)
+        var generator = SeededRandom(seed: 7)
         var totalProblems = 0
         for _ in 0..<2_000 {
             let count = Int.random(in: 0..<60, using: &generator)
