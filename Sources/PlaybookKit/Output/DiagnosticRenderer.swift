@@ -149,28 +149,8 @@ public struct DiagnosticRenderer: Sendable {
         return String(repeating: " ", count: indent) + paint(text, isPrimary ? style : .secondary)
     }
 
-    /// Whether printing the scalar could make a terminal do something: control characters (which
-    /// start escape sequences) and the bidirectional overrides that reorder what a line shows.
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
-    }
-
     /// Text from a playbook made safe to print in a message: unsafe scalars become `<U+1B>`.
-    static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
-                out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func printable(_ text: String) -> String { TerminalText.safe(text) }
 
     /// Source text safe to print: tabs become spaces, unsafe scalars a visible mark of one cell.
     private func displayable(_ text: String) -> String {
@@ -181,7 +161,7 @@ public struct DiagnosticRenderer: Sendable {
                 let spaces = 4 - column % 4
                 out += String(repeating: " ", count: spaces)
                 column += spaces
-            } else if Self.isUnsafe(scalar) {
+            } else if TerminalText.isUnsafe(scalar) {
                 out += "\u{FFFD}"
                 column += 1
             } else {

@@ -66,7 +66,7 @@ struct Lexer {
                 continue
             }
             emit(Token(kind: .invalid, start: index, end: index + length))
-            let shown = DiagnosticRenderer.isUnsafe(scalar) || scalar.properties.generalCategory == .format
+            let shown = TerminalText.isUnsafe(scalar) || scalar.properties.generalCategory == .format
                 ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : "'\(Character(scalar))'"
             diagnostics.append(
                 Diagnostic(
