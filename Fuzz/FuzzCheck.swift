@@ -1,5 +1,4 @@
-// libFuzzer entry point for the checker and the three diagnostic renderings.
-// Built by Fuzz/run.sh in one module with the library sources (not part of the package).
+// The checker and the three diagnostic renderings, on a fuzzed playbook.
 
 /// A small valid flow that the fuzzed file can bring in with `use "lib.playbook"`.
 private let libraryFlow = Array(
@@ -16,9 +15,7 @@ private let libraryFlow = Array(
 
     """.utf8)
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+func fuzzCheck(_ bytes: [UInt8]) {
     let loader = MemoryLoader(bytes: ["lib.playbook": libraryFlow])
     let result = checkPlaybook(SourceFile(path: "fuzz.playbook", bytes: bytes), loader: loader)
     for color in [false, true] {
@@ -29,5 +26,4 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             _ = renderer.json(diagnostic).text
         }
     }
-    return 0
 }
