@@ -2,14 +2,19 @@
 # Builds the checker with libFuzzer + AddressSanitizer and fuzzes it.
 #   FUZZ_SECONDS=600 Fuzz/run.sh        # default 60 s
 #   Fuzz/run.sh CRASH_FILE              # replay one input (reproduce a crash)
+#   FUZZ_TARGET=record Fuzz/run.sh      # the session record reader instead of the checker
 # Build products and the corpus go to .build-fuzz/ (ignored by git); crashing inputs to Fuzz/crashes/.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 out="$root/.build-fuzz"
-binary="$out/fuzz-check"
-corpus="$out/corpus"
+target="${FUZZ_TARGET:-check}"
+case "$target" in
+    check) entry="Fuzz/FuzzCheck.swift"; binary="$out/fuzz-check"; corpus="$out/corpus" ;;
+    record) entry="Fuzz/FuzzRecord.swift"; binary="$out/fuzz-record"; corpus="$out/corpus-record" ;;
+    *) echo "FUZZ_TARGET is check (default) or record, not '$target'" >&2; exit 2 ;;
+esac
 artifacts="$root/Fuzz/crashes/"
 brief="${PLAYBOOK_BRIEF:-$root/../shared/brief}"
 mkdir -p "$out" "$corpus" "$artifacts"
@@ -21,12 +26,13 @@ snapshot="$out/src"
 rm -rf "$snapshot"
 mkdir -p "$snapshot"
 cp -R Sources/PlaybookKit "$snapshot/"
-cp Fuzz/FuzzCheck.swift "$snapshot/"
+cp "$entry" "$snapshot/"
+entry="$snapshot/$(basename "$entry")"
 mapfile -d '' sources < <(find "$snapshot/PlaybookKit" -name '*.swift' -print0 | sort -z)
-echo "building $binary from ${#sources[@]} library files + Fuzz/FuzzCheck.swift" >&2
+echo "building $binary from ${#sources[@]} library files + $(basename "$entry")" >&2
 # ld.gold warns once per ASan helper symbol ("Cannot export local symbol"); drop that noise.
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name PlaybookKit \
-    -swift-version 6 "${sources[@]}" "$snapshot/FuzzCheck.swift" -o "$binary" \
+    -swift-version 6 "${sources[@]}" "$entry" -o "$binary" \
     2> >(grep -v "Cannot export local symbol" >&2)
 
 if [[ $# -gt 0 ]]; then
@@ -34,15 +40,23 @@ if [[ $# -gt 0 ]]; then
     exec "$binary" "$@"
 fi
 
-# Seed corpus: every shipped playbook and fixture, plus one that uses the fuzzer's lib.playbook.
 shopt -s nullglob globstar
-for seed in "$brief"/*.playbook playbooks/*.playbook Tests/PlaybookKitTests/Fixtures/**/*.playbook; do
-    name="$(printf '%s' "$seed" | tr '/' '_')"
-    cp "$seed" "$corpus/seed_${name##*_.._}"
-done
-printf '%s\n' 'playbook "Fuzz"' '  outcomes won, lost, nurture' '' 'use "lib.playbook"' '' \
-    'stage a "A"' '  ask ok "Ready?" yes/no' '    no' '      call objections' '  -> end won "ok"' \
-    > "$corpus/seed_use_lib.playbook"
+if [[ $target == record ]]; then
+    # Seed corpus: the records the golden transcripts expect.
+    for seed in Tests/PlaybookKitTests/Fixtures/**/*.jsonl; do
+        name="$(printf '%s' "$seed" | tr '/' '_')"
+        cp "$seed" "$corpus/seed_$name"
+    done
+else
+    # Seed corpus: every shipped playbook and fixture, plus one that uses the fuzzer's lib.playbook.
+    for seed in "$brief"/*.playbook playbooks/*.playbook Tests/PlaybookKitTests/Fixtures/**/*.playbook; do
+        name="$(printf '%s' "$seed" | tr '/' '_')"
+        cp "$seed" "$corpus/seed_${name##*_.._}"
+    done
+    printf '%s\n' 'playbook "Fuzz"' '  outcomes won, lost, nurture' '' 'use "lib.playbook"' '' \
+        'stage a "A"' '  ask ok "Ready?" yes/no' '    no' '      call objections' '  -> end won "ok"' \
+        > "$corpus/seed_use_lib.playbook"
+fi
 
 log="$out/fuzz.log"
 echo "fuzzing for ${FUZZ_SECONDS:-60} s; corpus $corpus, crashes in $artifacts, log $log" >&2
