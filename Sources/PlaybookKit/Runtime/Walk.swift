@@ -98,13 +98,13 @@ public struct Walk: Sendable {
         write(value, to: question.name.symbol)
         state.answers.append(GivenAnswer(question: question.name.symbol, value: value))
         state.phase = .running
-        let branch = question.branches.firstIndex { branch in
-            switch (branch.label, value) {
-            case (.yes, .bool(true)), (.no, .bool(false)): true
-            case (.option(let text), .text(let chosen)): text == chosen
-            default: false
+        let label: BranchLabel? =
+            switch (question.type, value) {
+            case (.yesNo, .bool(let flag)): flag ? .yes : .no
+            case (.choice, .text(let chosen)): .option(chosen)
+            default: nil
             }
-        }
+        let branch = label.flatMap(question.branchIndex(of:))
         if tracing, let side = BranchSide.answered(question, value) { trace.append(side) }
         guard let branch else {
             state.place = state.place.advanced
@@ -154,7 +154,7 @@ public struct Walk: Sendable {
         case (.yesNo, .bool), (.text, .text): true
         case (.number(let range), .number(let number)): range.map { $0.contains(number) } ?? number.isFinite
         case (.scale(let range), .number(let number)): range.contains(number) && number == number.rounded()
-        case (.choice, .text(let text)): question.branches.contains { $0.optionText == text }
+        case (.choice, .text(let text)): question.option(text) != nil
         default: false
         }
     }
