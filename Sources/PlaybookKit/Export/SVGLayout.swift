@@ -178,6 +178,7 @@ struct SVGLayout {
         var entries = Array(repeating: 0, count: rowCount + 1)
         var rightChannels = 0
         var flowChannels: [Int] = []
+        var flowChannel: [Int: Int] = [:]
         for (index, edge) in chart.edges.enumerated() {
             let (from, to) = (rowOf[edge.from], rowOf[edge.to])
             var labelItem: Int?
@@ -213,10 +214,11 @@ struct SVGLayout {
                     rightChannels += 1
                 } else {
                     let flow = chart.nodes[edge.to].cluster ?? -1
-                    if let known = flowChannels.firstIndex(of: flow) {
+                    if let known = flowChannel[flow] {
                         channel = known
                     } else {
                         channel = flowChannels.count
+                        flowChannel[flow] = channel
                         flowChannels.append(flow)
                     }
                 }
