@@ -46,6 +46,8 @@ struct SVGLayout {
     static let labelLineHeight = 14.0
     static let decisionWidth = 20
     static let track = 6.0
+    /// Rows an arrow down may cross with a point in each (two rows a layer): beyond, a channel.
+    static let longestDrop = 60
     static let lanePad = 14.0
     static let laneGap = 10.0
     static let titleHeight = 44.0
@@ -192,7 +194,10 @@ struct SVGLayout {
                         node: nil, width: labelWidth, height: labelHeight, margin: 6, key: (side, edge.from, index),
                         weight: main[index] ? heavy : 1, row: from + 1))
             }
-            if edge.kind == .flow, to > from {
+            // An arrow down is drawn through a point in each row it crosses; one that would cross
+            // more than `longestDrop` rows goes round by a channel instead, so that arrows from
+            // one question to many far places cost a few points each, not a point per row.
+            if edge.kind == .flow, to > from, to - from <= Self.longestDrop {
                 var chain: [Int] = []
                 for row in (from + 1)..<to {
                     if row == from + 1, let labelItem {
