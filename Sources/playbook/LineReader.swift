@@ -4,16 +4,19 @@ import Glibc
 nonisolated(unsafe) private var interruptReceived: sig_atomic_t = 0
 
 /// Lines typed or piped on standard input. A signal that asks to stop ends the wait for a line
-/// instead of killing the process.
-struct LineReader {
+/// instead of killing the process. A class: there is one standard input, and the session that
+/// reads it holds it in place rather than copying its buffer about.
+final class LineReader {
     enum Line: Equatable {
         case text(String)
         case endOfInput
         case interrupted
     }
 
-    private var buffer: [UInt8] = []
+    private var buffer = LineBuffer()
     private var atEnd = false
+    /// Reused for every read.
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
 
     private static let stopSignals = [SIGINT, SIGTERM, SIGHUP]
 
@@ -47,24 +50,15 @@ struct LineReader {
 
     static var wasInterrupted: Bool { interruptReceived != 0 }
 
-    mutating func next() -> Line {
+    func next() -> Line {
         while true {
             if interruptReceived != 0 { return .interrupted }
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = buffer[..<newline]
-                buffer.removeSubrange(...newline)
-                return .text(String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self))
-            }
-            if atEnd {
-                guard !buffer.isEmpty else { return .endOfInput }
-                defer { buffer.removeAll() }
-                return .text(String(decoding: buffer, as: UTF8.self))
-            }
+            if let line = buffer.nextLine() { return .text(line) }
+            if atEnd { return buffer.isEmpty ? .endOfInput : .text(buffer.rest()) }
             if !waitForInput() {
                 if errno != EINTR { atEnd = true }
                 continue
             }
-            var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -72,7 +66,7 @@ struct LineReader {
             } else if count == 0 {
                 atEnd = true
             } else {
-                buffer += chunk[..<count]
+                chunk.withUnsafeBytes { buffer.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
             }
         }
     }

@@ -39,10 +39,9 @@ struct LiveSession {
                 break
             }
             switch source {
-            case .lines(var reader, let echo):
+            case .lines(let reader, let echo):
                 Terminal.write(runner.paint.bold(runner.prompt))
                 let line = reader.next()
-                source = .lines(reader, echo: echo)
                 switch line {
                 case .text(let text):
                     // Echoed as the terminal should show it; recorded (and answered) as typed.

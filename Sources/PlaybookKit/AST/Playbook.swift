@@ -204,6 +204,10 @@ public final class Question: Sendable {
     public let branches: [Branch]
     /// The `why` and `tip`, kept apart: most questions of large playbooks have neither.
     private let coaching: Coaching?
+    /// The first branch of each label, for a question with more branches than a scan is worth;
+    /// nil for the few branches of most questions.
+    private let branchByLabel: [BranchLabel: Int]?
+    private static let scannedBranches = 8
 
     /// Why the question matters.
     public var why: Text? { coaching?.why }
@@ -226,6 +230,25 @@ public final class Question: Sendable {
         self.span = span
         self.branches = branches
         coaching = why == nil && tip == nil ? nil : Coaching(why: why, tip: tip)
+        if branches.count > Self.scannedBranches {
+            var index: [BranchLabel: Int] = [:]
+            for (offset, branch) in branches.enumerated().reversed() { index[branch.label] = offset }
+            branchByLabel = index
+        } else {
+            branchByLabel = nil
+        }
+    }
+
+    /// Where the first branch with the label is in `branches`, in constant time for any number
+    /// of options.
+    public func branchIndex(of label: BranchLabel) -> Int? {
+        if let branchByLabel { return branchByLabel[label] }
+        return branches.firstIndex { $0.label == label }
+    }
+
+    /// The branch of the option with this text, if the question has one.
+    public func option(_ text: String) -> Branch? {
+        branchIndex(of: .option(text)).map { branches[$0] }
     }
 }
 

@@ -84,29 +84,45 @@ struct LongestWalk {
         parentEdge[node] = Int32(edge)
     }
 
-    /// The decisions of the walk from the container's entry to the best end of `outcome`.
+    /// The decisions of the walk from the container's entry to the best end of `outcome`, through
+    /// the flows whose `call` ends it (a loop, not a call per flow: a chain of calls may be long).
     private func appendEnd(container: Int, outcome: Int, to decisions: inout [Decision]) {
-        guard let (node, _) = best[container][outcome] else { return }
-        appendWalk(to: node, into: &decisions)
-        if paths.role[node] == .call {
-            appendEnd(container: paths.callee(node) + 1, outcome: outcome, to: &decisions)
+        var container = container
+        while let (node, _) = best[container][outcome] {
+            appendWalk(to: node, into: &decisions)
+            guard paths.role[node] == .call else { return }
+            container = paths.callee(node) + 1
         }
     }
 
-    /// The decisions of the longest walk from the container's entry to `node`, flows included.
+    /// The decisions of the longest walk from the container's entry to `node`, flows included:
+    /// the walk through a flow called on the way is spliced in where its `call` is, with a stack
+    /// of the walks begun rather than a call per flow.
     private func appendWalk(to node: Int, into decisions: inout [Decision]) {
+        var begun: [(steps: [(node: Int, edge: Int)], next: Int)] = [(steps(to: node), 0)]
+        while let last = begun.indices.last {
+            guard begun[last].next < begun[last].steps.count else {
+                begun.removeLast()
+                continue
+            }
+            let (source, edge) = begun[last].steps[begun[last].next]
+            begun[last].next += 1
+            if edge < 0 {
+                if let returned = flowReturn[paths.callee(source)] { begun.append((steps(to: returned.node), 0)) }
+            } else if paths.graph.successors(source).count > 1 {
+                decisions.append(Decision(node: Int32(source), edge: Int32(edge)))
+            }
+        }
+    }
+
+    /// The nodes and edges of the longest walk from the container's entry to `node`, in order.
+    private func steps(to node: Int) -> [(node: Int, edge: Int)] {
         var chain: [(node: Int, edge: Int)] = []
         var current = node
         while parent[current] >= 0 {
             chain.append((Int(parent[current]), Int(parentEdge[current])))
             current = Int(parent[current])
         }
-        for (source, edge) in chain.reversed() {
-            if edge < 0 {
-                if let returned = flowReturn[paths.callee(source)] { appendWalk(to: returned.node, into: &decisions) }
-            } else if paths.graph.successors(source).count > 1 {
-                decisions.append(Decision(node: Int32(source), edge: Int32(edge)))
-            }
-        }
+        return chain.reversed()
     }
 }

@@ -12,16 +12,9 @@ extension FlowAnalysis {
     }
 
     func checkAssignments() {
-        // The reachable nodes of each flow (the stages' nodes, most of a playbook, are not listed).
-        var flowNodes = Array(repeating: [Int](), count: table.flows.count)
-        for node in graph.nodes.indices where reachable[node] && graph.nodes[node].container > 0 {
-            flowNodes[Int(graph.nodes[node].container) - 1].append(node)
-        }
         // Callees first; within flows that call each other, a recursive call counts as setting
         // nothing and reading nothing.
-        for flow in calls.components.joined() {
-            summarize(flow: flow, nodes: flowNodes[flow])
-        }
+        for flow in calls.components.joined() { summarize(flow: flow) }
         guard let entry = graph.entry(of: 0) else { return }
         let stageNodes = graph.nodes.indices.lazy.filter { self.reachable[$0] && self.graph.nodes[$0].container == 0 }
         for (symbol, reads) in unsafeReads(reads(stageNodes), from: entry) {
@@ -74,9 +67,15 @@ extension FlowAnalysis {
             for (offset, symbol) in symbols[chunkStart..<min(chunkStart + 64, symbols.count)].enumerated() {
                 bit[symbol] = offset
             }
+            let chunk = symbols[chunkStart..<min(chunkStart + 64, symbols.count)]
             for index in order.indices {
                 var mask: UInt64 = 0
-                forEachDefinition(order[index]) { if let offset = bit[$0] { mask |= 1 << UInt64(offset) } }
+                forEachOwnDefinition(order[index]) { if let offset = bit[$0] { mask |= 1 << UInt64(offset) } }
+                // A call sets what its flow sets: asked of the chunk's values, not listed whole.
+                let called = setByCall(order[index])
+                if !called.isEmpty {
+                    for (offset, symbol) in chunk.enumerated() where called.contains(symbol) { mask |= 1 << UInt64(offset) }
+                }
                 generated[index] = mask
                 assigned[index] = index == 0 ? 0 : ~0
             }
@@ -104,35 +103,20 @@ extension FlowAnalysis {
         return reads.indices.filter { unsafe[$0] }.map { reads[$0] }
     }
 
-    private func summarize(flow: Int, nodes: [Int]) {
-        let entry = graph.flowEntries[flow]
-        for (symbol, reads) in unsafeReads(reads(nodes), from: entry) {
-            if let first = unassignedReads(symbol, reads, entry: entry).first {
-                needs[flow][symbol] = first.inner ?? first.span
-            }
-        }
-        // A variable is set on every return when each exit, read as a use of it, is.
-        var defined = Set<Symbol>()
-        for node in nodes { forEachDefinition(node) { defined.insert($0) } }
-        let exits = nodes.filter { node in
-            if graph.nodes[node].kind == .fallOffFlow { return true }
-            if case .return? = graph.step(node) { return true }
-            return false
-        }
-        let span = table.flows[flow].span
-        let uses = exits.flatMap { exit in defined.map { Read(node: exit, symbol: $0, span: span) } }
-        assigns[flow] = defined.subtracting(unsafeReads(uses, from: entry).map(\.0))
-    }
-
-    /// Calls `body` with what a node sets.
-    func forEachDefinition(_ node: Int, _ body: (Symbol) -> Void) {
+    /// Calls `body` with what a node sets itself: an `ask` or a `set` (what a `call` sets is
+    /// the callee's `assigns`).
+    func forEachOwnDefinition(_ node: Int, _ body: (Symbol) -> Void) {
         switch graph.step(node) {
         case .ask(let question)?: body(question.name.symbol)
         case .set(let assignment)?: body(assignment.name.symbol)
-        case .call?:
-            if let flow = callee(node), flow >= 0 { assigns[flow].forEach(body) }
         default: break
         }
+    }
+
+    /// What a `call` node's flow sets on every return; empty for any other node.
+    func setByCall(_ node: Int) -> SharedSymbolSet {
+        guard let flow = callee(node), flow >= 0 else { return SharedSymbolSet() }
+        return assigns[flow]
     }
 
     /// The reads that no `ask` or `set` of their value dominates. Most reads are dominated by the
@@ -155,15 +139,27 @@ extension FlowAnalysis {
             fill[at] += 1
         }
         var open = SymbolMap<Int>()
+        // What the calls among the dominators set, as one shared set per depth of the walk.
+        var called = SharedSymbolSet()
+        var outerCalled: [SharedSymbolSet] = []
         var safe = [Bool](repeating: false, count: reads.count)
         tree.walk(
             enter: { at in
-                for index in bucket[start[at]..<start[at + 1]] where (open[reads[index].symbol] ?? 0) > 0 {
+                for index in bucket[start[at]..<start[at + 1]]
+                where (open[reads[index].symbol] ?? 0) > 0 || called.contains(reads[index].symbol) {
                     safe[index] = true
                 }
-                forEachDefinition(tree.order[at]) { open[$0] = (open[$0] ?? 0) + 1 }
+                forEachOwnDefinition(tree.order[at]) { open[$0] = (open[$0] ?? 0) + 1 }
+                let calls = setByCall(tree.order[at])
+                if !calls.isEmpty {
+                    outerCalled.append(called)
+                    called = called.union(calls)
+                }
             },
-            leave: { at in forEachDefinition(tree.order[at]) { open[$0] = (open[$0] ?? 0) - 1 } })
+            leave: { at in
+                forEachOwnDefinition(tree.order[at]) { open[$0] = (open[$0] ?? 0) - 1 }
+                if !setByCall(tree.order[at]).isEmpty, let outer = outerCalled.popLast() { called = outer }
+            })
         return reads.indices.filter { !safe[$0] }.map { reads[$0] }
     }
 
@@ -188,7 +184,7 @@ extension FlowAnalysis {
     }
 
     /// Reads grouped by name.
-    private func group(_ unsorted: [Read]) -> [(Symbol, ArraySlice<Read>)] {
+    func group(_ unsorted: [Read]) -> [(Symbol, ArraySlice<Read>)] {
         var reads = unsorted
         reads.sort { ($0.symbol.index, $0.node) < ($1.symbol.index, $1.node) }
         var groups: [(Symbol, ArraySlice<Read>)] = []
@@ -202,7 +198,7 @@ extension FlowAnalysis {
         return groups
     }
 
-    private func forEachRead(_ node: Int, _ visit: (Read) -> Void) {
+    func forEachRead(_ node: Int, _ visit: (Read) -> Void) {
         func names(_ text: Text?) {
             text?.interpolations.forEach { visit(Read(node: node, symbol: $0.symbol, span: $0.span)) }
         }
@@ -235,7 +231,7 @@ extension FlowAnalysis {
             case .end(let ending, _): names(ending.reason)
             case .call(_, let span):
                 guard let flow = callee(node), flow >= 0 else { return }
-                for (symbol, inner) in needs[flow] {
+                needs[flow].forEach { symbol, inner in
                     visit(Read(node: node, symbol: symbol, span: span, flow: flow, inner: inner))
                 }
             case .jump, .return: break
@@ -265,7 +261,7 @@ extension FlowAnalysis {
 
     /// The reads of `symbol` (known to be unsafe) that a walk from `entry` reaches without setting
     /// it, in the order a breadth-first walk meets them; `parent` then holds the walks that show it.
-    private func unassignedReads(_ symbol: Symbol, _ reads: ArraySlice<Read>, entry: Int) -> [Read] {
+    func unassignedReads(_ symbol: Symbol, _ reads: ArraySlice<Read>, entry: Int) -> [Read] {
         var readsAt: [Int: [Read]] = [:]
         for read in reads { readsAt[read.node, default: []].append(read) }
         var found: [Read] = []

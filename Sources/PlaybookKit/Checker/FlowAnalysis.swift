@@ -14,10 +14,10 @@ final class FlowAnalysis {
     // dynamic exclusivity checks cost more than the work: they are turned off for them.
     @exclusivity(unchecked) var canReturn: [Bool]
     @exclusivity(unchecked) var canEnd: [Bool]
-    /// Variables every returning walk through the flow sets.
-    @exclusivity(unchecked) var assigns: [Set<Symbol>]
+    /// Variables every returning walk through the flow sets (sharing the sets of its callees).
+    @exclusivity(unchecked) var assigns: [SharedSymbolSet]
     /// Values the flow reads before setting them, with where it reads each first.
-    @exclusivity(unchecked) var needs: [[Symbol: Span]]
+    @exclusivity(unchecked) var needs: [SharedSymbolMap<Span>]
     /// Reachable from the entry of its own container (the first stage, or the flow's entry).
     @exclusivity(unchecked) var reachable: [Bool]
     @exclusivity(unchecked) var parent: [Int32]
@@ -38,8 +38,8 @@ final class FlowAnalysis {
         calls = CallGraph(graph: graph, flowCount: table.flows.count)
         canReturn = Array(repeating: false, count: table.flows.count)
         canEnd = Array(repeating: false, count: table.flows.count)
-        assigns = Array(repeating: [], count: table.flows.count)
-        needs = Array(repeating: [:], count: table.flows.count)
+        assigns = Array(repeating: SharedSymbolSet(), count: table.flows.count)
+        needs = Array(repeating: SharedSymbolMap(), count: table.flows.count)
         reachable = Array(repeating: false, count: graph.nodes.count)
         parent = Array(repeating: -1, count: graph.nodes.count)
         parentEdge = Array(repeating: -1, count: graph.nodes.count)
@@ -108,19 +108,28 @@ final class FlowAnalysis {
     }
 
     /// Whether each flow can return and whether it can end the walk: flows in callee-first order,
-    /// and flows that call each other again until nothing changes.
+    /// and within flows that call each other, a flow again each time one it calls changes (each
+    /// can change twice at most, so a long ring of flows costs no pass per flow in it).
     private func summarizeFlows() {
+        var group = Array(repeating: -1, count: table.flows.count)
+        for (index, component) in calls.components.enumerated() { for flow in component { group[flow] = index } }
+        var callers = Array(repeating: [Int](), count: table.flows.count)
+        for (flow, callees) in calls.callees.enumerated() {
+            for callee in callees where group[callee] == group[flow] && callers[callee].last != flow { callers[callee].append(flow) }
+        }
+        var queued = Array(repeating: false, count: table.flows.count)
         for component in calls.components {
-            var changed = true
-            while changed {
-                changed = false
-                for flow in component {
-                    let (returns, ends) = summary(of: flow)
-                    if returns != canReturn[flow] || ends != canEnd[flow] {
-                        canReturn[flow] = returns
-                        canEnd[flow] = ends
-                        changed = component.count > 1 || calls.callees[flow].contains(flow)
-                    }
+            var pending = Array(component.reversed())
+            for flow in component { queued[flow] = true }
+            while let flow = pending.popLast() {
+                queued[flow] = false
+                let (returns, ends) = summary(of: flow)
+                guard returns != canReturn[flow] || ends != canEnd[flow] else { continue }
+                canReturn[flow] = returns
+                canEnd[flow] = ends
+                for caller in callers[flow] where !queued[caller] {
+                    queued[caller] = true
+                    pending.append(caller)
                 }
             }
         }

@@ -12,8 +12,9 @@ public enum BranchSide: Sendable, Hashable {
         switch (question.type, value) {
         case (.yesNo, .bool(let flag)): return .answer(question: question.name.symbol, side: flag ? 0 : 1)
         case (.choice, .text(let text)):
-            let options = question.branches.compactMap(\.optionText)
-            return options.firstIndex(of: text).map { .answer(question: question.name.symbol, side: $0) }
+            // A choice question's branches are all options (the parser keeps no other), so an
+            // option's place among them is its side.
+            return question.branchIndex(of: .option(text)).map { .answer(question: question.name.symbol, side: $0) }
         default: return nil
         }
     }

@@ -45,7 +45,8 @@ public struct ExploreReport: Sendable {
     public var neverMet: [Finding] = []
     public var outcomes: [String: Int] = [:]
     /// Walks that each took a branch side no walk before them did (ending in an outcome, or
-    /// blocked by an exit criterion): a scenario file covering every side reached.
+    /// blocked by an exit criterion): a scenario file covering every side reached. Kept only
+    /// when the explorer `finishesNewWalks`: each holds every answer of its walk.
     public var walks: [ExploredWalk] = []
     /// Questions answered, in all.
     public var steps = 0
@@ -64,8 +65,9 @@ public struct Explorer {
     /// a few times per question, within the step budget.
     public var expansionsPerQuestion: Int
     public var stepBudget = 2_000_000
-    /// Finish every walk that took a side for the first time, so that `walks` covers every side
-    /// reached (for `--emit-scenarios`). Costs a walk to the end per new side: off by default.
+    /// Finish every walk that took a side for the first time and keep it in `walks`, so that
+    /// they cover every side reached (for `--emit-scenarios`). Costs a walk to the end per new
+    /// side, and the answers of each walk kept: off by default.
     public var finishesNewWalks = false
 
     public init(program: Program) {
@@ -80,6 +82,8 @@ public struct Explorer {
         var next: Int
         /// Sides taken since this frame's answer, up to the next question.
         var sides: [BranchSide] = []
+        /// How many of those no kept walk took yet.
+        var unkept = 0
         /// Some of those sides were taken for the first time.
         var fresh = false
     }
@@ -90,6 +94,9 @@ public struct Explorer {
         walk.tracing = true
         var frames: [Frame] = []
         var rootSides: [BranchSide] = []
+        // Sides of the walk being explored that no kept walk took, counted as they are taken, so
+        // that whether a walk is worth keeping costs nothing however long the walk is.
+        var unkept = 0
         var expansions: [Place: Int] = [:]
         // How often the walk being explored has asked at each place: a loop is gone round twice
         // at most, so that it cannot use up the budget.
@@ -109,10 +116,13 @@ public struct Explorer {
             guard !walk.trace.isEmpty else { return }
             let isNew = walk.trace.contains { !report.covered.contains($0) }
             report.covered.formUnion(walk.trace)
+            let newToKept = finishesNewWalks ? walk.trace.count { !pathCovered.contains($0) } : 0
+            unkept += newToKept
             if frames.isEmpty {
                 rootSides += walk.trace
             } else {
                 frames[frames.count - 1].sides += walk.trace
+                frames[frames.count - 1].unkept += newToKept
                 if isNew, !frames[frames.count - 1].fresh {
                     frames[frames.count - 1].fresh = true
                     freshFrames += 1
@@ -136,9 +146,13 @@ public struct Explorer {
         }
         /// Keeps the walk for the scenario file when it took a side no kept walk took.
         func keepIfNew(_ ending: ExploredWalk.Ending) {
-            let sides = rootSides + frames.flatMap(\.sides)
-            guard sides.contains(where: { !pathCovered.contains($0) }) else { return }
-            pathCovered.formUnion(sides)
+            guard finishesNewWalks, unkept > 0 else { return }
+            pathCovered.formUnion(rootSides)
+            for index in frames.indices {
+                pathCovered.formUnion(frames[index].sides)
+                frames[index].unkept = 0
+            }
+            unkept = 0
             report.walks.append(ExploredWalk(answers: walk.state.answers.map { (program.name($0.question), $0.value) }, ending: ending))
         }
         func find(_ message: String, path: String, line: Int, into list: inout [Finding]) {
@@ -190,6 +204,8 @@ public struct Explorer {
             guard var top = frames.popLast() else { break }
             walk.back()
             walk.trace.removeAll(keepingCapacity: true)
+            unkept -= top.unkept
+            top.unkept = 0
             if top.fresh {
                 top.fresh = false
                 freshFrames -= 1

@@ -33,7 +33,11 @@ struct FlowchartBuilder {
     private var source: [Int] = []
     private var stageCluster: [Int]
     private var flowCluster: [Int]
+    /// The graph node each cluster starts at (its stage's or flow's entry).
+    private var clusterEntry: [Int] = []
     private var pending: [[Int]] = []
+    /// Graph nodes waiting in some `pending` list.
+    private var isPending: [Bool]
     private var finished: [Bool] = []
     private var stubs: [Int: Int] = [:]
 
@@ -82,6 +86,7 @@ struct FlowchartBuilder {
             if case .set? = graph.step(from) { folded[node] = folded[from] } else { folded[node] = true }
         }
         drawn = Array(repeating: -1, count: count)
+        isPending = Array(repeating: false, count: count)
         stageCluster = Array(repeating: -1, count: program.stages.count)
         flowCluster = Array(repeating: -1, count: program.flows.count)
     }
@@ -107,12 +112,14 @@ struct FlowchartBuilder {
 
     private mutating func addCluster(stage: Int) {
         stageCluster[stage] = chart.clusters.count
+        clusterEntry.append(graph.stageEntries[stage])
         let info = program.stages[stage]
         appendCluster(.stage, name: info.name, prefix: "\(stage + 1) · ", title: info.title.value)
     }
 
     private mutating func addCluster(flow: Int) {
         flowCluster[flow] = chart.clusters.count
+        clusterEntry.append(graph.flowEntries[flow])
         let info = program.flows[flow]
         appendCluster(.flow, name: info.name, prefix: "flow · ", title: info.title.value)
     }
@@ -126,19 +133,22 @@ struct FlowchartBuilder {
 
     /// The flows the stages call, and the flows those call, in the order they are declared.
     private func calledFlows(from stages: [Int]) -> [Int] {
+        // The calls in each flow, so that each flow included is looked into once.
+        var callsIn = Array(repeating: [Int](), count: program.flows.count)
+        var pending: [Int] = []
         var included = Array(repeating: false, count: program.flows.count)
-        var changed = true
-        while changed {
-            changed = false
-            for call in graph.calls {
-                guard let callee = graph.callee(call), callee >= 0, !included[callee] else { continue }
-                let place = owner[call]
-                if place >= 0 ? stages.contains(place) : included[-1 - place] {
-                    included[callee] = true
-                    changed = true
-                }
-            }
+        var drawnStage = Array(repeating: false, count: program.stages.count)
+        for stage in stages { drawnStage[stage] = true }
+        func include(_ call: Int) {
+            guard let callee = graph.callee(call), callee >= 0, !included[callee] else { return }
+            included[callee] = true
+            pending.append(callee)
         }
+        for call in graph.calls {
+            let place = owner[call]
+            if place < 0 { callsIn[-1 - place].append(call) } else if drawnStage[place] { include(call) }
+        }
+        while let flow = pending.popLast() { callsIn[flow].forEach(include) }
         return included.indices.filter { included[$0] }
     }
 
@@ -151,15 +161,7 @@ struct FlowchartBuilder {
     /// The inline nodes of a cluster in order; each `-> end` target right after the step that
     /// jumps there; the cluster's stage exits last.
     private mutating func drawNodes(of cluster: Int) {
-        let info = chart.clusters[cluster]
-        let entry: Int
-        if info.kind == .stage, let stage = stageCluster.firstIndex(of: cluster) {
-            entry = graph.stageEntries[stage]
-        } else if let flow = flowCluster.firstIndex(of: cluster) {
-            entry = graph.flowEntries[flow]
-        } else {
-            return
-        }
+        let entry = clusterEntry[cluster]
         let place = owner[entry]
         var node = entry
         while node < inlineCount, owner[node] == place {
@@ -174,7 +176,8 @@ struct FlowchartBuilder {
                         add(target, cluster: cluster)
                     } else if finished[home] {
                         add(target, cluster: home)
-                    } else if !pending[home].contains(target) {
+                    } else if !isPending[target] {
+                        isPending[target] = true
                         pending[home].append(target)
                     }
                 }
@@ -282,11 +285,15 @@ struct FlowchartBuilder {
         if let first = arrows.first, arrows.allSatisfy({ $0.to == first.to && $0.plain }) {
             chart.edges.append(Flowchart.Edge(from: node, to: first.to, labels: [], kind: .flow))
         } else {
+            // One arrow per target, in the order of the first answer to each: a choice may have
+            // thousands of options.
             var merged: [(to: Int, lines: [String])] = []
+            var mergedIndex: [Int: Int] = [:]
             for arrow in arrows {
-                if let index = merged.firstIndex(where: { $0.to == arrow.to }) {
+                if let index = mergedIndex[arrow.to] {
                     if !arrow.line.isEmpty { merged[index].lines.append(arrow.line) }
                 } else {
+                    mergedIndex[arrow.to] = merged.count
                     merged.append((arrow.to, arrow.line.isEmpty ? [] : [arrow.line]))
                 }
             }

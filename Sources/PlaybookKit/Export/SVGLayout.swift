@@ -46,6 +46,8 @@ struct SVGLayout {
     static let labelLineHeight = 14.0
     static let decisionWidth = 20
     static let track = 6.0
+    /// Rows an arrow down may cross with a point in each (two rows a layer): beyond, a channel.
+    static let longestDrop = 60
     static let lanePad = 14.0
     static let laneGap = 10.0
     static let titleHeight = 44.0
@@ -178,6 +180,7 @@ struct SVGLayout {
         var entries = Array(repeating: 0, count: rowCount + 1)
         var rightChannels = 0
         var flowChannels: [Int] = []
+        var flowChannel: [Int: Int] = [:]
         for (index, edge) in chart.edges.enumerated() {
             let (from, to) = (rowOf[edge.from], rowOf[edge.to])
             var labelItem: Int?
@@ -191,7 +194,10 @@ struct SVGLayout {
                         node: nil, width: labelWidth, height: labelHeight, margin: 6, key: (side, edge.from, index),
                         weight: main[index] ? heavy : 1, row: from + 1))
             }
-            if edge.kind == .flow, to > from {
+            // An arrow down is drawn through a point in each row it crosses; one that would cross
+            // more than `longestDrop` rows goes round by a channel instead, so that arrows from
+            // one question to many far places cost a few points each, not a point per row.
+            if edge.kind == .flow, to > from, to - from <= Self.longestDrop {
                 var chain: [Int] = []
                 for row in (from + 1)..<to {
                     if row == from + 1, let labelItem {
@@ -213,10 +219,11 @@ struct SVGLayout {
                     rightChannels += 1
                 } else {
                     let flow = chart.nodes[edge.to].cluster ?? -1
-                    if let known = flowChannels.firstIndex(of: flow) {
+                    if let known = flowChannel[flow] {
                         channel = known
                     } else {
                         channel = flowChannels.count
+                        flowChannel[flow] = channel
                         flowChannels.append(flow)
                     }
                 }

@@ -115,12 +115,18 @@ public struct DiagnosticRenderer: Sendable {
                 previous = line
                 let number = String(line + 1)
                 let text = sources[file].lineText(line)
-                out += paint(String(repeating: " ", count: gutter.count - number.count) + number, .secondary)
-                out += " \(bar) \(displayable(text))\n"
                 let onLine = here.filter { sources[file].lineIndex(of: Int($0.0.span.start)) == line }
                     .sorted { $0.0.span.start > $1.0.span.start }
+                // A long line is shown around its labels only.
+                let range = sources[file].lineRange(line)
+                let window = LineWindow(line: text, labels: onLine.map { label, _ in
+                    let (start, end) = Self.clamp(label.span, to: range)
+                    return start - range.lowerBound..<end - range.lowerBound
+                })
+                out += paint(String(repeating: " ", count: gutter.count - number.count) + number, .secondary)
+                out += " \(bar) \(displayable(window?.text ?? text))\n"
                 for (label, isPrimary) in onLine {
-                    out += "\(gutter) \(bar) \(underline(label, file: file, line: line, isPrimary: isPrimary, style: severityStyle))\n"
+                    out += "\(gutter) \(bar) \(underline(label, file: file, line: line, window: window, isPrimary: isPrimary, style: severityStyle))\n"
                 }
             }
         }
@@ -134,15 +140,26 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// The line of carets (primary) or dashes (secondary) under a label, placed by terminal cells.
-    private func underline(_ label: Label, file: Int, line: Int, isPrimary: Bool, style: Style) -> String {
+    /// The byte range of a span on one line: cut at the line's ends.
+    private static func clamp(_ span: Span, to range: Range<Int>) -> (start: Int, end: Int) {
+        let start = max(range.lowerBound, min(Int(span.start), range.upperBound))
+        return (start, max(start, min(Int(span.end), range.upperBound)))
+    }
+
+    /// The line of carets (primary) or dashes (secondary) under a label, placed by terminal cells
+    /// of the line as shown (whole, or the window of a long line).
+    private func underline(_ label: Label, file: Int, line: Int, window: LineWindow?, isPrimary: Bool, style: Style) -> String {
         let source = sources[file]
         let range = source.lineRange(line)
-        let start = max(range.lowerBound, min(Int(label.span.start), range.upperBound))
-        let end = max(start, min(Int(label.span.end), range.upperBound))
+        let (start, end) = Self.clamp(label.span, to: range)
         // Widths of the line as printed (tabs expanded), up to the start and up to the end.
-        let indent = DisplayWidth.of(displayable(source.text(range.lowerBound..<start)), tabStop: 4)
-        let through = DisplayWidth.of(displayable(source.text(range.lowerBound..<end)), tabStop: 4)
+        func shown(upTo offset: Int) -> String {
+            guard let window else { return source.text(range.lowerBound..<offset) }
+            let utf8 = window.text.utf8
+            return String(window.text[..<utf8.index(utf8.startIndex, offsetBy: window.position(of: offset - range.lowerBound))])
+        }
+        let indent = DisplayWidth.of(displayable(shown(upTo: start)), tabStop: 4)
+        let through = DisplayWidth.of(displayable(shown(upTo: end)), tabStop: 4)
         let width = max(1, through - indent)
         let marks = String(repeating: isPrimary ? "^" : "-", count: width)
         let text = label.message.isEmpty ? marks : marks + " " + Self.printable(label.message)

@@ -61,24 +61,47 @@ public enum JSON: Sendable, Equatable {
         }
     }
 
+    /// The string as a JSON string literal. The text between the characters that need escaping
+    /// is copied a run at a time, not a character at a time: a note may be megabytes long.
     private static func quote(_ value: String, into output: inout String) {
         output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        let utf8 = value.utf8
+        var plain = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var width = 1
+            let escaped: String?
+            switch byte {
+            case UInt8(ascii: "\""): escaped = "\\\""
+            case UInt8(ascii: "\\"): escaped = "\\\\"
+            case UInt8(ascii: "\n"): escaped = "\\n"
+            case UInt8(ascii: "\r"): escaped = "\\r"
+            case UInt8(ascii: "\t"): escaped = "\\t"
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9): line breaks to JavaScript.
+                let rest = utf8[utf8.index(after: index)...].prefix(2)
+                if rest.elementsEqual([0x80, 0xA8]) || rest.elementsEqual([0x80, 0xA9]) {
+                    escaped = rest.last == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    escaped = nil
                 }
+            default: escaped = nil
+            }
+            if let escaped {
+                output += value[plain..<index]
+                output += escaped
+                index = utf8.index(index, offsetBy: width)
+                plain = index
+            } else {
+                index = utf8.index(after: index)
             }
         }
+        output += value[plain...]
         output += "\""
     }
 }

@@ -29,6 +29,14 @@ extension Runner {
     /// sequences of arrow and function keys (a line-buffered terminal passes them through) and
     /// other control characters. Kept out of answers, notes and so of the record.
     static func typedText(_ line: String) -> String {
+        // Most lines have none of it: they are kept whole, without a copy a character at a time.
+        // (C0 controls and DEL are single bytes; C1 controls are C2 80 to C2 9F.)
+        var previous: UInt8 = 0
+        let clean = line.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte >= 0x20 && byte != 0x7F && !(previous == 0xC2 && (0x80...0x9F).contains(byte))
+        }
+        if clean { return line }
         var kept = String.UnicodeScalarView()
         var scalars = line.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {

@@ -53,7 +53,8 @@ extension Walk {
             state.calls.append(state.place)
             state.place = Place(container: -1 - flow, path: [0])
         case .return(let span):
-            guard let caller = state.calls.popLast() else { throw fault("'return' outside a flow", at: span) }
+            guard let caller = state.calls.last else { throw fault("'return' outside a flow", at: span) }
+            dropCalls(to: state.calls.count - 1)
             state.place = caller.advanced
         case .end(let ending, _):
             try finish(ending)
@@ -107,7 +108,7 @@ extension Walk {
             state.phase = .blocked(stage: state.stage, message: message)
             return
         }
-        state.calls.removeAll()
+        dropCalls(to: 0)
         state.phase = .leaving(from: state.stage, to: stage)
     }
 

@@ -98,13 +98,13 @@ public struct Walk: Sendable {
         write(value, to: question.name.symbol)
         state.answers.append(GivenAnswer(question: question.name.symbol, value: value))
         state.phase = .running
-        let branch = question.branches.firstIndex { branch in
-            switch (branch.label, value) {
-            case (.yes, .bool(true)), (.no, .bool(false)): true
-            case (.option(let text), .text(let chosen)): text == chosen
-            default: false
+        let label: BranchLabel? =
+            switch (question.type, value) {
+            case (.yesNo, .bool(let flag)): flag ? .yes : .no
+            case (.choice, .text(let chosen)): .option(chosen)
+            default: nil
             }
-        }
+        let branch = label.flatMap(question.branchIndex(of:))
         if tracing, let side = BranchSide.answered(question, value) { trace.append(side) }
         guard let branch else {
             state.place = state.place.advanced
@@ -136,13 +136,31 @@ public struct Walk: Sendable {
         state.answers.removeSubrange(checkpoint.answered...)
         state.place = checkpoint.place
         state.stage = checkpoint.stage
-        state.calls = checkpoint.calls
+        state.calls.removeSubrange(checkpoint.callsKept...)
+        state.calls.append(contentsOf: checkpoint.callsDropped.reversed())
         state.score = checkpoint.score
         state.random = checkpoint.random
         state.phase = checkpoint.phase
         state.quietSteps = checkpoint.quietSteps
         return question
     }
+
+    /// Takes the calls above `depth` off the stack. The checkpoint of the last answer keeps the
+    /// ones it had itself (once each), so that `back` can put them back: a checkpoint copies no
+    /// part of the stack, which in a chain of flows calling each other is as deep as the chain.
+    mutating func dropCalls(to depth: Int) {
+        if let last = undoStack.indices.last {
+            while undoStack[last].callsKept > depth {
+                undoStack[last].callsKept -= 1
+                undoStack[last].callsDropped.append(state.calls[undoStack[last].callsKept])
+            }
+        }
+        state.calls.removeSubrange(depth...)
+    }
+
+    /// The calls the checkpoints hold for `back`, in all: at most one per return since the
+    /// oldest answer kept (for tests that undo does not copy the stack).
+    var callsHeldForUndo: Int { undoStack.reduce(0) { $0 + $1.callsDropped.count } }
 
     /// Ends the deal where it stands, with an outcome the rep chose.
     public mutating func end(outcome: String, reason: String?) {
@@ -154,18 +172,21 @@ public struct Walk: Sendable {
         case (.yesNo, .bool), (.text, .text): true
         case (.number(let range), .number(let number)): range.map { $0.contains(number) } ?? number.isFinite
         case (.scale(let range), .number(let number)): range.contains(number) && number == number.rounded()
-        case (.choice, .text(let text)): question.branches.contains { $0.optionText == text }
+        case (.choice, .text(let text)): question.option(text) != nil
         default: false
         }
     }
 }
 
 /// The walk just before an answer: its small parts whole, its growing parts by length, and the
-/// values written since (each with the value it replaced).
+/// values written since (each with the value it replaced) and the calls returned from since.
 private struct Checkpoint: Sendable {
     let place: Place
     let stage: Int
-    let calls: [Place]
+    /// The calls of the stack at the answer that are still on it, from the bottom.
+    var callsKept: Int
+    /// The others, as they came off: the top first.
+    var callsDropped: [Place] = []
     let score: Double
     let random: SeededRandom
     let phase: WalkState.Phase
@@ -177,7 +198,7 @@ private struct Checkpoint: Sendable {
     init(_ state: WalkState) {
         place = state.place
         stage = state.stage
-        calls = state.calls
+        callsKept = state.calls.count
         score = state.score
         random = state.random
         phase = state.phase

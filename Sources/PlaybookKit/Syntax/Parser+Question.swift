@@ -42,8 +42,8 @@ extension Parser {
             Question(name: name, text: text, type: type, span: askSpan, why: why, tip: tip, branches: branches)
         }
         guard withinDepth(line, depth: depth) else { return question() }
-        // A question has a handful of branches: a list is cheaper than a dictionary.
-        var seen: [(label: BranchLabel, span: Span)] = []
+        // By label, so that a choice with many options costs one look-up per option.
+        var seen: [BranchLabel: Span] = [:]
         for child in tree.children(of: line) {
             begin(child)
             let token = peek
@@ -89,14 +89,14 @@ extension Parser {
             }
             guard branchFits(label, question: name, type: type, at: span(token)) else { continue }
             _ = advance()
-            if let first = seen.first(where: { $0.label == label })?.span {
+            if let first = seen[label] {
                 diagnostics.append(
                     Diagnostic(
                         .duplicateBranch, "the answer \(describe(label)) has two branches", at: span(token),
                         label: "second branch", secondary: [Label(first, "first branch")],
                         help: "merge them into one branch"))
             } else {
-                seen.append((label, span(token)))
+                seen[label] = span(token)
             }
             if let branch = parseBranch(child, label: label, at: span(token), context: context, depth: depth + 1) {
                 branches.append(branch)

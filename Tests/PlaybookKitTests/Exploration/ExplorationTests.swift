@@ -52,6 +52,23 @@ struct ExplorationTests {
         #expect(taken == report.covered)
     }
 
+    /// A kept walk holds every answer of its walk, and 300 questions that can each end the walk
+    /// make 301 walks worth keeping, with 45,450 answers: only `--emit-scenarios` keeps them.
+    @Test func walksAreKeptOnlyForScenarios() throws {
+        let questions = (0..<300).map { "  ask q\($0) \"Q\($0)?\" yes/no\n    no -> end lost \"no\"\n" }.joined()
+        let program = try WalkTests.program("stage s \"S\"\n" + questions + "  end won \"yes\"\n")
+        let report = Explorer(program: program).explore()
+        #expect(report.walks.isEmpty)
+        #expect(report.outcomes == ["lost": 300, "won": 1])
+        var keeping = Explorer(program: program)
+        keeping.finishesNewWalks = true
+        let kept = keeping.explore()
+        #expect(kept.walks.count == 301)
+        let answers = kept.walks.map(\.answers.count).reduce(0, +)
+        #expect(answers == 45_450)
+        #expect(kept.covered == report.covered)
+    }
+
     @Test func coverageOfTheBriefsScenarios() throws {
         let program = try ScenarioRunnerTests.discovery()
         var taken = Set<BranchSide>()

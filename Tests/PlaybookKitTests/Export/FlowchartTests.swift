@@ -27,6 +27,24 @@ struct FlowchartTests {
         for node in chart.nodes { for line in node.lines { #expect(PictureText.cells(line) <= PictureText.maxCells) } }
     }
 
+    /// Flows declared in the reverse of the order they call each other in are all drawn, in the
+    /// order they are declared, and one never called is not; a choice with many options to
+    /// different outcomes has an arrow per outcome, in the order of the options.
+    @Test func calledFlowsAndManyArrowsAreDrawnInOrder() throws {
+        var text = "playbook \"P\"\n  outcomes won, lost\n\nstage s \"S\"\n  ask pick \"Pick\" choice\n"
+        for index in 0..<300 { text += "    \"O\(index)\" -> end \(index % 2 == 0 ? "won" : "lost") \"r\(index)\"\n" }
+        text += "    \"Call\"\n      call f0\n  end won \"after\"\n\nflow spare\n  return\n\n"
+        for index in (0..<50).reversed() {
+            text += "flow f\(index)\n" + (index + 1 < 50 ? "  call f\(index + 1)\n" : "") + "  return\n\n"
+        }
+        let chart = Flowchart(try WalkTests.program(text))
+        #expect(chart.clusters.map(\.name) == ["s"] + (0..<50).reversed().map { "f\($0)" })
+        let pick = try Self.node(chart, "Pick")
+        let arrows = Self.edges(chart, from: pick)
+        #expect(arrows.count == 301)
+        #expect(arrows.prefix(300).map { chart.nodes[$0.to].detail } == (0..<300).map { "\($0 % 2 == 0 ? "won" : "lost"): r\($0)" })
+    }
+
     @Test func setsReachedByOneArrowAreWrittenOnIt() throws {
         let chart = Flowchart(try GraphFixtures.discovery())
         #expect(!chart.nodes.contains { $0.kind == .set })

@@ -142,4 +142,17 @@ struct SVGTests {
         #expect(layout.lanes.map(\.top) == layout.lanes.map(\.top).sorted())
         #expect(layout.lanes[1].heading == ["2 · Problem"])
     }
+    /// A choice whose 400 options jump to 400 questions below it: arrows crossing many rows go
+    /// round by a channel, with a few points each. Drawn through a point per row crossed, they
+    /// took 400 × 400 points, and the picture grew with the square of the options.
+    @Test func arrowsToFarPlacesHaveAFewPointsEach() throws {
+        var text = "stage s \"S\"\n  ask pick \"Pick\" choice\n"
+        for index in 0..<400 { text += "    \"O\(index)\" -> q\(index)\n" }
+        for index in 0..<400 { text += "  ask q\(index) \"Q\(index)?\" yes/no\n" }
+        let chart = Flowchart(try WalkTests.program(text + "  end won \"w\"\n"))
+        let layout = SVGLayout(chart)
+        #expect(layout.edges.count == chart.edges.count)
+        #expect(layout.edges.map(\.count).reduce(0, +) <= 60 * 40 + 8 * chart.edges.count)
+        try Self.expectWellFormed(chart)
+    }
 }

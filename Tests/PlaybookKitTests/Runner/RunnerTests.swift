@@ -94,6 +94,8 @@ extension RunnerTests {
         #expect(Runner.typedText("ab\u{1B}[Dc\u{1B}[1;5C\u{1B}OA d\u{7F}\u{07}\te") == "abc d e")
         #expect(Runner.typedText("Người quyết định 决策者 ผู้ตัดสินใจ") == "Người quyết định 决策者 ผู้ตัดสินใจ")
         #expect(Runner.typedText("\u{1B}") == "")
+        // C1 controls (C2 80 to C2 9F) go; the letters next to them in UTF-8 stay.
+        #expect(Runner.typedText("a\u{85}b\u{9F}c\u{A0}d é") == "abc\u{A0}d é")
     }
 }
 
