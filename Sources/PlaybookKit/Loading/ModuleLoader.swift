@@ -65,9 +65,19 @@ struct ModuleLoader<Loader: SourceLoader> {
                 Diagnostic(
                     .useNotFound, "cannot use '\(written)': \(failure.reason)", at: use.path.span,
                     label: "looked for '\(target)'",
-                    help: failure == .isDirectory ? "name a .playbook file inside it" : "check the path: it is relative to this file"))
+                    help: Self.help(for: failure)))
         case .success(let bytes):
             load(SourceFile(path: target, bytes: bytes), into: &result, diagnostics: &diagnostics)
+        }
+    }
+
+    /// What to do when a used file cannot be read.
+    private static func help(for failure: LoadFailure) -> String {
+        switch failure {
+        case .isDirectory: "name a .playbook file inside it"
+        case .notRegularFile: "'use' brings in a .playbook file saved in the playbook's folder"
+        case .tooLarge: "check that the path names the file you mean; a library of flows is far smaller"
+        case .notFound, .unreadable: "check the path: it is relative to this file"
         }
     }
 
