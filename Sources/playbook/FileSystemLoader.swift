@@ -53,6 +53,13 @@ struct FileSystemLoader: SourceLoader {
         return .success(bytes)
     }
 
+    /// realpath(3): every link followed, absolute; nil when the path names nothing.
+    func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     private static func failure(_ code: Int32) -> LoadFailure {
         switch code {
         case ENOENT, ENOTDIR: .notFound

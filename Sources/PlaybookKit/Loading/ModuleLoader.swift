@@ -1,25 +1,37 @@
 /// Reads the main file and, depth first, every file it brings in with `use`: relative to the using
-/// file, inside the main file's folder, each once, with cycles reported.
+/// file, inside the main file's folder (links followed: a link may not lead out of it), each once,
+/// with cycles reported.
 struct ModuleLoader<Loader: SourceLoader> {
     let loader: Loader
     /// The folder of the main file; no `use` may leave it.
     let root: String
+    /// The same folder with its links followed, as the file system sees it; nil if that fails.
+    let realRoot: String?
     /// The main file's name, to say which folder `root` is.
     var rootFile = ""
-    /// The chain of files being read, to report a cycle.
-    private var chain: [(path: String, use: Span?)] = []
+    /// The chain of files being read, to report a cycle: each file's real path (its identity),
+    /// its path as written, and the `use` line being followed in it.
+    private var chain: [(key: String, path: String, use: Span?)] = []
+    /// Files read, by real path.
     private var loaded: [String: Int] = [:]
 
     init(loader: Loader, root: String) {
         self.loader = loader
         self.root = root
+        realRoot = loader.realPath(root.isEmpty ? "." : root)
     }
 
-    mutating func load(_ source: SourceFile, into result: inout CheckResult, diagnostics: inout [Diagnostic]) {
+    /// Reads the main file and the files it uses.
+    mutating func load(_ main: SourceFile, into result: inout CheckResult, diagnostics: inout [Diagnostic]) {
+        rootFile = main.path
+        let path = PlaybookPath.normalize(main.path)
+        load(main, key: loader.realPath(path) ?? path, into: &result, diagnostics: &diagnostics)
+    }
+
+    private mutating func load(_ source: SourceFile, key: String, into result: inout CheckResult, diagnostics: inout [Diagnostic]) {
         let index = result.sources.count
         let path = PlaybookPath.normalize(source.path)
-        if index == 0 { rootFile = source.path }
-        loaded[path] = index
+        loaded[key] = index
         result.sources.append(source)
         let file = parseValidated(source, index: index, interner: &result.interner, diagnostics: &diagnostics)
         result.files.append(file)
@@ -31,7 +43,7 @@ struct ModuleLoader<Loader: SourceLoader> {
                     secondary: chain.last?.use.map { [Label($0, "used here")] } ?? [],
                     help: "move the shared flows into a file of their own and 'use' that file"))
         }
-        chain.append((path, nil))
+        chain.append((key, path, nil))
         for use in file.uses {
             chain[chain.count - 1].use = use.span
             bring(use, from: path, into: &result, diagnostics: &diagnostics)
@@ -50,7 +62,19 @@ struct ModuleLoader<Loader: SourceLoader> {
                     help: "copy or move the file into the playbook's folder (or a folder below it) and use a relative path"))
             return
         }
-        if let position = chain.firstIndex(where: { $0.path == target }) {
+        // The path stays inside as written; a link on the way (the file, or a folder) may still
+        // lead out. The real path is also the file's identity: two names of one file read it once.
+        let real = loader.realPath(target)
+        if let real, let realRoot, !PlaybookPath.isInside(real, root: realRoot) {
+            diagnostics.append(
+                Diagnostic(
+                    .useOutsideRoot, "'\(written)' is outside the playbook's folder, through a link", at: use.path.span,
+                    label: "a link leads from here outside the folder of \(rootFile)", notes: ["the file it names is \(real)"],
+                    help: "copy the file into the playbook's folder (or a folder below it) instead of linking to it"))
+            return
+        }
+        let key = real ?? target
+        if let position = chain.firstIndex(where: { $0.key == key }) {
             let cycle = chain[position...].map(\.path) + [target]
             diagnostics.append(
                 Diagnostic(
@@ -58,8 +82,8 @@ struct ModuleLoader<Loader: SourceLoader> {
                     label: "back to a file that is being read", help: "move what both files need into a third file that neither uses back"))
             return
         }
-        if loaded[target] != nil { return }
-        switch loader.load(target) {
+        if loaded[key] != nil { return }
+        switch loader.load(real ?? target) {
         case .failure(let failure):
             diagnostics.append(
                 Diagnostic(
@@ -67,7 +91,7 @@ struct ModuleLoader<Loader: SourceLoader> {
                     label: "looked for '\(target)'",
                     help: Self.help(for: failure)))
         case .success(let bytes):
-            load(SourceFile(path: target, bytes: bytes), into: &result, diagnostics: &diagnostics)
+            load(SourceFile(path: target, bytes: bytes), key: key, into: &result, diagnostics: &diagnostics)
         }
     }
 

@@ -153,6 +153,45 @@ struct FileInputTests {
         #expect(huge.stderr.contains("cannot read 'huge.scenarios': it is 65 MiB, larger than the 64 MiB"), "\(huge.stderr)")
     }
 
+    // MARK: Links out of the folder
+
+    /// `use` of a link to a file outside the folder, or through a linked folder: refused, and the
+    /// outside file's lines are not shown (a stage in it would be, in a PB0504 snippet).
+    @Test(arguments: ["file", "folder"])
+    func useThroughALinkOutOfTheFolderIsRefused(_ kind: String) throws {
+        let workspace = try Workspace()
+        let outside = try Workspace()
+        try outside.write("shared.playbook", "stage secret \"Secret plans for the third quarter\"\n  end won\n")
+        let used = kind == "file" ? "shared.playbook" : "lib/shared.playbook"
+        try workspace.write("main.playbook", Self.playbook.replacingOccurrences(of: "\nstage", with: "use \"\(used)\"\n\nstage"))
+        if kind == "file" {
+            try Self.link(workspace, "shared.playbook", to: outside.folder.appendingPathComponent("shared.playbook").path)
+        } else {
+            try Self.link(workspace, "lib", to: outside.folder.path)
+        }
+        let run = try workspace.run(["check", "main.playbook"], timeout: Self.patience)
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("error[PB0503]: '\(used)' is outside the playbook's folder, through a link\n"), "\(run.stdout)")
+        #expect(!run.stdout.contains("Secret plans"), "\(run.stdout)")
+        #expect(!run.stdout.contains("PB0504"))
+    }
+
+    /// A link that stays inside the folder is followed, and the playbook named through a linked
+    /// folder is checked against that folder's real place.
+    @Test func linksInsideTheFolderAreFollowed() throws {
+        let workspace = try Workspace()
+        try FileManager.default.createDirectory(at: workspace.folder.appendingPathComponent("deals"), withIntermediateDirectories: false)
+        try workspace.write(
+            "deals/main.playbook", "playbook \"Probe\"\n  outcomes won\n\nuse \"lib/greet.playbook\"\n\nstage a \"A\"\n  call greet\n  end won\n")
+        try FileManager.default.createDirectory(at: workspace.folder.appendingPathComponent("deals/shared"), withIntermediateDirectories: false)
+        try workspace.write("deals/shared/greet.playbook", "flow greet \"Greet\"\n  say \"Hello.\"\n  return\n")
+        try Self.link(workspace, "deals/lib", to: "shared")
+        try Self.link(workspace, "current", to: "deals")
+        let run = try workspace.run(["check", "current/main.playbook"], timeout: Self.patience)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout == "current/main.playbook: no problems found\n")
+    }
+
     /// A regular playbook with its scenarios still works, through each way in.
     @Test func regularFilesAreReadAsBefore() throws {
         let workspace = try Workspace()
