@@ -1,6 +1,11 @@
+/// Files a chain of `use` may go through below the main file. Each file is read inside the one
+/// that uses it (the chain is also what reports a cycle); a bound keeps the depth of that reading,
+/// and of the stack, small whatever the files say. No real set of libraries comes near it.
+let maximumUseDepth = 64
+
 /// Reads the main file and, depth first, every file it brings in with `use`: relative to the using
 /// file, inside the main file's folder (links followed: a link may not lead out of it), each once,
-/// with cycles reported.
+/// with cycles reported, at most `maximumUseDepth` files deep.
 struct ModuleLoader<Loader: SourceLoader> {
     let loader: Loader
     /// The folder of the main file; no `use` may leave it.
@@ -83,6 +88,16 @@ struct ModuleLoader<Loader: SourceLoader> {
             return
         }
         if loaded[key] != nil { return }
+        guard chain.count <= maximumUseDepth else {
+            let paths = chain.map(\.path) + [target]
+            let shown = paths.count > 6 ? paths.prefix(2) + ["…"] + paths.suffix(3) : paths[...]
+            diagnostics.append(
+                Diagnostic(
+                    .useTooDeep, "'use' goes more than \(maximumUseDepth) files deep", at: use.path.span,
+                    label: "would bring in a file \(chain.count) deep", notes: ["the chain: \(shown.joined(separator: " → "))"],
+                    help: "'use' the libraries from the playbook (or from fewer files) instead of each through the one before"))
+            return
+        }
         switch loader.load(real ?? target) {
         case .failure(let failure):
             diagnostics.append(

@@ -311,6 +311,37 @@ struct BadInputTests {
         #expect(result.diagnostics.filter { $0.code == .useNotALibrary }.count == 1)
     }
 
+    /// `main.playbook` and a chain of `count` files, each using the next, the last defining `greet`.
+    static func useChain(_ count: Int) -> (main: String, files: [String: String]) {
+        var files: [String: String] = [:]
+        for index in 1...count {
+            let next = index < count ? "use \"lib\(index + 1).playbook\"\n\n" : "flow greet \"Greet\"\n  say \"Hello.\"\n  return\n"
+            files["lib\(index).playbook"] = next
+        }
+        return (header + "use \"lib1.playbook\"\n\nstage a \"A\"\n  call greet\n  end won\n", files)
+    }
+
+    @Test func useChainOfSixtyFourFilesIsRead() {
+        let (main, files) = Self.useChain(64)
+        let result = Self.check(main, files: files)
+        #expect(result.diagnostics.isEmpty, "\(Self.codes(result))")
+        #expect(result.sources.count == 65)
+    }
+
+    /// Each `use` is read inside the one before: a chain of thousands of files must be a finding,
+    /// not a stack overflow.
+    @Test(arguments: [65, 6_000])
+    func useChainDeeperThanSixtyFourIsReportedOnce(count: Int) throws {
+        let (main, files) = Self.useChain(count)
+        let result = Self.check(main, files: files)
+        #expect(Self.codes(result).filter { $0 == "PB0505" }.count == 1, "\(Self.codes(result).prefix(5))")
+        let deep = try #require(result.diagnostics.first { $0.code == .useTooDeep })
+        #expect(deep.message == "'use' goes more than 64 files deep")
+        #expect(deep.notes == ["the chain: main.playbook → lib1.playbook → … → lib63.playbook → lib64.playbook → lib65.playbook"])
+        #expect(result.sources.count == 65)
+        #expect(result.sources[Int(deep.primary.span.file)].path == "lib64.playbook")
+    }
+
     // MARK: Long and many
 
     @Test func lineOfAHundredThousandCharacters() throws {
