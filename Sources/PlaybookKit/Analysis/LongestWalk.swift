@@ -84,29 +84,46 @@ struct LongestWalk {
         parentEdge[node] = Int32(edge)
     }
 
-    /// The decisions of the walk from the container's entry to the best end of `outcome`.
+    /// The decisions of the walk from the container's entry to the best end of `outcome`: when
+    /// that end is a `call` whose flow ends the walk, on into the flow, as deep as the calls go.
     private func appendEnd(container: Int, outcome: Int, to decisions: inout [Decision]) {
-        guard let (node, _) = best[container][outcome] else { return }
-        appendWalk(to: node, into: &decisions)
-        if paths.role[node] == .call {
-            appendEnd(container: paths.callee(node) + 1, outcome: outcome, to: &decisions)
+        var container = container
+        while let (node, _) = best[container][outcome] {
+            appendWalk(to: node, into: &decisions)
+            guard paths.role[node] == .call else { return }
+            container = paths.callee(node) + 1
         }
     }
 
     /// The decisions of the longest walk from the container's entry to `node`, flows included.
+    /// Walks through called flows nest as deep as a playbook's calls do (a chain of thousands of
+    /// flows, each calling the next), so the walks not yet finished wait on a stack of their own,
+    /// not on the call stack.
     private func appendWalk(to node: Int, into decisions: inout [Decision]) {
+        var pending: [(steps: [(node: Int, edge: Int)], next: Int)] = [(steps(to: node), 0)]
+        while let top = pending.indices.last {
+            guard pending[top].next < pending[top].steps.count else {
+                pending.removeLast()
+                continue
+            }
+            let (source, edge) = pending[top].steps[pending[top].next]
+            pending[top].next += 1
+            if edge < 0 {
+                if let returned = flowReturn[paths.callee(source)] { pending.append((steps(to: returned.node), 0)) }
+            } else if paths.graph.successors(source).count > 1 {
+                decisions.append(Decision(node: Int32(source), edge: Int32(edge)))
+            }
+        }
+    }
+
+    /// The steps (node and edge) of the longest walk from the container's entry to `node`, in order.
+    private func steps(to node: Int) -> [(node: Int, edge: Int)] {
         var chain: [(node: Int, edge: Int)] = []
         var current = node
         while parent[current] >= 0 {
             chain.append((Int(parent[current]), Int(parentEdge[current])))
             current = Int(parent[current])
         }
-        for (source, edge) in chain.reversed() {
-            if edge < 0 {
-                if let returned = flowReturn[paths.callee(source)] { appendWalk(to: returned.node, into: &decisions) }
-            } else if paths.graph.successors(source).count > 1 {
-                decisions.append(Decision(node: Int32(source), edge: Int32(edge)))
-            }
-        }
+        return chain.reversed()
     }
 }

@@ -208,6 +208,66 @@ struct BadInputTests {
         #expect(result.diagnostics.first?.message == "the expression is nested more than 100 levels deep")
     }
 
+    @Test(arguments: ["(", "not ", "- "])
+    func hundredThousandNestedParenthesesOrUnaryOperatorsAreReported(_ opener: String) {
+        let closer = opener == "(" ? String(repeating: ")", count: 100_000) : ""
+        let condition = String(repeating: opener, count: 100_000) + "seats > 1" + closer
+        let result = Self.check(
+            Self.header + "stage a \"A\"\n  ask seats \"Seats?\" number\n  if \(condition) -> end won \"x\"\n  end lost \"y\"\n")
+        #expect(Self.codes(result) == ["PB0116"])
+        #expect(
+            result.diagnostics.first?.message
+                == (opener == "(" ? "the expression is nested more than 100 levels deep" : "the expression has more than 1000 operators"))
+    }
+
+    /// `if` blocks inside `if` blocks, by indentation.
+    @Test func tenThousandNestedIfBlocksAreReportedOnce() {
+        var text = Self.header + "stage a \"A\"\n  ask seats \"Seats?\" number\n"
+        for depth in 1...10_000 { text += String(repeating: " ", count: depth + 1) + "if seats > \(depth)\n" }
+        text += String(repeating: " ", count: 10_002) + "say \"deep\"\n  end won \"w\"\n"
+        let result = Self.check(text)
+        #expect(Self.codes(result) == ["PB0116"])
+        #expect(result.diagnostics.first?.message == "blocks are nested more than 40 levels deep")
+    }
+
+    /// `seats == 0`, then `else if seats == 1` ... `count - 1`, then `else`.
+    static func elseIfChain(_ count: Int, indent: Int = 2) -> String {
+        let pad = String(repeating: " ", count: indent)
+        var text = "\(pad)if seats == 0\n\(pad)  say \"none\"\n"
+        for index in 1..<count { text += "\(pad)else if seats == \(index)\n\(pad)  say \"\(index)\"\n" }
+        return text + "\(pad)else\n\(pad)  say \"many\"\n"
+    }
+
+    static let seatsStage = header + "stage a \"A\"\n  ask seats \"Seats?\" number\n"
+
+    @Test func elseIfChainOfAHundredChecksClean() {
+        let result = Self.check(Self.seatsStage + Self.elseIfChain(101) + "  end won \"w\"\n")
+        #expect(result.diagnostics.isEmpty, "\(Self.codes(result))")
+    }
+
+    /// Each `else if` nests an `if` one deeper in the syntax tree: a chain of 10,000 made the
+    /// check take minutes (each line looked down the whole chain) and `paths` overflow the stack.
+    @Test func elseIfChainOfTenThousandIsReportedOnce() throws {
+        let result = Self.check(Self.seatsStage + Self.elseIfChain(10_000) + "  end won \"w\"\n")
+        #expect(Self.codes(result) == ["PB0116"])
+        let deep = try #require(result.diagnostics.first)
+        #expect(deep.message == "'else if' is nested more than 100 deep")
+        #expect(result.sources[0].location(of: Int(deep.primary.span.start)).line == 6 + 2 * 101)
+    }
+
+    /// A chain in the `else` of a chain nests on from where the outer one is.
+    @Test func elseIfChainsInsideChainsAddUp() {
+        var inner = Self.elseIfChain(60, indent: 4)
+        inner = inner.replacingOccurrences(of: "seats", with: "seats * 2")
+        let text = Self.seatsStage + Self.elseIfChain(60).replacingOccurrences(of: "  else\n    say \"many\"\n", with: "  else\n" + inner)
+        let result = Self.check(text + "  end won \"w\"\n")
+        #expect(Self.codes(result) == ["PB0116"])
+        #expect(result.diagnostics.first?.notes.first?.hasSuffix("this one would be 101 deep") == true)
+        // Side by side, chains do not add up.
+        let twice = Self.check(Self.seatsStage + Self.elseIfChain(100) + Self.elseIfChain(100) + "  end won \"w\"\n")
+        #expect(twice.diagnostics.isEmpty, "\(Self.codes(twice))")
+    }
+
     /// Many questions asked early and read much later: each read is safe because its question is
     /// asked on every walk before it; one read that is not must still be found.
     @Test func tenThousandQuestionsReadInALaterStage() {
