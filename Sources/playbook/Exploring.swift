@@ -19,25 +19,25 @@ enum Exploring {
             var explorer = Explorer(program: program)
             explorer.finishesNewWalks = arguments.value("--emit-scenarios") != nil
             let report = explorer.explore()
-            Terminal.write("\(path): explored \(report.steps) answers\(report.stoppedEarly ? " (stopped at the budget)" : "")\n")
-            Terminal.write(describe(CoverageReport(program: program, covered: report.covered), of: path))
+            Terminal.write(TerminalText.safe("\(path): explored \(report.steps) answers\(report.stoppedEarly ? " (stopped at the budget)" : "")\n", lines: true))
+            Terminal.write(TerminalText.safe(describe(CoverageReport(program: program, covered: report.covered), of: path), lines: true))
             let written = [
                 write("fault", report.faults), write("dead end", report.deadEnds), write("unmet exit criterion", report.unmet),
                 write("exit criterion never met", report.neverMet),
             ]
             found = written.contains(true)
-            Terminal.write(outcomes(report.outcomes))
+            Terminal.write(TerminalText.safe(outcomes(report.outcomes), lines: true))
             if let output = arguments.value("--emit-scenarios") {
                 let text = scenarioFile(for: report.walks, playbook: path)
                 if let problem = FileWriter.write(text, to: output) { throw UsageError("cannot write '\(output)': \(problem)") }
-                Terminal.write("wrote \(report.walks.count) scenario\(report.walks.count == 1 ? "" : "s") to \(output)\n")
+                Terminal.write(TerminalText.safe("wrote \(report.walks.count) scenario\(report.walks.count == 1 ? "" : "s") to \(output)\n", lines: true))
             }
         } else if arguments.value("--emit-scenarios") != nil {
             throw UsageError("--emit-scenarios goes with --explore")
         }
         if let count {
             let report = randomWalks(program, count: count, seed: seed)
-            Terminal.write("\(path): \(report.walks) random walks (seed \(seed)), \(report.steps) answers\n")
+            Terminal.write(TerminalText.safe("\(path): \(report.walks) random walks (seed \(seed)), \(report.steps) answers\n", lines: true))
             if report.cut > 0 {
                 Terminal.write("  \(report.cut) walks cut after \(report.answerLimit) answers: a loop the random answers did not leave\n")
             }
@@ -45,10 +45,10 @@ enum Exploring {
                 write("fault", report.faults), write("dead end", report.deadEnds), write("unmet exit criterion", report.unmet),
             ]
             found = written.contains(true) || found
-            Terminal.write(outcomes(report.outcomes))
+            Terminal.write(TerminalText.safe(outcomes(report.outcomes), lines: true))
             Terminal.write("  branch sides taken (times):\n")
             for side in program.branchSides {
-                Terminal.write("    \(side.path):\(side.line)  \(side.text)  \(report.hits[side.side, default: 0])\n")
+                Terminal.write(TerminalText.safe("    \(side.path):\(side.line)  \(side.text)  \(report.hits[side.side, default: 0])\n", lines: true))
             }
         }
         return found ? 1 : 0
@@ -62,12 +62,13 @@ enum Exploring {
         return text
     }
 
-    /// Prints findings of one kind; true when there were any.
+    /// Prints findings of one kind; true when there were any. Findings quote file names, answers
+    /// and the playbook's texts: each line is made safe to print.
     private static func write(_ kind: String, _ findings: [Finding]) -> Bool {
         for finding in findings {
             let place = finding.line > 0 ? "\(finding.path):\(finding.line): " : ""
-            Terminal.write("  \(place)\(kind): \(finding.message)\n")
-            Terminal.write("    walk: \(finding.walk.isEmpty ? "(no answers)" : finding.walk.joined(separator: ", "))\n")
+            Terminal.write(TerminalText.safe("  \(place)\(kind): \(finding.message)\n", lines: true))
+            Terminal.write(TerminalText.safe("    walk: \(finding.walk.isEmpty ? "(no answers)" : finding.walk.joined(separator: ", "))\n", lines: true))
         }
         return !findings.isEmpty
     }

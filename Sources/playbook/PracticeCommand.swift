@@ -56,7 +56,7 @@ enum PracticeCommand {
         let history = PracticeHistory(logs, rep: arguments.value("--rep"))
         guard !history.tracks.isEmpty else {
             let who = arguments.value("--rep").map { " for \($0)" } ?? ""
-            Terminal.write("No practice runs\(who) in \(store.directory) yet. Start one with: playbook practice FILE\n")
+            Terminal.write(TerminalText.safe("No practice runs\(who) in \(store.directory) yet.") + " Start one with: playbook practice FILE\n")
             return 0
         }
         var out = ""
@@ -83,7 +83,8 @@ enum PracticeCommand {
                 .joined(separator: "\n")
             out += "\n"
         }
-        Terminal.write(out)
+        // Reps' names and playbook titles come from the records.
+        Terminal.write(TerminalText.safe(out, lines: true))
         return 0
     }
 }

@@ -69,7 +69,7 @@ enum TestCommand {
             let file = try AnswersFile.parse(scenariosPath)
             guard file.diagnostics.isEmpty else {
                 for problem in file.diagnostics {
-                    Terminal.error("\(scenariosPath):\(problem.line):\(problem.column): error: \(problem.message)\n")
+                    Terminal.error(TerminalText.safe("\(scenariosPath):\(problem.line):\(problem.column): error: \(problem.message)\n", lines: true))
                 }
                 status = 1
                 continue
@@ -78,7 +78,7 @@ enum TestCommand {
                 status = 1
                 continue
             }
-            Terminal.write("\(scenariosPath) → \(playbookPath)\n")
+            Terminal.write(TerminalText.safe("\(scenariosPath) → \(playbookPath)\n", lines: true))
             var sides = Set<BranchSide>()
             for scenario in file.scenarios {
                 let result = runScenario(scenario, program: program, seed: seed)
@@ -86,17 +86,17 @@ enum TestCommand {
                 let title = scenario.name.isEmpty ? "(answers before the first scenario)" : scenario.name
                 if result.passed {
                     totals.passed += 1
-                    Terminal.write("  ✓ \(title)\n")
+                    Terminal.write(TerminalText.safe("  ✓ \(title)\n", lines: true))
                 } else {
                     totals.failed += 1
                     status = 1
-                    Terminal.write("  ✗ \(title) (line \(scenario.line))\n")
-                    for failure in result.failures { Terminal.write("      \(failure)\n") }
-                    Terminal.write("      walk: \(result.path.isEmpty ? "(none)" : result.path.joined(separator: " · "))\n")
+                    Terminal.write(TerminalText.safe("  ✗ \(title) (line \(scenario.line))\n", lines: true))
+                    for failure in result.failures { Terminal.write(TerminalText.safe("      \(failure)\n", lines: true)) }
+                    Terminal.write(TerminalText.safe("      walk: \(result.path.isEmpty ? "(none)" : result.path.joined(separator: " · "))\n", lines: true))
                 }
-                for note in result.notes { Terminal.write("      note: \(note)\n") }
+                for note in result.notes { Terminal.write(TerminalText.safe("      note: \(note)\n", lines: true)) }
             }
-            if coverage { Terminal.write(Exploring.describe(CoverageReport(program: program, covered: sides), of: playbookPath)) }
+            if coverage { Terminal.write(TerminalText.safe(Exploring.describe(CoverageReport(program: program, covered: sides), of: playbookPath), lines: true)) }
         }
         let count = totals.passed + totals.failed
         Terminal.write("\(count) scenario\(count == 1 ? "" : "s"): \(totals.passed) passed, \(totals.failed) failed\n")
