@@ -69,7 +69,8 @@ enum TestCommand {
             let file = try AnswersFile.parse(scenariosPath)
             guard file.diagnostics.isEmpty else {
                 for problem in file.diagnostics {
-                    Terminal.error(TerminalText.safe("\(scenariosPath):\(problem.line):\(problem.column): error: \(problem.message)\n", lines: true))
+                    let place = "\(TerminalText.safe(scenariosPath)):\(problem.line):\(problem.column)"
+                    Terminal.error("\(place): error: \(TerminalText.safe(problem.message))\n")
                 }
                 status = 1
                 continue
@@ -78,25 +79,27 @@ enum TestCommand {
                 status = 1
                 continue
             }
-            Terminal.write(TerminalText.safe("\(scenariosPath) → \(playbookPath)\n", lines: true))
+            Terminal.write("\(TerminalText.safe(scenariosPath)) → \(TerminalText.safe(playbookPath))\n")
             var sides = Set<BranchSide>()
             for scenario in file.scenarios {
                 let result = runScenario(scenario, program: program, seed: seed)
                 sides.formUnion(result.sides)
-                let title = scenario.name.isEmpty ? "(answers before the first scenario)" : scenario.name
+                let title = scenario.name.isEmpty ? "(answers before the first scenario)" : TerminalText.safe(scenario.name)
                 if result.passed {
                     totals.passed += 1
-                    Terminal.write(TerminalText.safe("  ✓ \(title)\n", lines: true))
+                    Terminal.write("  ✓ \(title)\n")
                 } else {
                     totals.failed += 1
                     status = 1
-                    Terminal.write(TerminalText.safe("  ✗ \(title) (line \(scenario.line))\n", lines: true))
-                    for failure in result.failures { Terminal.write(TerminalText.safe("      \(failure)\n", lines: true)) }
-                    Terminal.write(TerminalText.safe("      walk: \(result.path.isEmpty ? "(none)" : result.path.joined(separator: " · "))\n", lines: true))
+                    Terminal.write("  ✗ \(title) (line \(scenario.line))\n")
+                    // Failures quote answers and values, and the walk the playbook's options.
+                    for failure in result.failures { Terminal.write("      \(TerminalText.safe(failure))\n") }
+                    let walk = result.path.isEmpty ? "(none)" : result.path.joined(separator: " · ")
+                    Terminal.write("      walk: \(TerminalText.safe(walk))\n")
                 }
-                for note in result.notes { Terminal.write(TerminalText.safe("      note: \(note)\n", lines: true)) }
+                for note in result.notes { Terminal.write("      note: \(TerminalText.safe(note))\n") }
             }
-            if coverage { Terminal.write(TerminalText.safe(Exploring.describe(CoverageReport(program: program, covered: sides), of: playbookPath), lines: true)) }
+            if coverage { Terminal.write(Exploring.describe(CoverageReport(program: program, covered: sides), of: playbookPath)) }
         }
         let count = totals.passed + totals.failed
         Terminal.write("\(count) scenario\(count == 1 ? "" : "s"): \(totals.passed) passed, \(totals.failed) failed\n")

@@ -14,9 +14,11 @@ public enum LoadFailure: Error, Sendable, Equatable {
         case .notFound: "no such file"
         case .isDirectory: "it is a folder, not a file"
         case .notRegularFile(let kind):
-            "it is \(kind), not a regular file (only regular files are read: a pipe or a device can keep a reader waiting forever, or never end)"
+            "it is \(kind), not a regular file"
+                + " (only regular files are read: a pipe or a device can keep a reader waiting forever, or never end)"
         case .tooLarge(let size, let limit):
-            "it is \(Self.mebibytes(size)), larger than the \(Self.mebibytes(limit)) read from one file (a playbook, scenarios or answers file is far smaller; is it the right file?)"
+            "it is \(Self.mebibytes(size)), larger than the \(Self.mebibytes(limit)) read from one file"
+                + " (a playbook, scenarios or answers file is far smaller; is it the right file?)"
         case .unreadable(let why): why
         }
     }
