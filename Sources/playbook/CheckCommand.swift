@@ -43,7 +43,7 @@ enum CheckCommand {
             let result: CheckResult
             switch checkPlaybook(at: path, loader: FileSystemLoader()) {
             case .failure(let failure):
-                Terminal.error("playbook: cannot read '\(path)': \(failure.reason)\n")
+                Terminal.error("playbook: cannot read '\(TerminalText.safe(path))': \(failure.reason)\n")
                 status = 2
                 continue
             case .success(let checked):
@@ -88,6 +88,7 @@ enum CheckCommand {
 
     /// "discovery.playbook: no problems found" or "discovery.playbook: 2 errors, 1 warning".
     static func summary(path: String, diagnostics: [Diagnostic]) -> String {
+        let path = TerminalText.safe(path)
         let errors = diagnostics.errorCount
         let warnings = diagnostics.warningCount
         if errors == 0, warnings == 0 { return "\(path): no problems found\n" }

@@ -97,7 +97,8 @@ enum PracticeCommand {
                 .joined(separator: "\n")
             out += "\n"
         }
-        Terminal.write(out)
+        // Reps' names and playbook titles come from the records.
+        Terminal.write(TerminalText.safe(out, lines: true))
         return 0
     }
 }

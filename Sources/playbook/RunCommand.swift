@@ -73,14 +73,14 @@ enum RunCommand {
                 first: SessionEvent(.start(info), time: now()))
             var runner = Runner(walk: Walk(program: program, seed: seed), paint: Paint(enabled: color), practice: options)
             LineReader.catchInterrupts()
-            Terminal.write(runner.paint.bold(program.title) + "\n")
+            Terminal.write(runner.paint.bold(TerminalText.safe(program.title)) + "\n")
             let first = runner.proceed(now: now())
             var session = LiveSession(
                 runner: runner, record: record, id: id,
                 source: queue.map { .keyed($0) } ?? .lines(LineReader(), echo: !interactive))
             return try session.drive(from: first)
         } catch {
-            Terminal.error("playbook: \(TerminalText.safe(error.message))\n")
+            Terminal.error("playbook: \(TerminalText.safe(error.message, lines: true))\n")
             return 2
         }
     }
@@ -126,7 +126,8 @@ enum Loading {
             let renderer = DiagnosticRenderer(sources: check.sources, color: Terminal.wantsColor(STDERR_FILENO, choice: .auto))
             let errors = check.diagnostics.filter { $0.severity == .error }
             Terminal.error(errors.map { renderer.human($0) + "\n" }.joined())
-            Terminal.error("playbook: \(path) has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them before \(purpose) ('playbook check \(path)')\n")
+            let shown = TerminalText.safe(path)
+            Terminal.error("playbook: \(shown) has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them before \(purpose) ('playbook check \(shown)')\n")
             return nil
         }
         return (program, check)

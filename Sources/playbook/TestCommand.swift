@@ -69,7 +69,8 @@ enum TestCommand {
             let file = try AnswersFile.parse(scenariosPath)
             guard file.diagnostics.isEmpty else {
                 for problem in file.diagnostics {
-                    Terminal.error("\(scenariosPath):\(problem.line):\(problem.column): error: \(problem.message)\n")
+                    let place = "\(TerminalText.safe(scenariosPath)):\(problem.line):\(problem.column)"
+                    Terminal.error("\(place): error: \(TerminalText.safe(problem.message))\n")
                 }
                 status = 1
                 continue
@@ -78,12 +79,12 @@ enum TestCommand {
                 status = 1
                 continue
             }
-            Terminal.write("\(scenariosPath) → \(playbookPath)\n")
+            Terminal.write("\(TerminalText.safe(scenariosPath)) → \(TerminalText.safe(playbookPath))\n")
             var sides = Set<BranchSide>()
             for scenario in file.scenarios {
                 let result = runScenario(scenario, program: program, seed: seed)
                 sides.formUnion(result.sides)
-                let title = scenario.name.isEmpty ? "(answers before the first scenario)" : scenario.name
+                let title = scenario.name.isEmpty ? "(answers before the first scenario)" : TerminalText.safe(scenario.name)
                 if result.passed {
                     totals.passed += 1
                     Terminal.write("  ✓ \(title)\n")
@@ -91,10 +92,12 @@ enum TestCommand {
                     totals.failed += 1
                     status = 1
                     Terminal.write("  ✗ \(title) (line \(scenario.line))\n")
-                    for failure in result.failures { Terminal.write("      \(failure)\n") }
-                    Terminal.write("      walk: \(result.path.isEmpty ? "(none)" : result.path.joined(separator: " · "))\n")
+                    // Failures quote answers and values, and the walk the playbook's options.
+                    for failure in result.failures { Terminal.write("      \(TerminalText.safe(failure))\n") }
+                    let walk = result.path.isEmpty ? "(none)" : result.path.joined(separator: " · ")
+                    Terminal.write("      walk: \(TerminalText.safe(walk))\n")
                 }
-                for note in result.notes { Terminal.write("      note: \(note)\n") }
+                for note in result.notes { Terminal.write("      note: \(TerminalText.safe(note))\n") }
             }
             if coverage { Terminal.write(Exploring.describe(CoverageReport(program: program, covered: sides), of: playbookPath)) }
         }

@@ -51,7 +51,8 @@ do throws(UsageError) {
         throw UsageError("unknown command '\(other)'\(hint)")
     }
 } catch {
-    Terminal.error("playbook: \(error.message)\nRun 'playbook --help' for usage.\n")
+    // Messages hold the user's words and file names.
+    Terminal.error("playbook: \(TerminalText.safe(error.message, lines: true))\nRun 'playbook --help' for usage.\n")
     status = 2
 }
 exit(status)

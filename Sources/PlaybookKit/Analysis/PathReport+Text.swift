@@ -1,4 +1,4 @@
-/// The reports of `playbook paths` for a person.
+/// The reports of `playbook paths` for a person, safe to print on a terminal.
 extension PathReport {
     /// How many turns of a long walk a person is shown: the first 20 and the last 5.
     public static let turnsShown = 25
@@ -43,7 +43,8 @@ extension PathReport {
             let names = askedOnEveryWalk.map { "\($0.name) (\(PathText.place(file: $0.file, line: $0.line, main: file)))" }
             lines.append("asked on every walk: " + names.joined(separator: ", "))
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Titles, file names, answers and options are outside text.
+        return TerminalText.safe(lines.joined(separator: "\n") + "\n", lines: true)
     }
 }
 
@@ -62,7 +63,7 @@ extension WalkExamples {
             lines.append("  \(index + 1). \(PathText.questions(walk.questions))")
             lines += PathText.turns(walk, indent: "     ")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.safe(lines.joined(separator: "\n") + "\n", lines: true)
     }
 }
 

@@ -50,6 +50,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case useCycle = "PB0502"
     case useOutsideRoot = "PB0503"
     case useNotALibrary = "PB0504"
+    case useTooDeep = "PB0505"
     // Practice: scores, feedback and best answers.
     case scoredWithoutBest = "PB0601"
     case bestScoresLower = "PB0602"
@@ -110,6 +111,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .useCycle: "use-cycle"
         case .useOutsideRoot: "use-outside-root"
         case .useNotALibrary: "use-not-a-library"
+        case .useTooDeep: "use-too-deep"
         case .scoredWithoutBest: "scored-without-best"
         case .bestScoresLower: "best-scores-lower"
         case .feedbackNotOnChoice: "feedback-not-on-choice"

@@ -57,9 +57,10 @@ public enum Dot {
     /// A DOT double-quoted string: `"` and `\` escaped with a backslash, and `&` written `&amp;`,
     /// since Graphviz reads HTML entities such as `&lt;` even in plain labels. A line break of the
     /// model becomes `\n`, which centres the line.
+    /// Control and bidirectional characters are shown as `<U+1B>` (TerminalText).
     public static func quote(_ text: String) -> String {
         var out = "\""
-        for character in text {
+        for character in TerminalText.safe(text, lines: true) {
             switch character {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"

@@ -50,7 +50,9 @@ public enum Mermaid {
     /// starts a directive anywhere), a backtick (a markdown string) and `|` as numeric codes. A
     /// line break of the model becomes `<br>`. Mermaid also drops the `;` of `#x;` on a line that
     /// has `style`/`classDef` and a colon before it, so in such a text `:` is coded too.
+    /// Control and bidirectional characters are shown as `<U+1B>` (TerminalText), then coded.
     public static func label(_ text: String) -> String {
+        let text = TerminalText.safe(text, lines: true)
         let codeColons = text.lowercased().contains("style") || text.lowercased().contains("classdef")
         var out = "\""
         for character in text {

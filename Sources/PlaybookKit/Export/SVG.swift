@@ -139,13 +139,14 @@ public enum SVG {
         return out + "</g>\n"
     }
 
-    /// Text for XML: `&`, `<`, `>`, `"` and `'` as entities, and the characters XML 1.0 cannot hold
-    /// at all (controls other than tab and line feed, U+FFFE, U+FFFF) replaced. Right-to-left text
-    /// is kept in its logical order; the viewer's bidirectional algorithm displays it.
+    /// Text for XML: `&`, `<`, `>`, `"` and `'` as entities, controls and bidirectional controls
+    /// shown as `<U+1B>` (TerminalText: XML 1.0 cannot hold most controls at all, and an override
+    /// would reorder the picture's text), and U+FFFE and U+FFFF replaced. Right-to-left text is
+    /// kept in its logical order; the viewer's bidirectional algorithm displays it.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        for scalar in TerminalText.safe(text, lines: true).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -71,26 +71,28 @@ public enum JSON: Sendable, Equatable {
         while index != utf8.endIndex {
             let byte = utf8[index]
             var width = 1
-            let escaped: String?
+            var escaped: String?
             switch byte {
             case UInt8(ascii: "\""): escaped = "\\\""
             case UInt8(ascii: "\\"): escaped = "\\\\"
             case UInt8(ascii: "\n"): escaped = "\\n"
             case UInt8(ascii: "\r"): escaped = "\\r"
             case UInt8(ascii: "\t"): escaped = "\\t"
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8, E2 80 A9): line breaks to JavaScript.
-                let rest = utf8[utf8.index(after: index)...].prefix(2)
-                if rest.elementsEqual([0x80, 0xA8]) || rest.elementsEqual([0x80, 0xA9]) {
-                    escaped = rest.last == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                } else {
-                    escaped = nil
+            case 0..<0x20, 0x7F: escaped = Self.unicodeEscape(UInt32(byte))
+            case 0xC2, 0xE2:
+                // Two- and three-byte scalars a terminal showing the JSON would act on (C1
+                // controls, bidirectional controls), and U+2028 and U+2029 (line breaks to
+                // JavaScript), as escapes: the same text for a reader, nothing raw.
+                let rest = Array(utf8[utf8.index(after: index)...].prefix(byte == 0xC2 ? 1 : 2))
+                guard rest.count == (byte == 0xC2 ? 1 : 2) else { break }
+                let code = byte == 0xC2
+                    ? UInt32(byte & 0x1F) << 6 | UInt32(rest[0] & 0x3F)
+                    : UInt32(byte & 0x0F) << 12 | UInt32(rest[0] & 0x3F) << 6 | UInt32(rest[1] & 0x3F)
+                if let scalar = Unicode.Scalar(code), TerminalText.isUnsafe(scalar) || code == 0x2028 || code == 0x2029 {
+                    escaped = Self.unicodeEscape(code)
+                    width = 1 + rest.count
                 }
-            default: escaped = nil
+            default: break
             }
             if let escaped {
                 output += value[plain..<index]
@@ -103,6 +105,12 @@ public enum JSON: Sendable, Equatable {
         }
         output += value[plain...]
         output += "\""
+    }
+
+    /// `\u001b`: four hexadecimal digits, lowercase, as JSON writes a scalar of the BMP.
+    private static func unicodeEscape(_ code: UInt32) -> String {
+        let hex = String(code, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
 

@@ -93,8 +93,8 @@ extension Runner {
     private func help() -> String {
         var text = ""
         if case .asking(let question) = walk.state.phase {
-            if let why = question.why { text += paint.bold(strings(.why)) + strings.colon + walk.renderIfPossible(why) + "\n" }
-            if let tip = question.tip { text += paint.bold(strings(.tip)) + strings.colon + walk.renderIfPossible(tip) + "\n" }
+            if let why = question.why { text += paint.bold(strings(.why)) + strings.colon + shown(why) + "\n" }
+            if let tip = question.tip { text += paint.bold(strings(.tip)) + strings.colon + shown(tip) + "\n" }
             if question.why == nil, question.tip == nil { text += paint.dim(strings(.noCoaching)) + "\n" }
         }
         text += strings(.commandsTitle) + "\n"
@@ -130,7 +130,7 @@ extension Runner {
         let current = walk.state.stage
         var seen = Set<Int>()
         let done = walk.state.stagesEntered.filter { $0 != current && seen.insert($0).inserted }
-        let title = { (index: Int) in walk.renderIfPossible(program.stages[index].title) }
+        let title = { (index: Int) in shown(program.stages[index].title) }
         var text = ""
         if !done.isEmpty { text += strings(.whereDone) + strings.colon + done.map(title).joined(separator: ", ") + "\n" }
         let banner = strings(.stageBanner, String(current + 1), String(program.stages.count), title(current))
@@ -146,7 +146,9 @@ extension Runner {
         guard !word.isEmpty else { return strings(.defineEmpty, glossary.joined(separator: ", ")) + "\n" }
         let found = program.define(word)
         guard !found.isEmpty else { return strings(.defineUnknown, word, glossary.joined(separator: ", ")) + "\n" }
-        return found.map { paint.bold($0.word.value) + strings.colon + $0.definition.value + "\n" }.joined()
+        return found.map {
+            paint.bold(TerminalText.safe($0.word.value)) + strings.colon + TerminalText.safe($0.definition.value, lines: true) + "\n"
+        }.joined()
     }
 
     private mutating func end(_ rest: String, now: Double) -> Turn {

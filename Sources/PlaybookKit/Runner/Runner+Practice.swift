@@ -62,11 +62,11 @@ extension Runner {
     private func feedback(_ move: MoveResult, chosen: Branch, best: Branch) -> String {
         let points = signed(move.points)
         var text = "  " + (move.isBest ? paint.spoken(points) : paint.problem(points))
-        if let why = chosen.feedback { text += " · " + walk.renderIfPossible(why) }
+        if let why = chosen.feedback { text += " · " + shown(why) }
         text += "\n"
         if !move.isBest {
             text += "  " + paint.bold(strings(.bestMove)) + strings.colon + strings(.optionPoints, move.bestOption, signed(move.bestPoints))
-            if let why = best.feedback { text += " · " + walk.renderIfPossible(why) }
+            if let why = best.feedback { text += " · " + shown(why) }
             text += "\n"
         }
         return text
@@ -79,12 +79,12 @@ extension Runner {
         practice = state
         let intro = persona.role.map { strings(.personaWithRole, persona.name, $0) } ?? strings(.personaIntro, persona.name)
         var text = "\n" + paint.bold(intro) + "\n"
-        if let context = persona.context { text += paint.dim(context) + "\n" }
+        if let context = persona.context { text += paint.dim(TerminalText.safe(context, lines: true)) + "\n" }
         return text
     }
 
     /// Who speaks the buyer's lines: the persona's name in practice.
-    var buyerLabel: String { practice?.options.persona?.name ?? strings(.buyer) }
+    var buyerLabel: String { practice?.options.persona.map { TerminalText.safe($0.name) } ?? strings(.buyer) }
 
     /// Forgets the move of a question undone with `back`.
     mutating func forgetMove(of question: Question) {
@@ -112,7 +112,7 @@ extension Runner {
         if state.options.holdFeedback, !moves.isEmpty {
             text += "\n" + paint.bold(strings(.feedbackHeld)) + "\n"
             for (question, move) in state.moves {
-                text += "? " + move.text + " → " + move.chosen + "\n"
+                text += "? " + TerminalText.safe(move.text, lines: true) + " → " + TerminalText.safe(move.chosen) + "\n"
                 if let chosen = question.branches.first(where: { $0.optionText == move.chosen }),
                     let best = question.branches.first(where: { $0.optionText == move.bestOption })
                 {
@@ -131,7 +131,7 @@ extension Runner {
         } else {
             text += strings(.movesToReview) + "\n"
             for move in review {
-                text += "  ? " + move.text + "\n    "
+                text += "  ? " + TerminalText.safe(move.text, lines: true) + "\n    "
                 text += strings(.youChose, move.chosen, signed(move.points), move.bestOption, signed(move.bestPoints)) + "\n"
             }
         }

@@ -65,16 +65,16 @@ public struct Runner: Sendable {
                 let stage = program.stages[index]
                 let title = walk.renderIfPossible(stage.title)
                 turn.text += stageHeading(index)
-                if let goal = stage.goal { turn.text += paint.bold(strings(.goal)) + strings.colon + walk.renderIfPossible(goal) + "\n" }
-                for tip in stage.tips { turn.text += paint.dim(strings(.tip) + strings.colon + walk.renderIfPossible(tip)) + "\n" }
+                if let goal = stage.goal { turn.text += paint.bold(strings(.goal)) + strings.colon + shown(goal) + "\n" }
+                for tip in stage.tips { turn.text += paint.dim(strings(.tip) + strings.colon + shown(tip)) + "\n" }
                 turn.records.append(.stageEntered(stage: program.name(stage.name.symbol), title: title, number: index + 1))
             case .leftStage(let index):
                 turn.records.append(.stageLeft(stage: program.name(program.stages[index].name.symbol)))
             case .say(let line):
-                turn.text += paint.bold(strings(.say)) + strings.colon + paint.spoken(line) + "\n"
+                turn.text += paint.bold(strings(.say)) + strings.colon + paint.spoken(TerminalText.safe(line, lines: true)) + "\n"
             case .buyer(let line):
                 turn.text += personaIntro()
-                turn.text += paint.bold(buyerLabel) + strings.colon + paint.buyer("“\(line)”") + "\n"
+                turn.text += paint.bold(buyerLabel) + strings.colon + paint.buyer("“\(TerminalText.safe(line, lines: true))”") + "\n"
                 turn.records.append(.buyer(line: line))
             case .question(let question):
                 turn.text += "\n" + describe(question)
@@ -92,8 +92,8 @@ public struct Runner: Sendable {
                 turn.records.append(.unmet(stage: program.name(program.stages[index].name.symbol), message: message))
                 return turn
             case .ended(let outcome):
-                turn.text += "\n" + paint.heading(strings(.outcome) + strings.colon + outcome.name) + "\n"
-                if let reason = outcome.reason { turn.text += strings(.reason) + strings.colon + reason + "\n" }
+                turn.text += "\n" + paint.heading(strings(.outcome) + strings.colon + TerminalText.safe(outcome.name)) + "\n"
+                if let reason = outcome.reason { turn.text += strings(.reason) + strings.colon + TerminalText.safe(reason, lines: true) + "\n" }
                 if program.scores, practice == nil {
                     turn.text += strings(.score) + strings.colon + Value.format(outcome.score, style: numbers) + "\n"
                 }
@@ -117,7 +117,7 @@ public struct Runner: Sendable {
 
     /// The question with its type made plain: `[y/n]`, numbered options, the allowed range.
     func describe(_ question: Question) -> String {
-        let text = "? " + walk.renderIfPossible(question.text)
+        let text = "? " + shown(question.text)
         switch question.type {
         case .yesNo:
             let shown = strings.language == "en" ? "y/n" : "\(words.yes[0])/\(words.no[0])"
@@ -125,7 +125,7 @@ public struct Runner: Sendable {
         case .choice:
             var lines = paint.bold(text) + "\n"
             for (index, option) in question.branches.compactMap(\.optionText).enumerated() {
-                lines += "  \(index + 1). \(option)\n"
+                lines += "  \(index + 1). \(TerminalText.safe(option))\n"
             }
             return lines
         case .number(let range):
@@ -143,6 +143,10 @@ public struct Runner: Sendable {
         guard let high = range.high else { return strings(.numberAtLeast, Value.format(range.low, style: numbers)) }
         return strings(.numberBetween, Value.format(range.low, style: numbers), Value.format(high, style: numbers))
     }
+
+    /// A playbook's text as the rep reads it: each `{name}` filled in (when it has a value), and
+    /// safe to print on a terminal.
+    func shown(_ text: Text) -> String { TerminalText.safe(walk.renderIfPossible(text), lines: true) }
 
     var outcomeList: String {
         (program.outcomes ?? program.endingNames).joined(separator: ", ")

@@ -22,10 +22,11 @@ public struct RunnerStrings: Sendable {
     ]
 
     /// The phrase with `arguments` in place of `{1}`, `{2}`...; English when a table lacks it.
+    /// The arguments are outside text (titles, answers, names, paths): made safe to print.
     public func callAsFunction(_ phrase: Phrase, _ arguments: String...) -> String {
         var text = table[phrase] ?? Self.english[phrase] ?? phrase.rawValue
         for (index, argument) in arguments.enumerated() {
-            text = text.replacingAll("{\(index + 1)}", with: argument)
+            text = text.replacingAll("{\(index + 1)}", with: TerminalText.safe(argument, lines: true))
         }
         return text
     }

@@ -128,8 +128,9 @@ struct ScenarioLexer {
         return (token(to: line.count), problem)
     }
 
+    /// C0 and C1 controls, and the bidirectional controls that reorder how a line shows.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control
+        TerminalText.isUnsafe(scalar)
     }
 
     /// `U+00A0`: how a character that cannot be seen is named in a message.

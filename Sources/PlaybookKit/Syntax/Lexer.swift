@@ -134,8 +134,11 @@ struct Lexer {
         from start: Int, to end: Int, interner: inout InternerClient, diagnostics: inout [Diagnostic]
     ) -> Text {
         var plain = start + 1
+        // 0xC2 and 0xE2 lead the UTF-8 of the C1 controls and of the bidirectional controls:
+        // the slow path looks at those scalars.
         while plain < end, bytes[plain] != UInt8(ascii: "\""), bytes[plain] != UInt8(ascii: "\\"),
-            bytes[plain] != UInt8(ascii: "{"), bytes[plain] >= 0x20, bytes[plain] != 0x7F
+            bytes[plain] != UInt8(ascii: "{"), bytes[plain] >= 0x20, bytes[plain] != 0x7F, bytes[plain] != 0xC2,
+            bytes[plain] != 0xE2
         {
             plain += 1
         }
@@ -203,6 +206,13 @@ struct Lexer {
                 index += 1
                 continue
             }
+            if byte == 0xC2 || byte == 0xE2 {
+                let (scalar, length) = decode(at: index, end: end)
+                if TerminalText.isUnsafe(scalar) { diagnostics.append(unsafeInString(scalar, at: index, length: length)) }
+                value.append(contentsOf: bytes[index..<(index + length)])
+                index += length
+                continue
+            }
             if (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F {
                 diagnostics.append(
                     Diagnostic(
@@ -220,6 +230,22 @@ struct Lexer {
         return Text(
             value: String(decoding: value, as: UTF8.self), span: Span(file: file, start: start, end: end),
             interpolations: interpolations)
+    }
+
+    /// A C1 control (which a terminal may take for the start of an escape sequence, as it does
+    /// ESC) or a bidirectional control (which reorders how the line shows) inside a string.
+    private func unsafeInString(_ scalar: Unicode.Scalar, at index: Int, length: Int) -> Diagnostic {
+        let code = "U+\(String(scalar.value, radix: 16, uppercase: true))"
+        let span = Span(file: file, start: index, end: index + length)
+        if scalar.value < 0xA0 {
+            return Diagnostic(
+                .badStringContent, "a control character (\(code)) in a string", at: span, label: "invisible character",
+                help: "delete it; for a tab write \\t, for a new line \\n")
+        }
+        return Diagnostic(
+            .badStringContent, "a bidirectional control (\(code)) in a string", at: span,
+            label: "invisible: it changes the order in which text is shown",
+            help: "delete it; to keep a word's direction in mixed Hebrew and English text, a mark (U+200E or U+200F) is enough")
     }
 
     private func isIdentifier(_ range: Range<Int>) -> Bool {

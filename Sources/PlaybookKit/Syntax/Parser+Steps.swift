@@ -184,8 +184,26 @@ extension Parser {
             _ = parseBlock(under: line, context: context, depth: depth)
             return
         }
+        // The rest of a chain cut at `maximumElseIfDepth` was reported with its first line too deep.
+        if cutChains.contains(last.span.start) { return }
         let otherwise: [Step]
         if peek.kind == .identifier, peek.symbol == keywords.if {
+            // Each `else if` nests its `if` in the `else` of the one before, and every later phase
+            // walks that nesting: the chains around this one count too.
+            let nesting = elseIfDepth + chainLength(last) + 1
+            guard nesting <= maximumElseIfDepth else {
+                cutChains.insert(last.span.start)
+                diagnostics.append(
+                    Diagnostic(
+                        .nestedTooDeeply, "'else if' is nested more than \(maximumElseIfDepth) deep", at: lineSpan,
+                        label: "too deep to read",
+                        notes: ["each 'else if' is an 'if' inside the 'else' before it; with those of the chains around it, this one would be \(nesting) deep"],
+                        help: "move part of the chain into a flow and 'call' it, or branch on the options of a choice question"))
+                return
+            }
+            let outer = elseIfDepth
+            elseIfDepth = nesting
+            defer { elseIfDepth = outer }
             guard let inner = parseIf(line, context: context, depth: depth) else { return }
             elseIfs.insert(inner.span.start)
             otherwise = [inner]
@@ -201,9 +219,26 @@ extension Parser {
                         help: "indent the steps to run when the condition does not hold under 'else', or remove it"))
                 return
             }
+            // The block goes in the `else` of the chain's last `if`.
+            let outer = elseIfDepth
+            elseIfDepth += chainLength(last)
+            defer { elseIfDepth = outer }
             otherwise = parseBlock(under: line, context: context, depth: depth)
         }
         body[body.count - 1] = attach(otherwise, to: last)
+    }
+
+    /// The `else if`s already in the chain that starts with `step`.
+    private func chainLength(_ step: Step) -> Int {
+        var count = 0
+        var current = step
+        while case .ifBlock(_, _, let otherwise?, _) = current, otherwise.count == 1, let inner = otherwise.first,
+            elseIfs.contains(inner.span.start)
+        {
+            count += 1
+            current = inner
+        }
+        return count
     }
 
     /// Whether an `else` may follow the step: an `if` block without one, or an `else if` chain

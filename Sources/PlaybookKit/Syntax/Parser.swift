@@ -55,6 +55,9 @@ func parse(_ source: SourceFile, file: Int, interner: SharedInterner) -> (Playbo
 
 /// Blocks deeper than this are reported, not parsed: no real playbook nests so far.
 let maximumBlockDepth = 40
+/// `else if`s nested deeper than this (each `if` of a chain sits in the `else` before it, and
+/// chains in the blocks of chains add up) are reported, not parsed.
+let maximumElseIfDepth = 100
 /// Expressions nested deeper than this are reported, not parsed.
 let maximumExpressionDepth = 100
 /// Expressions with more operators than this are reported, not parsed.
@@ -68,6 +71,10 @@ struct Parser {
     var diagnostics: [Diagnostic] = []
     /// Where the `if`s written as `else if` start: an `else` after one belongs to it.
     var elseIfs: Set<Int32> = []
+    /// The `else if`s around the line being parsed, chains in blocks of chains added up.
+    var elseIfDepth = 0
+    /// Where the `else if` chains cut at `maximumElseIfDepth` start: their later lines are skipped.
+    var cutChains: Set<Int32> = []
     let keywords: Keywords
     var tokens: [Token] = []
     var texts: [Text] = []

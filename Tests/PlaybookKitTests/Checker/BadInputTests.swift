@@ -208,6 +208,66 @@ struct BadInputTests {
         #expect(result.diagnostics.first?.message == "the expression is nested more than 100 levels deep")
     }
 
+    @Test(arguments: ["(", "not ", "- "])
+    func hundredThousandNestedParenthesesOrUnaryOperatorsAreReported(_ opener: String) {
+        let closer = opener == "(" ? String(repeating: ")", count: 100_000) : ""
+        let condition = String(repeating: opener, count: 100_000) + "seats > 1" + closer
+        let result = Self.check(
+            Self.header + "stage a \"A\"\n  ask seats \"Seats?\" number\n  if \(condition) -> end won \"x\"\n  end lost \"y\"\n")
+        #expect(Self.codes(result) == ["PB0116"])
+        #expect(
+            result.diagnostics.first?.message
+                == (opener == "(" ? "the expression is nested more than 100 levels deep" : "the expression has more than 1000 operators"))
+    }
+
+    /// `if` blocks inside `if` blocks, by indentation.
+    @Test func tenThousandNestedIfBlocksAreReportedOnce() {
+        var text = Self.header + "stage a \"A\"\n  ask seats \"Seats?\" number\n"
+        for depth in 1...10_000 { text += String(repeating: " ", count: depth + 1) + "if seats > \(depth)\n" }
+        text += String(repeating: " ", count: 10_002) + "say \"deep\"\n  end won \"w\"\n"
+        let result = Self.check(text)
+        #expect(Self.codes(result) == ["PB0116"])
+        #expect(result.diagnostics.first?.message == "blocks are nested more than 40 levels deep")
+    }
+
+    /// `seats == 0`, then `else if seats == 1` ... `count - 1`, then `else`.
+    static func elseIfChain(_ count: Int, indent: Int = 2) -> String {
+        let pad = String(repeating: " ", count: indent)
+        var text = "\(pad)if seats == 0\n\(pad)  say \"none\"\n"
+        for index in 1..<count { text += "\(pad)else if seats == \(index)\n\(pad)  say \"\(index)\"\n" }
+        return text + "\(pad)else\n\(pad)  say \"many\"\n"
+    }
+
+    static let seatsStage = header + "stage a \"A\"\n  ask seats \"Seats?\" number\n"
+
+    @Test func elseIfChainOfAHundredChecksClean() {
+        let result = Self.check(Self.seatsStage + Self.elseIfChain(101) + "  end won \"w\"\n")
+        #expect(result.diagnostics.isEmpty, "\(Self.codes(result))")
+    }
+
+    /// Each `else if` nests an `if` one deeper in the syntax tree: a chain of 10,000 made the
+    /// check take minutes (each line looked down the whole chain) and `paths` overflow the stack.
+    @Test func elseIfChainOfTenThousandIsReportedOnce() throws {
+        let result = Self.check(Self.seatsStage + Self.elseIfChain(10_000) + "  end won \"w\"\n")
+        #expect(Self.codes(result) == ["PB0116"])
+        let deep = try #require(result.diagnostics.first)
+        #expect(deep.message == "'else if' is nested more than 100 deep")
+        #expect(result.sources[0].location(of: Int(deep.primary.span.start)).line == 6 + 2 * 101)
+    }
+
+    /// A chain in the `else` of a chain nests on from where the outer one is.
+    @Test func elseIfChainsInsideChainsAddUp() {
+        var inner = Self.elseIfChain(60, indent: 4)
+        inner = inner.replacingOccurrences(of: "seats", with: "seats * 2")
+        let text = Self.seatsStage + Self.elseIfChain(60).replacingOccurrences(of: "  else\n    say \"many\"\n", with: "  else\n" + inner)
+        let result = Self.check(text + "  end won \"w\"\n")
+        #expect(Self.codes(result) == ["PB0116"])
+        #expect(result.diagnostics.first?.notes.first?.hasSuffix("this one would be 101 deep") == true)
+        // Side by side, chains do not add up.
+        let twice = Self.check(Self.seatsStage + Self.elseIfChain(100) + Self.elseIfChain(100) + "  end won \"w\"\n")
+        #expect(twice.diagnostics.isEmpty, "\(Self.codes(twice))")
+    }
+
     /// Many questions asked early and read much later: each read is safe because its question is
     /// asked on every walk before it; one read that is not must still be found.
     @Test func tenThousandQuestionsReadInALaterStage() {
@@ -309,6 +369,37 @@ struct BadInputTests {
         let used = "stage other \"Other\"\n  end won\n\n" + Self.library
         let result = Self.check(Self.usingMain, files: ["shared.playbook": used])
         #expect(result.diagnostics.filter { $0.code == .useNotALibrary }.count == 1)
+    }
+
+    /// `main.playbook` and a chain of `count` files, each using the next, the last defining `greet`.
+    static func useChain(_ count: Int) -> (main: String, files: [String: String]) {
+        var files: [String: String] = [:]
+        for index in 1...count {
+            let next = index < count ? "use \"lib\(index + 1).playbook\"\n\n" : "flow greet \"Greet\"\n  say \"Hello.\"\n  return\n"
+            files["lib\(index).playbook"] = next
+        }
+        return (header + "use \"lib1.playbook\"\n\nstage a \"A\"\n  call greet\n  end won\n", files)
+    }
+
+    @Test func useChainOfSixtyFourFilesIsRead() {
+        let (main, files) = Self.useChain(64)
+        let result = Self.check(main, files: files)
+        #expect(result.diagnostics.isEmpty, "\(Self.codes(result))")
+        #expect(result.sources.count == 65)
+    }
+
+    /// Each `use` is read inside the one before: a chain of thousands of files must be a finding,
+    /// not a stack overflow.
+    @Test(arguments: [65, 6_000])
+    func useChainDeeperThanSixtyFourIsReportedOnce(count: Int) throws {
+        let (main, files) = Self.useChain(count)
+        let result = Self.check(main, files: files)
+        #expect(Self.codes(result).filter { $0 == "PB0505" }.count == 1, "\(Self.codes(result).prefix(5))")
+        let deep = try #require(result.diagnostics.first { $0.code == .useTooDeep })
+        #expect(deep.message == "'use' goes more than 64 files deep")
+        #expect(deep.notes == ["the chain: main.playbook → lib1.playbook → … → lib63.playbook → lib64.playbook → lib65.playbook"])
+        #expect(result.sources.count == 65)
+        #expect(result.sources[Int(deep.primary.span.file)].path == "lib64.playbook")
     }
 
     // MARK: Long and many

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// Runs the built `playbook` binary and checks what a user sees: stdout, stderr, exit status.
@@ -45,7 +46,8 @@ struct CommandLineTests {
         /// to files, so a large output cannot fill a pipe and stall the child. `input`, if given,
         /// is piped to stdin (not a terminal).
         func run(
-            _ arguments: [String], input: String? = nil, environment: [String: String] = [:], executable: URL? = nil
+            _ arguments: [String], input: String? = nil, environment: [String: String] = [:], executable: URL? = nil,
+            timeout: TimeInterval = 120
         ) throws -> Run {
             let binary = try executable ?? #require(CommandLineTests.binary, "no 'playbook' binary next to the test bundle")
             let outURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
@@ -78,11 +80,12 @@ struct CommandLineTests {
             process.standardError = err
             try process.run()
             // A hang is a bug to report, not a reason to stall the whole suite.
-            let deadline = Date().addingTimeInterval(120)
+            let deadline = Date().addingTimeInterval(timeout)
             while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
             if process.isRunning {
-                process.terminate()
-                Issue.record("playbook \(arguments.joined(separator: " ")) did not finish within 120 s")
+                // SIGKILL: the child inherits the test runner's blocked signals, SIGTERM among them.
+                Glibc.kill(process.processIdentifier, SIGKILL)
+                Issue.record("playbook \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s")
             }
             process.waitUntilExit()
             try out.close()

@@ -130,7 +130,24 @@ struct EscapingTests {
     }
 
     @Test func svgReplacesWhatXMLCannotHold() throws {
-        #expect(SVG.escape("a\u{1}b\u{FFFE}c") == "a\u{FFFD}b\u{FFFD}c")
-        #expect(try Self.xmlReading(SVG.escape("bell\u{7}")) == "bell\u{FFFD}")
+        #expect(SVG.escape("a\u{1}b\u{FFFE}c") == "a&lt;U+1&gt;b\u{FFFD}c")
+        #expect(try Self.xmlReading(SVG.escape("bell\u{7}")) == "bell<U+7>")
+    }
+
+    // MARK: Controls, in every format
+
+    /// An escape sequence (a terminal title, a screen clear), a C1 CSI, a bidirectional override
+    /// and an isolate: in no format are they written raw, and each is shown as a visible mark.
+    static let hostile = "Deal \u{1B}]0;OWNED\u{07}\u{1B}[2J \u{9B}31m \u{202E}won\u{202C} \u{2066}x\u{2069}"
+
+    @Test func controlsAreNeverWrittenRaw() throws {
+        let outputs = ["mermaid": Mermaid.label(Self.hostile), "dot": Dot.quote(Self.hostile), "svg": SVG.escape(Self.hostile)]
+        for (format, output) in outputs {
+            #expect(!output.unicodeScalars.contains(where: TerminalText.isUnsafe), "\(format): \(output.debugDescription)")
+        }
+        #expect(Self.mermaidReading(Mermaid.label(Self.hostile)) == TerminalText.safe(Self.hostile))
+        #expect(Self.dotReading(Dot.quote(Self.hostile)) == TerminalText.safe(Self.hostile))
+        #expect(try Self.xmlReading(SVG.escape(Self.hostile)) == TerminalText.safe(Self.hostile))
+        #expect(TerminalText.safe(Self.hostile).contains("<U+1B>]0;OWNED<U+7><U+1B>[2J <U+9B>31m <U+202E>won<U+202C>"))
     }
 }
