@@ -1,23 +1,53 @@
 extension Runner {
     /// Handles one line typed at the prompt: a command, or an answer to the waiting question.
+    /// An answer that names an option is that option, even when it begins like a command
+    /// (`End user`); `\` before a line makes it an answer, `/` a command (`/back`).
     public mutating func receive(_ line: String, now: Double) -> Turn {
         let typed = Self.typedText(line).trimmingWhitespace()
-        let (command, rest) = Self.split(typed)
+        if let pending = pendingEnd { return confirmEnd(typed, pending, now: now) }
+        if typed.hasPrefix("\\") { return answer(String(typed.dropFirst()), now: now) }
+        if typed.hasPrefix("/"), let (command, _, rest) = commands.match(String(typed.dropFirst())) {
+            return run(command, rest, now: now)
+        }
+        if let question, case .choice = question.type, case .success(let value) = read(typed, for: question) {
+            var turn = give(value, now: now)
+            // Say which option was taken when the line also reads as a command (`End user`) or
+            // was typed without its accents (`nguoi ky hop dong`).
+            if case .text(let option) = value, Int(typed) == nil,
+                commands.match(typed) != nil || option.lowercased() != typed.lowercased()
+            {
+                turn.text = paint.dim("→ " + option) + "\n" + turn.text
+            }
+            return turn
+        }
+        guard let (command, word, rest) = commands.match(typed) else { return answer(typed, now: now) }
+        var turn = run(command, rest, now: now)
+        // A text question takes any line, this one too: say how to give it as the answer.
+        if let question, case .text = question.type, !rest.isEmpty || command == .end {
+            turn.text = paint.dim(strings(.readAsCommand, word)) + "\n" + turn.text
+        }
+        return turn
+    }
+
+    private mutating func run(_ command: RepCommand, _ rest: String, now: Double) -> Turn {
         switch command {
-        case "?", "help": return Turn(text: help())
-        case "back": return back(now: now)
-        case "note":
+        case .help: return Turn(text: help())
+        case .back: return back(now: now)
+        case .note:
             guard !rest.isEmpty else { return Turn(text: strings(.noteEmpty) + "\n") }
             return Turn(text: paint.dim(strings(.noteKept)) + "\n", records: [.note(text: rest, question: waitingQuestion)])
-        case "where": return Turn(text: whereNow())
-        case "define": return Turn(text: define(rest))
-        case "pause": return .pause(.command)
-        case "end": return end(rest, now: now)
-        default: break
+        case .where: return Turn(text: whereNow())
+        case .define: return Turn(text: define(rest))
+        case .pause: return .pause(.command)
+        case .end: return end(rest)
         }
+    }
+
+    /// The line as an answer to the waiting question. A choice taken from text typed without
+    /// accents is named, so the rep sees which option it was.
+    private mutating func answer(_ typed: String, now: Double) -> Turn {
         guard case .question(let question) = walk.next() else { return Turn(text: strings(.notWaiting) + "\n") }
-        let answer = typed.hasPrefix("\\") ? String(typed.dropFirst()) : typed
-        switch read(answer, for: question) {
+        switch read(typed, for: question) {
         case .failure(let problem):
             return Turn(text: paint.problem(explain(problem)) + "\n")
         case .success(let value):
@@ -79,6 +109,8 @@ extension Runner {
             range.high.map { strings(.outOfRangeBetween, Value.format(range.low, style: numbers), Value.format($0, style: numbers)) }
                 ?? strings(.outOfRangeAtLeast, Value.format(range.low, style: numbers))
         case .notAnOption(let count): strings(.notAnOption, String(count))
+        case .ambiguous(let numbers, let options):
+            strings(.ambiguousOption, zip(numbers, options).map { "\($0). \($1)" }.joined(separator: ", "))
         }
     }
 
@@ -94,6 +126,10 @@ extension Runner {
             text += "  " + strings(phrase) + "\n"
         }
         text += "  " + strings(.helpEnd, outcomeList) + "\n"
+        let own = RepCommand.allCases.compactMap { command in
+            commands.ownWords(for: command).first.map { "\($0) (\(command.rawValue))" }
+        }
+        if !own.isEmpty { text += strings(.helpOwnWords, own.joined(separator: ", ")) + "\n" }
         text += paint.dim(strings(.helpLiteral)) + "\n"
         return text
     }
@@ -141,14 +177,51 @@ extension Runner {
         return found.map { paint.bold($0.word.value) + strings.colon + $0.definition.value + "\n" }.joined()
     }
 
-    private mutating func end(_ rest: String, now: Double) -> Turn {
+    /// `end OUTCOME [REASON]`: asks to confirm before the deal is ended, since an ended session
+    /// cannot be resumed.
+    private mutating func end(_ rest: String) -> Turn {
         let (outcome, reason) = Self.split(rest)
         let known = program.outcomes ?? program.endingNames
         guard !outcome.isEmpty else { return Turn(text: strings(.endNeedsOutcome, known.joined(separator: ", ")) + "\n") }
-        guard let name = known.first(where: { $0.lowercased() == outcome }) else {
-            return Turn(text: strings(.unknownOutcome, outcome, known.joined(separator: ", ")) + "\n")
+        var matches = known.filter { $0.lowercased() == outcome }
+        if matches.isEmpty { matches = known.filter { LatinFolding.fold($0) == LatinFolding.fold(outcome) } }
+        guard matches.count == 1, let name = matches.first else {
+            let text = matches.isEmpty
+                ? strings(.unknownOutcome, outcome, known.joined(separator: ", "))
+                : strings(.ambiguousName, outcome, matches.joined(separator: ", "))
+            return Turn(text: text + "\n")
         }
-        walk.end(outcome: name, reason: reason.isEmpty ? nil : reason)
-        return proceed(now: now)
+        pendingEnd = PendingEnd(outcome: name, reason: reason.isEmpty ? nil : reason)
+        return Turn(text: confirmQuestion())
     }
+
+    private func confirmQuestion() -> String {
+        guard let pending = pendingEnd else { return "" }
+        let shown = pending.reason.map { "\(pending.outcome) · \($0)" } ?? pending.outcome
+        return paint.bold(strings(.confirmEnd, shown, words.yes[0], words.no[0])) + "\n"
+    }
+
+    /// The answer to "End the deal now as ...?": yes ends it; no or back goes on where the walk was.
+    private mutating func confirmEnd(_ typed: String, _ pending: PendingEnd, now: Double) -> Turn {
+        let isBack = commands.match(typed.hasPrefix("/") ? String(typed.dropFirst()) : typed)?.command == .back
+        switch isBack ? false : words.read(typed) {
+        case true?:
+            pendingEnd = nil
+            walk.end(outcome: pending.outcome, reason: pending.reason)
+            return proceed(now: now)
+        case false?:
+            pendingEnd = nil
+            var text = paint.dim(strings(.endCancelled)) + "\n"
+            if let question { text += "\n" + describe(question) }
+            return Turn(text: text)
+        case nil:
+            return Turn(text: strings(.confirmAgain, words.yes[0], words.no[0]) + "\n" + confirmQuestion())
+        }
+    }
+}
+
+/// An `end OUTCOME` typed and not yet confirmed.
+struct PendingEnd: Sendable, Hashable {
+    let outcome: String
+    let reason: String?
 }

@@ -6,6 +6,10 @@ public struct Runner: Sendable {
     public let strings: RunnerStrings
     public let paint: Paint
     let words: YesNoWords
+    /// The command words: English, and the playbook's language's.
+    let commands: CommandWords
+    /// An `end OUTCOME` waiting for the rep to confirm it.
+    var pendingEnd: PendingEnd?
     /// How the playbook's language writes numbers, for what the rep reads.
     let numbers: NumberStyle
     /// When the question waiting now was shown, for the seconds an answer took.
@@ -48,6 +52,7 @@ public struct Runner: Sendable {
         strings = RunnerStrings(language: walk.program.language)
         numbers = NumberStyle(language: strings.language)
         words = YesNoWords(language: walk.program.language)
+        commands = CommandWords(language: walk.program.language)
     }
 
     public var program: Program { walk.program }
