@@ -5,7 +5,7 @@ import PlaybookKit
 enum PracticeCommand {
     static let help = """
         usage: playbook practice [options] FILE
-               playbook practice --history [--rep NAME] [--sessions DIR]
+               playbook practice --history [--rep NAME] [--persona ID] [--sessions DIR]
 
         Rehearse a playbook before you face a buyer. The buyer speaks (one of the playbook's
         personas, and one of its lines at random, the same with the same --seed); the choice
@@ -25,6 +25,7 @@ enum PracticeCommand {
           --sessions DIR    where records are kept (as for 'playbook run')
           --color WHEN      auto (default), always, never
           --history         list practice runs over time, per playbook, instead of practising
+                            (with --rep and --persona: only that rep's runs, that buyer's)
           -h, --help        show this help
 
         At any question: ?, back, note, where, define, pause, end (as in 'playbook run').
@@ -53,9 +54,9 @@ enum PracticeCommand {
     static func history(_ arguments: Arguments) -> Int32 {
         let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
         let logs = store.ids().compactMap { id in (try? store.read(store.path(of: id))).map(SessionLog.init(text:)) }
-        let history = PracticeHistory(logs, rep: arguments.value("--rep"))
+        let history = PracticeHistory(logs, rep: arguments.value("--rep"), persona: arguments.value("--persona"))
         guard !history.tracks.isEmpty else {
-            let who = arguments.value("--rep").map { " for \($0)" } ?? ""
+            let who = (arguments.value("--rep").map { " for \($0)" } ?? "") + (arguments.value("--persona").map { " against \($0)" } ?? "")
             Terminal.write("No practice runs\(who) in \(store.directory) yet. Start one with: playbook practice FILE\n")
             return 0
         }
@@ -69,12 +70,12 @@ enum PracticeCommand {
             var rows: [[String]] = []
             for run in track.runs {
                 let result = run.result
-                let (best, worst) = PracticeHistory.bestAndWorst(result.moves)
+                let (best, worst) = PracticeHistory.bestAndWorst(result.moves + result.takenBack)
                 rows.append([
                     Transcript.minute(run.time), run.rep ?? "", Value.format(result.score, style: numbers) + "/" + Value.format(result.bestOnPath, style: numbers),
                     result.grade.map { Value.format($0.rounded(), style: numbers) + "%" } ?? "—",
-                    best.map { PictureText.shorten($0.text, to: 32) } ?? "",
-                    worst.map { PictureText.shorten($0.text, to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points, style: numbers)) } ?? "",
+                    best.map { PictureText.shorten($0.chosen, to: 32) } ?? "",
+                    worst.map { PictureText.shorten($0.chosen, to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points, style: numbers)) } ?? "",
                 ])
             }
             let header: [RunnerStrings.Phrase] = [.historyDate, .historyRep, .historyScore, .historyGrade, .historyBest, .historyWorst]

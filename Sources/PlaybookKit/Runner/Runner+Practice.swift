@@ -31,6 +31,8 @@ struct PracticeState: Sendable {
     let best: BestScore
     /// The moves still in force, with their questions (for `back`).
     var moves: [(question: Question, result: MoveResult)] = []
+    /// Moves taken back with `back`: no longer in the walk, still in the grade and the review.
+    var takenBack: [(question: Question, result: MoveResult)] = []
     var personaShown = false
 }
 
@@ -89,7 +91,7 @@ extension Runner {
     /// Forgets the move of a question undone with `back`.
     mutating func forgetMove(of question: Question) {
         guard var state = practice, let last = state.moves.last, last.question === question else { return }
-        state.moves.removeLast()
+        state.takenBack.append(state.moves.removeLast())
         practice = state
     }
 
@@ -97,6 +99,7 @@ extension Runner {
     func practiceSummary(score: Double) -> (text: String, record: SessionEvent.Kind)? {
         guard let state = practice else { return nil }
         let moves = state.moves.map(\.result)
+        let takenBack = state.takenBack.map(\.result)
         // The best option at each question faced, once per question: picking it the first time
         // is what would have spared a loop back to it. What is not a move (a `set score`) counts
         // as it happened. Never more than the best of any walk.
@@ -106,13 +109,13 @@ extension Runner {
         var bestPossible: Double?
         if case .points(let points) = state.best.anyWalk { bestPossible = points }
         let bestOnPath = min(score - chosenPoints + bestPoints, bestPossible ?? .infinity)
-        let scale = [bestPossible, bestOnPath].compactMap { $0 }.first { $0 > 0 }
-        let grade = scale.map { min(100, max(0, score / $0 * 100)) }
+        let grade = Self.grade(moves + takenBack)
         var text = ""
-        if state.options.holdFeedback, !moves.isEmpty {
+        if state.options.holdFeedback, !moves.isEmpty || !takenBack.isEmpty {
             text += "\n" + paint.bold(strings(.feedbackHeld)) + "\n"
-            for (question, move) in state.moves {
-                text += "? " + move.text + " → " + move.chosen + "\n"
+            for (question, move) in state.moves + state.takenBack {
+                text += "? " + move.text + " → " + move.chosen
+                text += (state.takenBack.contains { $0.result == move } ? " " + paint.dim(strings(.takenBack)) : "") + "\n"
                 if let chosen = question.branches.first(where: { $0.optionText == move.chosen }),
                     let best = question.branches.first(where: { $0.optionText == move.bestOption })
                 {
@@ -123,20 +126,37 @@ extension Runner {
         text += "\n" + paint.heading("── " + strings(.practiceResult) + " ──") + "\n"
         let possible = bestPossible.map { Value.format($0, style: numbers) } ?? strings(.unbounded)
         text += strings(.practiceScore, Value.format(score, style: numbers), Value.format(bestOnPath, style: numbers), possible) + "\n"
-        text += grade.map { paint.bold(strings(.grade) + strings.colon + Value.format($0.rounded(), style: numbers) + "%") } ?? strings(.noGrade)
-        text += "\n"
-        let review = moves.filter { !$0.isBest }
+        if let grade {
+            text += paint.bold(strings(.grade) + strings.colon + Value.format(grade.rounded(), style: numbers) + "%") + " "
+            let count = moves.count + takenBack.count
+            text += paint.dim(
+                takenBack.isEmpty
+                    ? strings(.gradeMeasures, String(count))
+                    : strings(.gradeMeasuresTakenBack, String(count), String(takenBack.count))) + "\n"
+        } else {
+            text += strings(.noGrade) + "\n"
+        }
+        let review = moves.filter { !$0.isBest }.map { ($0, false) } + takenBack.filter { !$0.isBest }.map { ($0, true) }
         if review.isEmpty {
             if !moves.isEmpty { text += strings(.allBest) + "\n" }
         } else {
             text += strings(.movesToReview) + "\n"
-            for move in review {
-                text += "  ? " + move.text + "\n    "
+            for (move, isTakenBack) in review {
+                text += "  ? " + move.text + (isTakenBack ? " " + paint.dim(strings(.takenBack)) : "") + "\n    "
                 text += strings(.youChose, move.chosen, signed(move.points), move.bestOption, signed(move.bestPoints)) + "\n"
             }
         }
-        let result = PracticeResult(score: score, bestOnPath: bestOnPath, bestPossible: bestPossible, grade: grade, moves: moves)
+        let result = PracticeResult(
+            score: score, bestOnPath: bestOnPath, bestPossible: bestPossible, grade: grade, moves: moves, takenBack: takenBack)
         return (text, .practiceResult(result))
+    }
+
+    /// 0 to 100: the points of the moves against the points of the best move at each; nil when
+    /// the best moves win no points.
+    static func grade(_ moves: [MoveResult]) -> Double? {
+        let best = moves.reduce(0) { $0 + $1.bestPoints }
+        guard best > 0 else { return nil }
+        return min(100, max(0, moves.reduce(0) { $0 + $1.points } / best * 100))
     }
 
     func signed(_ points: Double) -> String { (points > 0 ? "+" : "") + Value.format(points, style: numbers) }

@@ -45,6 +45,7 @@ public struct RunnerStrings: Sendable {
         case resumed, replayed, replayedOne, replayStopped, replayChanged, replayAsksOther, replayNoLongerFits, replayEnded
         case noAnswersLeft
         case personaIntro, bestMove, feedbackHeld, practiceResult, practiceScore, unbounded, grade, noGrade
+        case gradeMeasures, gradeMeasuresTakenBack, takenBack
         case movesToReview, allBest, youChose, personaWithRole, optionPoints
         case shownStage, revised, note, couldNotLeave, pausedAt, resumedAt, oneDidNotFit, didNotFit, walkStopped
         case pointsBest, pointsOther, shownScoreAny, shownScoreWalk
@@ -126,7 +127,10 @@ public struct RunnerStrings: Sendable {
         .practiceScore: "Score: {1} · best on your walk: {2} · best on any walk: {3}",
         .unbounded: "no limit (a loop adds points)",
         .grade: "Grade",
-        .noGrade: "No grade: no walk of this playbook scores above 0.",
+        .noGrade: "No grade: none of your moves could win points.",
+        .gradeMeasures: "(the points of your {1} moves against the best move at each)",
+        .gradeMeasuresTakenBack: "(the points of your {1} moves, {2} of them taken back, against the best move at each)",
+        .takenBack: "(taken back)",
         .movesToReview: "Moves to review:",
         .allBest: "Every move was the best one.",
         .youChose: "you chose “{1}” ({2}); best: “{3}” ({4})",
