@@ -31,17 +31,20 @@ extension Runner {
 
     private mutating func run(_ command: RepCommand, _ rest: String, now: Double) -> Turn {
         switch command {
-        case .help: return Turn(text: help())
+        case .help: return Turn(text: help() + questionAgain)
         case .back: return back(now: now)
         case .note:
             guard !rest.isEmpty else { return Turn(text: strings(.noteEmpty) + "\n") }
             return Turn(text: paint.dim(strings(.noteKept)) + "\n", records: [.note(text: rest, question: waitingQuestion)])
-        case .where: return Turn(text: whereNow())
-        case .define: return Turn(text: define(rest))
+        case .where: return Turn(text: whereNow() + questionAgain)
+        case .define: return Turn(text: define(rest) + questionAgain)
         case .pause: return .pause(.command)
         case .end: return end(rest)
         }
     }
+
+    /// The waiting question once more, after a command's text pushed it up the screen.
+    private var questionAgain: String { question.map { "\n" + describe($0) } ?? "" }
 
     /// The line as an answer to the waiting question. A choice taken from text typed without
     /// accents is named, so the rep sees which option it was.

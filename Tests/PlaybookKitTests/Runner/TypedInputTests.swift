@@ -186,4 +186,10 @@ struct TypedInputTests {
         let (_, _, text) = try Self.type(["?"], into: Self.vietnamese)
         #expect(text.contains("quay lại (back), ghi chú (note)"))
     }
+
+    @Test(arguments: ["?", "where", "define ROI"])
+    func theQuestionIsShownAgainAfterACommandThatPrintsText(_ line: String) throws {
+        let (_, _, text) = try Self.type([line], into: Self.commandLike)
+        #expect(text.hasSuffix("? Which team?\n  1. Back office\n  2. Note takers\n  3. Pause team\n  4. End lost customers\n"))
+    }
 }
