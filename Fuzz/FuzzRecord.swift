@@ -1,13 +1,10 @@
 // The session record reader on a fuzzed record: what `sessions`, `show` and `resume` do with it.
 
 func fuzzRecord(_ bytes: [UInt8]) {
-    let log = SessionLog(text: String(decoding: bytes, as: UTF8.self))
-    _ = log.status
-    _ = log.startTime
+    let log = SessionLog(bytes: bytes)
+    _ = (log.info, log.status, log.startTime, log.missingStart, log.unreadableLines)
     let transcript = Transcript(log)
-    _ = transcript.text()
-    _ = transcript.markdown()
-    _ = transcript.json().text
+    _ = (transcript.text(), transcript.markdown(), transcript.json().text, transcript.practiceResult)
     _ = Transcript.statusWord(log.status)
     // Replay what the record says the rep did, as resume does, then go on to the next question.
     var runner = fuzzRunner(choosing: bytes.first ?? 0)

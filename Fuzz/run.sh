@@ -71,6 +71,8 @@ case "$target" in
                 "$bin" run "$playbook" --answers "$file" --scenario "$name" --sessions "$sessions" >/dev/null 2>&1 || true
             done
         done
+        # And the records the golden transcripts expect.
+        [[ "$target" == record ]] && for file in Tests/PlaybookKitTests/Fixtures/**/*.jsonl; do seed "$file"; done
         for record in "$sessions"/*.jsonl; do
             if [[ "$target" == record ]]; then
                 cp "$record" "$corpus/$(basename "$record")"

@@ -27,10 +27,10 @@ struct LiveSession {
             Terminal.write(turn.text)
             switch turn.state {
             case .ended:
-                Terminal.write("\n" + runner.paint.dim(strings(.recordedIn, record.path)) + "\n")
+                Terminal.write("\n" + runner.paint.dim(strings(.recordedIn, TerminalText.safe(record.path))) + "\n")
                 return 0
             case .faulted:
-                Terminal.write(runner.paint.dim(strings(.recordedIn, record.path)) + "\n")
+                Terminal.write(runner.paint.dim(strings(.recordedIn, TerminalText.safe(record.path))) + "\n")
                 return 1
             case .paused:
                 Terminal.write("\n" + strings(.paused) + " " + strings(.resumeWith, "playbook resume \(id)") + "\n")
@@ -45,7 +45,8 @@ struct LiveSession {
                 source = .lines(reader, echo: echo)
                 switch line {
                 case .text(let text):
-                    if echo { Terminal.write(text + "\n") }
+                    // Echoed as the terminal should show it; recorded (and answered) as typed.
+                    if echo { Terminal.write(TerminalText.safe(text) + "\n") }
                     turn = runner.receive(text, now: now())
                 case .endOfInput where echo:
                     // Piped answers ran out: an error that names the question left waiting.
@@ -70,11 +71,11 @@ struct LiveSession {
                     return 1
                 }
                 source = .keyed(queue)
-                Terminal.write(runner.prompt + answer.text + "\n")
+                Terminal.write(runner.prompt + TerminalText.safe(answer.text) + "\n")
                 switch runner.read(answer.text, for: question) {
                 case .failure(let problem):
                     try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
-                    Terminal.error("playbook: the answer '\(answer.text)' to '\(name)' does not fit: \(runner.explain(problem))\n")
+                    Terminal.error("playbook: the answer '\(TerminalText.safe(answer.text))' to '\(name)' does not fit: \(runner.explain(problem))\n")
                     return 1
                 case .success(let value):
                     turn = runner.give(value, now: now())

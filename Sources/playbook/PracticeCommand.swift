@@ -53,11 +53,24 @@ enum PracticeCommand {
     /// The table of practice runs per playbook, with a bar per run showing the grade.
     static func history(_ arguments: Arguments) -> Int32 {
         let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
-        let logs = store.ids().compactMap { id in (try? store.read(store.path(of: id))).map(SessionLog.init(text:)) }
+        var logs: [SessionLog] = []
+        do throws(StoreError) {
+            if let folder = try store.openForReading() {
+                if let unsafety = folder.unsafety { Terminal.error("playbook: warning: " + TerminalText.safe(unsafety) + "\n") }
+                // A record that cannot be read has no practice result to count; 'sessions' lists it.
+                logs = try SessionStore.ids(in: folder).compactMap { id in
+                    (try? folder.read(id + ".jsonl", path: store.path(of: id))).map(SessionLog.init(bytes:))
+                }
+            }
+        } catch {
+            Terminal.error("playbook: \(TerminalText.safe(error.message))\n")
+            return 1
+        }
         let history = PracticeHistory(logs, rep: arguments.value("--rep"), persona: arguments.value("--persona"))
         guard !history.tracks.isEmpty else {
-            let who = (arguments.value("--rep").map { " for \($0)" } ?? "") + (arguments.value("--persona").map { " against \($0)" } ?? "")
-            Terminal.write("No practice runs\(who) in \(store.directory) yet. Start one with: playbook practice FILE\n")
+            let who = (arguments.value("--rep").map { " for \(TerminalText.safe($0))" } ?? "")
+                + (arguments.value("--persona").map { " against \(TerminalText.safe($0))" } ?? "")
+            Terminal.write("No practice runs\(who) in \(TerminalText.safe(store.directory)) yet. Start one with: playbook practice FILE\n")
             return 0
         }
         var out = ""
@@ -65,17 +78,19 @@ enum PracticeCommand {
             let strings = RunnerStrings(language: track.language)
             let numbers = NumberStyle(language: strings.language)
             let grades = track.runs.map(\.result.grade)
-            out += track.runs.count == 1 ? strings(.historyOneRun, track.playbook) : strings(.historyRuns, track.playbook, String(track.runs.count))
+            // Titles, reps and moves are a record's words: safe for the terminal.
+            let playbook = TerminalText.safe(track.playbook)
+            out += track.runs.count == 1 ? strings(.historyOneRun, playbook) : strings(.historyRuns, playbook, String(track.runs.count))
             out += "  " + strings(.trend) + " " + PracticeHistory.sparkline(grades) + "\n"
             var rows: [[String]] = []
             for run in track.runs {
                 let result = run.result
                 let (best, worst) = PracticeHistory.bestAndWorst(result.moves + result.takenBack)
                 rows.append([
-                    Transcript.minute(run.time), run.rep ?? "", Value.format(result.score, style: numbers) + "/" + Value.format(result.bestOnPath, style: numbers),
+                    Transcript.minute(run.time), TerminalText.safe(run.rep ?? ""), Value.format(result.score, style: numbers) + "/" + Value.format(result.bestOnPath, style: numbers),
                     result.grade.map { Value.format($0.rounded(), style: numbers) + "%" } ?? "—",
-                    best.map { PictureText.shorten($0.chosen, to: 32) } ?? "",
-                    worst.map { PictureText.shorten($0.chosen, to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points, style: numbers)) } ?? "",
+                    best.map { PictureText.shorten(TerminalText.safe($0.chosen), to: 32) } ?? "",
+                    worst.map { PictureText.shorten(TerminalText.safe($0.chosen), to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points, style: numbers)) } ?? "",
                 ])
             }
             let header: [RunnerStrings.Phrase] = [.historyDate, .historyRep, .historyScore, .historyGrade, .historyBest, .historyWorst]

@@ -33,13 +33,17 @@ enum ResumeCommand {
         let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
         let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
         do throws(StoreError) {
-            let path = try store.find(word)
-            let text = try store.read(path)
-            let log = SessionLog(text: text)
-            guard let info = log.info else { throw StoreError("'\(path)' is not a session record (it has no start line)") }
+            let location = try store.locate(word, writing: true)
+            let record = try RecordFile(resuming: location.name, in: location.folder, path: location.path)
+            let log = SessionLog(bytes: record.contents)
+            if let problem = RecordNotes.unusable(log, path: location.path, nothingTo: "nothing to resume") {
+                throw StoreError(problem)
+            }
+            guard let info = log.info else { throw StoreError("'\(location.path)' is not a session record") }
             if case .ended(let outcome, _, _) = log.status {
                 throw StoreError("the session \(info.id) already ended (\(outcome)); 'playbook show \(info.id)' prints it")
             }
+            if let note = RecordNotes.skipped(log, of: location.path) { Terminal.error(TerminalText.safe(note, lines: true)) }
             let loaded: (Program, CheckResult)?
             do {
                 loaded = try Loading.program(at: arguments.value("--playbook") ?? info.playbookPath, keep: &keep)
@@ -53,18 +57,24 @@ enum ResumeCommand {
             var runner = Runner(walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color), practice: practice)
             let report = runner.replay(log.inputs)
             let changed = contentHash(check.sources) != info.playbookHash
-            let record = try RecordFile(appendingTo: path, endsWithNewline: text.isEmpty || text.hasSuffix("\n"))
             try record.append(
                 SessionEvent(
                     .resumed(replayed: report.replayed, notReplayed: report.notReplayed, playbookChanged: changed),
                     time: now()))
             let strings = runner.strings
+            // The record's words are anyone's who could write the file: safe for the terminal.
             let who = [info.deal, info.rep].compactMap { $0 }.joined(separator: " · ")
-            var intro = runner.paint.bold(program.title) + "\n"
-            intro += strings(.resumed, info.playbookTitle, who.isEmpty ? info.id : who) + " "
+            var intro = runner.paint.bold(TerminalText.safe(program.title)) + "\n"
+            intro += strings(.resumed, TerminalText.safe(info.playbookTitle), TerminalText.safe(who.isEmpty ? info.id : who)) + " "
             intro += (report.replayed == 1 ? strings(.replayedOne) : strings(.replayed, String(report.replayed))) + "\n"
             if let problem = report.stoppedBecause {
-                intro += runner.paint.problem(strings(.replayStopped, String(report.notReplayed))) + "\n  " + problem + "\n"
+                // Say why the answers stopped fitting: the playbook changed, or (its hash the same)
+                // the record is damaged or was edited.
+                let damaged = log.unreadableLines.map(String.init).joined(separator: ", ")
+                let why = changed ? strings(.replayStopped, String(report.notReplayed))
+                    : damaged.isEmpty ? strings(.replayStoppedUnchanged, String(report.notReplayed))
+                    : strings(.replayStoppedDamaged, String(report.notReplayed), damaged)
+                intro += runner.paint.problem(why) + "\n  " + TerminalText.safe(problem) + "\n"
             } else if changed {
                 intro += strings(.replayChanged) + "\n"
             }
@@ -80,7 +90,7 @@ enum ResumeCommand {
             var session = LiveSession(runner: runner, record: record, id: info.id, source: .lines(LineReader(), echo: !interactive))
             return try session.drive(from: first)
         } catch {
-            Terminal.error("playbook: \(error.message)\n")
+            Terminal.error("playbook: \(TerminalText.safe(error.message))\n")
             return 1
         }
     }

@@ -63,14 +63,14 @@ enum RunCommand {
         let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
         let id = sessionID()
         do throws(StoreError) {
-            try store.prepare()
-            let record = try RecordFile(creating: store.path(of: id))
             let info = SessionInfo(
                 id: id, mode: practice == nil ? "run" : "practice", playbookTitle: program.title,
                 playbookPath: absolute(path), playbookVersion: program.version, playbookHash: contentHash(check.sources),
                 language: program.language, rep: arguments.value("--rep"), deal: arguments.value("--deal"), seed: seed,
                 persona: options?.persona?.id, personaName: options?.persona?.name, holdFeedback: options?.holdFeedback ?? false)
-            try record.append(SessionEvent(.start(info), time: now()))
+            let record = try RecordFile(
+                creating: id + ".jsonl", in: try store.openForWriting(), path: store.path(of: id),
+                first: SessionEvent(.start(info), time: now()))
             var runner = Runner(walk: Walk(program: program, seed: seed), paint: Paint(enabled: color), practice: options)
             LineReader.catchInterrupts()
             Terminal.write(runner.paint.bold(program.title) + "\n")
@@ -80,7 +80,7 @@ enum RunCommand {
                 source: queue.map { .keyed($0) } ?? .lines(LineReader(), echo: !interactive))
             return try session.drive(from: first)
         } catch {
-            Terminal.error("playbook: \(error.message)\n")
+            Terminal.error("playbook: \(TerminalText.safe(error.message))\n")
             return 2
         }
     }

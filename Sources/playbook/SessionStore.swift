@@ -22,107 +22,79 @@ struct SessionStore {
         return text.isEmpty ? nil : text
     }
 
+    static let folderName = "the sessions folder"
+
     func path(of id: String) -> String { directory + "/" + id + ".jsonl" }
 
-    /// Creates the folder (and its parents) readable by the owner only.
-    func prepare() throws(StoreError) {
+    /// The folder, to create a record in: created (with its parents) readable by the owner
+    /// only, and refused if it is not private to the user.
+    func openForWriting() throws(StoreError) -> SessionFolder {
         var path = ""
         for part in directory.split(separator: "/", omittingEmptySubsequences: false) {
             path += path.isEmpty && part.isEmpty ? "/" : (path.isEmpty || path == "/" ? "" : "/") + part
             if part.isEmpty || part == "." { continue }
             if mkdir(path, 0o700) != 0, errno != EEXIST {
-                throw StoreError("cannot create the sessions folder '\(directory)': \(String(cString: strerror(errno)))")
+                throw StoreError("cannot create \(Self.folderName) '\(directory)': \(String(cString: strerror(errno)))")
             }
         }
+        guard let folder = try SessionFolder.open(directory, name: Self.folderName) else {
+            throw StoreError("cannot create \(Self.folderName) '\(directory)'")
+        }
+        try folder.requirePrivate()
+        return folder
+    }
+
+    /// The folder, to read records from; nil when there is none yet.
+    func openForReading() throws(StoreError) -> SessionFolder? {
+        try SessionFolder.open(directory, name: Self.folderName)
     }
 
     /// Session ids in the folder, newest first (ids begin with the UTC time).
-    func ids() -> [String] {
-        guard let folder = opendir(directory) else { return [] }
-        defer { closedir(folder) }
-        var ids: [String] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasSuffix(".jsonl") { ids.append(String(name.dropLast(6))) }
-        }
-        return ids.sorted(by: >)
+    static func ids(in folder: SessionFolder) throws(StoreError) -> [String] {
+        try folder.recordNames().map { String($0.dropLast(".jsonl".count)) }.sorted(by: >)
     }
 
-    /// The record file a user means: a path, an id, a unique start of an id, or `last`.
-    func find(_ word: String) throws(StoreError) -> String {
-        if word.contains("/") || word.hasSuffix(".jsonl") { return word }
-        let known = ids()
-        if word == "last", let newest = known.first { return path(of: newest) }
-        if known.contains(word) { return path(of: word) }
+    /// Where a record the user names is: a path, an id, a unique start of an id, or `last`.
+    /// `writing`: its folder must be private to the user (as for `run`).
+    func locate(_ word: String, writing: Bool) throws(StoreError) -> RecordLocation {
+        if word.contains("/") || word.hasSuffix(".jsonl") {
+            let slash = word.lastIndex(of: "/")
+            let name = slash.map { String(word[word.index(after: $0)...]) } ?? word
+            let folderPath = slash.map { $0 == word.startIndex ? "/" : String(word[..<$0]) } ?? "."
+            guard !name.isEmpty, name != ".", name != ".." else { throw StoreError("'\(word)' is a folder, not a session record") }
+            guard let folder = try SessionFolder.open(folderPath, name: "the record's folder") else {
+                throw StoreError("no record '\(word)': there is no folder '\(folderPath)'")
+            }
+            if writing { try folder.requirePrivate() }
+            return RecordLocation(folder: folder, name: name, path: word)
+        }
+        guard let folder = try SessionFolder.open(directory, name: Self.folderName) else {
+            throw StoreError("no session '\(word)' in \(directory) (see 'playbook sessions')")
+        }
+        if writing { try folder.requirePrivate() }
+        let known = try Self.ids(in: folder)
+        func found(_ id: String) -> RecordLocation { RecordLocation(folder: folder, name: id + ".jsonl", path: path(of: id)) }
+        if word == "last", let newest = known.first { return found(newest) }
+        if known.contains(word) { return found(word) }
         let matches = known.filter { $0.hasPrefix(word) }
-        if matches.count == 1 { return path(of: matches[0]) }
+        if matches.count == 1 { return found(matches[0]) }
         if matches.isEmpty { throw StoreError("no session '\(word)' in \(directory) (see 'playbook sessions')") }
         throw StoreError("'\(word)' matches \(matches.count) sessions: \(matches.prefix(5).joined(separator: ", "))")
     }
+}
 
-    func read(_ path: String) throws(StoreError) -> String {
-        switch FileSystemLoader().load(path) {
-        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .failure(let failure): throw StoreError("cannot read the session '\(path)': \(failure.reason)")
-        }
-    }
+/// A record as the user named it: the folder it is in (open), its name there, and its path as
+/// shown.
+struct RecordLocation {
+    let folder: SessionFolder
+    let name: String
+    let path: String
+
+    /// Its bytes, for reading only.
+    func read() throws(StoreError) -> [UInt8] { try folder.read(name, path: path) }
 }
 
 struct StoreError: Error {
     let message: String
     init(_ message: String) { self.message = message }
-}
-
-/// An open record file. Every line is written whole and flushed to disk (fsync) before `append`
-/// returns, so a crash or a kill loses nothing already answered. The file is locked (flock)
-/// while the session runs, so that it cannot be resumed twice at once.
-final class RecordFile {
-    let path: String
-    private let descriptor: Int32
-
-    /// Creates a new file, owner read/write only; fails if it exists.
-    init(creating path: String) throws(StoreError) {
-        self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StoreError("cannot create '\(path)': \(String(cString: strerror(errno)))") }
-        _ = flock(descriptor, LOCK_EX | LOCK_NB)
-        // The new name itself must survive a power cut: flush the folder too.
-        let folder = open(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".", O_RDONLY | O_CLOEXEC)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
-        }
-    }
-
-    /// Opens an existing record to add to it. A last line torn by a crash is closed off first,
-    /// so that the next event starts on a line of its own.
-    init(appendingTo path: String, endsWithNewline: Bool) throws(StoreError) {
-        self.path = path
-        descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard descriptor >= 0 else { throw StoreError("cannot write to '\(path)': \(String(cString: strerror(errno)))") }
-        // Two windows answering into one record would interleave two deals.
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw StoreError("the session is open in another window; finish or pause it there first")
-        }
-        if !endsWithNewline { try write("\n") }
-    }
-
-    deinit { close(descriptor) }
-
-    func append(_ event: SessionEvent) throws(StoreError) {
-        try append([event])
-    }
-
-    /// The events of one turn, in one write and one flush: all on disk before the turn's text
-    /// (and its question) is shown.
-    func append(_ events: [SessionEvent]) throws(StoreError) {
-        guard !events.isEmpty else { return }
-        try write(events.map { $0.jsonLine + "\n" }.joined())
-    }
-
-    private func write(_ text: String) throws(StoreError) {
-        let failure = writeAll(text, to: descriptor) ?? (fdatasync(descriptor) == 0 ? nil : errno)
-        if let failure { throw StoreError("cannot write to '\(path)': \(String(cString: strerror(failure)))") }
-    }
 }

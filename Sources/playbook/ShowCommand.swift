@@ -30,22 +30,23 @@ enum ShowCommand {
         }
         let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
         do throws(StoreError) {
-            let path = try store.find(word)
-            let log = SessionLog(text: try store.read(path))
-            guard log.info != nil else { throw StoreError("'\(path)' is not a session record (it has no start line)") }
+            let record = try store.locate(word, writing: false)
+            // Reading cannot harm a record: a folder others can write is read, with a warning.
+            if let unsafety = record.folder.unsafety { Terminal.error("playbook: warning: " + TerminalText.safe(unsafety) + "\n") }
+            let log = SessionLog(bytes: try record.read())
+            if let problem = RecordNotes.unusable(log, path: record.path, nothingTo: "nothing to show") {
+                throw StoreError(problem)
+            }
             let transcript = Transcript(log)
             switch format {
             case .text: Terminal.write(transcript.text())
             case .markdown: Terminal.write(transcript.markdown())
             case .json: Terminal.write(transcript.json().text + "\n")
             }
-            if !log.unreadableLines.isEmpty {
-                let lines = log.unreadableLines.map(String.init).joined(separator: ", ")
-                Terminal.error("playbook: note: skipped unreadable line\(log.unreadableLines.count == 1 ? "" : "s") \(lines) of \(path) (torn by a crash?)\n")
-            }
+            if let note = RecordNotes.skipped(log, of: record.path) { Terminal.error(TerminalText.safe(note, lines: true)) }
             return 0
         } catch {
-            Terminal.error("playbook: \(error.message)\n")
+            Terminal.error("playbook: \(TerminalText.safe(error.message))\n")
             return 1
         }
     }

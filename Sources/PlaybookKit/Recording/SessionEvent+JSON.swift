@@ -79,71 +79,109 @@ extension SessionEvent {
     /// Reads a line written by `jsonLine`; nil for a line that is torn, not JSON, or an event
     /// this version does not know (a newer writer's).
     public init?(jsonLine line: some StringProtocol) {
-        guard case .success(let json) = JSON.parse(String(line)), let name = json["event"]?.string,
-            let time = json["time"]?.string.flatMap(Timestamp.parse)
-        else { return nil }
+        guard case .success(let event) = Self.read(line: Array(line.utf8)[...], number: 1) else { return nil }
+        self = event
+    }
+
+    /// Reads one line of a record (its bytes, without the line end): the event, or why it
+    /// cannot be read. Any bytes may be given.
+    public static func read(line: ArraySlice<UInt8>, number: Int) -> Result<SessionEvent, SkippedLine> {
+        func skipped(_ problem: SkippedLine.Problem, event: String? = nil) -> Result<SessionEvent, SkippedLine> {
+            .failure(SkippedLine(number: number, event: event, problem: problem))
+        }
+        // Checked first: JSON text is UTF-8, and a line that is not is not read with replacements.
+        guard String(validating: line, as: UTF8.self) != nil else { return skipped(.invalidUTF8) }
+        guard case .success(let json) = JSON.parse(line), case .object = json else { return skipped(.notJSON) }
+        let name = json["event"]?.string
+        guard json["v"]?.int == schemaVersion else { return skipped(.unknownVersion(json["v"]?.text), event: name) }
+        guard let name else { return skipped(.badField("event")) }
+        guard let time = json["time"]?.string.flatMap(Timestamp.parse) else { return skipped(.badField("time"), event: name) }
+        switch Kind.read(name, json) {
+        case .success(let kind): return .success(SessionEvent(kind, time: time))
+        case .failure(let problem): return skipped(problem, event: name)
+        }
+    }
+}
+
+extension SessionEvent.Kind {
+    /// The event `name` from the fields of its line.
+    fileprivate static func read(_ name: String, _ json: JSON) -> Result<Self, SkippedLine.Problem> {
         func text(_ key: String) -> String? { json[key]?.string }
-        let kind: Kind
         switch name {
         case "start":
-            guard let id = text("session"), let playbook = json["playbook"] else { return nil }
-            kind = .start(
-                SessionInfo(
-                    id: id, mode: text("mode") ?? "run", playbookTitle: playbook["title"]?.string ?? "",
-                    playbookPath: playbook["path"]?.string ?? "", playbookVersion: playbook["version"]?.string,
-                    playbookHash: playbook["hash"]?.string ?? "", language: text("language") ?? "en", rep: text("rep"),
-                    deal: text("deal"), seed: text("seed").flatMap { UInt64($0) } ?? 0, persona: text("persona"),
-                    personaName: text("persona_name"), holdFeedback: text("feedback") == "end"))
+            guard let id = text("session") else { return .failure(.badField("session")) }
+            guard let playbook = json["playbook"], case .object = playbook else { return .failure(.badField("playbook")) }
+            guard let written = json["seed"] else { return .failure(.badField("seed")) }
+            // A decimal string, as written: "0x1f", "+5", " 5" or a JSON number are not seeds.
+            guard let digits = written.string, !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+                let seed = UInt64(digits)
+            else { return .failure(.badSeed(written.string ?? written.text)) }
+            return .success(
+                .start(
+                    SessionInfo(
+                        id: id, mode: text("mode") ?? "run", playbookTitle: playbook["title"]?.string ?? "",
+                        playbookPath: playbook["path"]?.string ?? "", playbookVersion: playbook["version"]?.string,
+                        playbookHash: playbook["hash"]?.string ?? "", language: text("language") ?? "en", rep: text("rep"),
+                        deal: text("deal"), seed: seed, persona: text("persona"), personaName: text("persona_name"),
+                        holdFeedback: text("feedback") == "end")))
         case "stage_enter":
-            guard let stage = text("stage") else { return nil }
-            kind = .stageEntered(stage: stage, title: text("title") ?? stage, number: json["number"]?.int ?? 0)
+            guard let stage = text("stage") else { return .failure(.badField("stage")) }
+            return .success(.stageEntered(stage: stage, title: text("title") ?? stage, number: json["number"]?.int ?? 0))
         case "stage_leave":
-            guard let stage = text("stage") else { return nil }
-            kind = .stageLeft(stage: stage)
+            guard let stage = text("stage") else { return .failure(.badField("stage")) }
+            return .success(.stageLeft(stage: stage))
         case "ask":
-            guard let question = text("question") else { return nil }
-            kind = .asked(question: question, text: text("text") ?? "", type: text("type") ?? "", stage: text("stage") ?? "")
+            guard let question = text("question") else { return .failure(.badField("question")) }
+            return .success(
+                .asked(question: question, text: text("text") ?? "", type: text("type") ?? "", stage: text("stage") ?? ""))
         case "answer":
-            guard let question = text("question"), let value = json["value"].flatMap(Value.init(json:)) else { return nil }
-            kind = .answered(
-                question: question, value: value, shown: text("shown") ?? value.display(),
-                seconds: json["seconds"]?.double ?? 0)
+            guard let question = text("question") else { return .failure(.badField("question")) }
+            guard let value = json["value"].flatMap(Value.init(json:)) else { return .failure(.badField("value")) }
+            return .success(
+                .answered(
+                    question: question, value: value, shown: text("shown") ?? value.display(),
+                    seconds: json["seconds"]?.double ?? 0))
         case "buyer":
-            kind = .buyer(line: text("line") ?? "")
+            return .success(.buyer(line: text("line") ?? ""))
         case "note":
-            kind = .note(text: text("text") ?? "", question: text("question"))
+            return .success(.note(text: text("text") ?? "", question: text("question")))
         case "undo":
-            guard let question = text("question") else { return nil }
-            kind = .undo(question: question)
+            guard let question = text("question") else { return .failure(.badField("question")) }
+            return .success(.undo(question: question))
         case "unmet":
-            kind = .unmet(stage: text("stage") ?? "", message: text("message") ?? "")
+            return .success(.unmet(stage: text("stage") ?? "", message: text("message") ?? ""))
         case "pause":
-            kind = .paused(reason: text("reason").flatMap(PauseReason.init(rawValue:)) ?? .command)
+            return .success(.paused(reason: text("reason").flatMap(PauseReason.init(rawValue:)) ?? .command))
         case "resume":
-            kind = .resumed(
-                replayed: json["replayed"]?.int ?? 0, notReplayed: json["not_replayed"]?.int ?? 0,
-                playbookChanged: json["playbook_changed"]?.bool ?? false)
+            return .success(
+                .resumed(
+                    replayed: json["replayed"]?.int ?? 0, notReplayed: json["not_replayed"]?.int ?? 0,
+                    playbookChanged: json["playbook_changed"]?.bool ?? false))
         case "end":
-            guard let outcome = text("outcome") else { return nil }
-            kind = .ended(
-                outcome: outcome, reason: text("reason"), score: json["score"]?.double ?? 0,
-                byRep: json["by_rep"]?.bool ?? false)
+            guard let outcome = text("outcome") else { return .failure(.badField("outcome")) }
+            return .success(
+                .ended(
+                    outcome: outcome, reason: text("reason"), score: json["score"]?.double ?? 0,
+                    byRep: json["by_rep"]?.bool ?? false))
         case "fault":
-            kind = .fault(message: text("message") ?? "", file: text("file") ?? "", line: json["line"]?.int ?? 0)
+            return .success(.fault(message: text("message") ?? "", file: text("file") ?? "", line: json["line"]?.int ?? 0))
         case "move":
-            guard let move = MoveResult(json: json) else { return nil }
-            kind = .move(move)
+            guard let move = MoveResult(json: json) else {
+                return .failure(.badField(text("question") == nil ? "question" : text("chosen") == nil ? "chosen" : "points"))
+            }
+            return .success(.move(move))
         case "practice_result":
-            guard let score = json["score"]?.double, let bestOnPath = json["best_on_path"]?.double else { return nil }
-            kind = .practiceResult(
-                PracticeResult(
-                    score: score, bestOnPath: bestOnPath, bestPossible: json["best_possible"]?.double,
-                    grade: json["grade"]?.double, moves: json["moves"]?.array?.compactMap(MoveResult.init(json:)) ?? [],
-                    takenBack: json["taken_back"]?.array?.compactMap(MoveResult.init(json:)) ?? []))
+            guard let score = json["score"]?.double else { return .failure(.badField("score")) }
+            guard let bestOnPath = json["best_on_path"]?.double else { return .failure(.badField("best_on_path")) }
+            return .success(
+                .practiceResult(
+                    PracticeResult(
+                        score: score, bestOnPath: bestOnPath, bestPossible: json["best_possible"]?.double,
+                        grade: json["grade"]?.double, moves: json["moves"]?.array?.compactMap(MoveResult.init(json:)) ?? [],
+                        takenBack: json["taken_back"]?.array?.compactMap(MoveResult.init(json:)) ?? [])))
         default:
-            return nil
+            return .failure(.unknownEvent(name))
         }
-        self.init(kind, time: time)
     }
 }
 

@@ -1,6 +1,10 @@
 /// A deal's record as a person reads it: stages in order, each question with its answer (and the
 /// answers revised with `back`), notes, unmet criteria, pauses and the outcome. Its labels are in
 /// the playbook's language, as the runner's words were during the walk.
+///
+/// Its text and markdown are for a terminal or a paste, so every field of the record in them
+/// (written by anyone who could write the file) goes through `TerminalText.safe`; its JSON keeps
+/// the fields exact, for tools.
 public struct Transcript: Sendable {
     public let log: SessionLog
     let strings: RunnerStrings
@@ -20,7 +24,7 @@ public struct Transcript: Sendable {
         case note(String)
         case unmet(String)
         case paused(at: Double)
-        case resumed(at: Double, notReplayed: Int)
+        case resumed(at: Double, notReplayed: Int, playbookChanged: Bool)
         case fault(String)
         /// Practice: the points of the move just answered.
         case move(MoveResult)
@@ -47,7 +51,8 @@ public struct Transcript: Sendable {
             case .note(let text, _): entries.append(.note(text))
             case .unmet(_, let message): entries.append(.unmet(message))
             case .paused: entries.append(.paused(at: event.time))
-            case .resumed(_, let notReplayed, _): entries.append(.resumed(at: event.time, notReplayed: notReplayed))
+            case .resumed(_, let notReplayed, let changed):
+                entries.append(.resumed(at: event.time, notReplayed: notReplayed, playbookChanged: changed))
             case .fault(let message, _, _): entries.append(.fault(message))
             case .move(let move): entries.append(.move(move))
             case .start, .stageLeft, .ended, .practiceResult: break
@@ -63,7 +68,7 @@ public struct Transcript: Sendable {
     /// "won (Demo booked)", "paused", "interrupted".
     public var statusText: String {
         switch log.status {
-        case .ended(let outcome, let reason, _): reason.map { "\(outcome) (\($0))" } ?? outcome
+        case .ended(let outcome, let reason, _): Self.safe(reason.map { "\(outcome) (\($0))" } ?? outcome)
         case .faulted: "stopped on a fault"
         case .paused: "paused"
         case .interrupted: "interrupted"
@@ -75,19 +80,19 @@ public struct Transcript: Sendable {
         var out = header(bold: { $0 }) + "\n"
         for entry in entries {
             switch entry {
-            case .stage(let title, let number): out += "\n" + strings(.shownStage, String(number), title) + "\n"
+            case .stage(let title, let number): out += "\n" + strings(.shownStage, String(number), Self.safe(title)) + "\n"
             case .answer(_, let text, let shown, let seconds, let revised):
+                let (text, shown) = (Self.safe(text), Self.safe(shown))
                 out += "  \(revised ? "↺ " : "")\(text) → \(shown)\(revised ? " " + strings(.revised) : "") [\(duration(seconds))]\n"
-            case .buyer(let line): out += "  " + buyer + strings.colon + "“\(line)”\n"
-            case .note(let note): out += "  " + strings(.note) + strings.colon + note + "\n"
-            case .unmet(let message): out += "  " + strings(.couldNotLeave, message) + "\n"
+            case .buyer(let line): out += "  " + Self.safe(buyer) + strings.colon + "“\(Self.safe(line))”\n"
+            case .note(let note): out += "  " + strings(.note) + strings.colon + Self.safe(note) + "\n"
+            case .unmet(let message): out += "  " + strings(.couldNotLeave, Self.safe(message)) + "\n"
             case .paused(let time): out += "  — " + strings(.pausedAt, Self.minute(time)) + "\n"
-            case .resumed(let time, let notReplayed):
+            case .resumed(let time, let notReplayed, let changed):
                 out += "  — " + strings(.resumedAt, Self.minute(time))
-                out += notReplayed == 0 ? "\n"
-                    : " " + strings(notReplayed == 1 ? .oneDidNotFit : .didNotFit, String(notReplayed)) + "\n"
-            case .fault(let message): out += "  " + strings(.walkStopped, message) + "\n"
-            case .move(let move): out += "    \(movePoints(move))\n"
+                out += notReplayed == 0 ? "\n" : " " + didNotFit(notReplayed, playbookChanged: changed) + "\n"
+            case .fault(let message): out += "  " + strings(.walkStopped, Self.safe(message)) + "\n"
+            case .move(let move): out += "    \(Self.safe(movePoints(move)))\n"
             }
         }
         out += "\n" + footer()
@@ -107,7 +112,7 @@ public struct Transcript: Sendable {
             case .note(let note): out += "- 📝 \(Self.escape(note))\n"
             case .unmet(let message): out += "- ⚠️ " + strings(.couldNotLeave, Self.escape(message)) + "\n"
             case .paused(let time): out += "- *" + strings(.pausedAt, Self.minute(time)) + "*\n"
-            case .resumed(let time, _): out += "- *" + strings(.resumedAt, Self.minute(time)) + "*\n"
+            case .resumed(let time, _, _): out += "- *" + strings(.resumedAt, Self.minute(time)) + "*\n"
             case .fault(let message): out += "- ⚠️ " + strings(.walkStopped, Self.escape(message)) + "\n"
             case .move(let move): out += "  - \(Self.escape(movePoints(move)))\n"
             }
@@ -162,11 +167,11 @@ public struct Transcript: Sendable {
 
     private func header(bold: (String) -> String) -> String {
         let info = log.info
-        var first = bold(info?.playbookTitle ?? "Session")
-        if let deal = info?.deal { first += " · " + strings(.shownDeal, deal) }
-        if let rep = info?.rep { first += " · " + strings(.shownRep, rep) }
+        var first = bold(info.map { Self.safe($0.playbookTitle) } ?? "Session")
+        if let deal = info?.deal { first += " · " + strings(.shownDeal, Self.safe(deal)) }
+        if let rep = info?.rep { first += " · " + strings(.shownRep, Self.safe(rep)) }
         let started = log.startTime.map { " · " + strings(.started, Self.minute($0)) } ?? ""
-        return first + "\n" + strings(.session, info?.id ?? "?") + started
+        return first + "\n" + strings(.session, info.map { Self.safe($0.id) } ?? "?") + started
     }
 
     /// The practice result, when the record has one.
@@ -185,8 +190,8 @@ public struct Transcript: Sendable {
     private func footer() -> String {
         switch log.status {
         case .ended(let outcome, let reason, let score):
-            var line = strings(.outcome) + strings.colon + outcome
-            if let reason { line += "\n" + strings(.reason) + strings.colon + reason }
+            var line = strings(.outcome) + strings.colon + Self.safe(outcome)
+            if let reason { line += "\n" + strings(.reason) + strings.colon + Self.safe(reason) }
             if let result = practiceResult {
                 let (score, onPath) = (Value.format(result.score, style: numbers), Value.format(result.bestOnPath, style: numbers))
                 line += "\n" + (result.bestPossible.map { strings(.shownScoreAny, score, onPath, Value.format($0, style: numbers)) }
@@ -213,13 +218,25 @@ public struct Transcript: Sendable {
             : strings(.minutesSeconds, String(Int(seconds / 60)), String(Int(seconds.truncatingRemainder(dividingBy: 60))))
     }
 
-    /// Markdown's special characters, so that a buyer's words cannot become formatting.
+    /// Markdown's special characters, so that a buyer's words cannot become formatting; and
+    /// then made safe for a terminal (a markdown transcript is often printed, then pasted).
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             if "\\`*_[]<>#|~".contains(character) { out.append("\\") }
             out.append(character == "\n" ? " " : character)
         }
-        return out
+        return safe(out)
+    }
+
+    /// A field of the record, for a terminal.
+    static func safe(_ text: String) -> String { TerminalText.safe(text) }
+
+    /// "(the playbook had changed; 2 recorded answers did not fit)", or without the first part
+    /// when the playbook had not changed (the record did not fit: damaged, or edited).
+    func didNotFit(_ count: Int, playbookChanged: Bool) -> String {
+        let phrase: RunnerStrings.Phrase = playbookChanged
+            ? (count == 1 ? .oneDidNotFit : .didNotFit) : (count == 1 ? .oneDidNotFitSamePlaybook : .didNotFitSamePlaybook)
+        return strings(phrase, String(count))
     }
 }

@@ -34,7 +34,12 @@ extension Runner {
             case .undo:
                 if let question = walk.back() { forgetMove(of: question) } else { problem = strings(.nothingToUndo) }
             case .end(let outcome, let reason):
-                walk.end(outcome: outcome, reason: reason)
+                // The rep could only have typed a declared outcome; any other is a tampered record.
+                if (program.outcomes ?? program.endingNames).contains(outcome) {
+                    walk.end(outcome: outcome, reason: reason)
+                } else {
+                    problem = strings(.replayUnknownOutcome, "end \(outcome)", outcomeList)
+                }
             }
             if let problem {
                 report.notReplayed = inputs.count - index

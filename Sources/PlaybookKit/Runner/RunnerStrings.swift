@@ -43,11 +43,13 @@ public struct RunnerStrings: Sendable {
         case unmet, unmetHelp, notWaiting, endNeedsOutcome, unknownOutcome
         case outcome, reason, score, recordedIn, paused, resumeWith, fault
         case resumed, replayed, replayedOne, replayStopped, replayChanged, replayAsksOther, replayNoLongerFits, replayEnded
+        case replayStoppedDamaged, replayStoppedUnchanged, replayUnknownOutcome
         case noAnswersLeft
         case personaIntro, bestMove, feedbackHeld, practiceResult, practiceScore, unbounded, grade, noGrade
         case gradeMeasures, gradeMeasuresTakenBack, takenBack
         case movesToReview, allBest, youChose, personaWithRole, optionPoints
         case shownStage, revised, note, couldNotLeave, pausedAt, resumedAt, oneDidNotFit, didNotFit, walkStopped
+        case oneDidNotFitSamePlaybook, didNotFitSamePlaybook
         case pointsBest, pointsOther, shownScoreAny, shownScoreWalk
         case status, statusFaulted, statusPaused, statusInterrupted, session, shownDeal, shownRep, started
         case seconds, minutesSeconds
@@ -119,6 +121,9 @@ public struct RunnerStrings: Sendable {
         .replayAsksOther: "{1}: the playbook now asks '{2}' at this point",
         .replayNoLongerFits: "{1}: no longer an answer the question accepts",
         .replayEnded: "{1}: the walk now ends before this question",
+        .replayStoppedDamaged: "The playbook has not changed, but this record is damaged (unreadable lines: {2}); its answers fit up to here, and {1} more could not be replayed:",
+        .replayStoppedUnchanged: "The playbook has not changed, but this record does not fit it; its answers fit up to here, and {1} more could not be replayed:",
+        .replayUnknownOutcome: "{1}: not an outcome of this playbook (one of: {2})",
         .noAnswersLeft: "no answer left for the question '{1}' (\"{2}\") in stage {3}",
         .personaIntro: "You are talking to {1}",
         .bestMove: "Best",
@@ -143,6 +148,8 @@ public struct RunnerStrings: Sendable {
         .resumedAt: "resumed at {1}",
         .oneDidNotFit: "(the playbook had changed; 1 recorded answer did not fit)",
         .didNotFit: "(the playbook had changed; {1} recorded answers did not fit)",
+        .oneDidNotFitSamePlaybook: "(1 recorded answer did not fit)",
+        .didNotFitSamePlaybook: "({1} recorded answers did not fit)",
         .walkStopped: "The walk stopped: {1}",
         .pointsBest: "{1} points (best)",
         .pointsOther: "{1} points · best: \"{2}\" ({3})",

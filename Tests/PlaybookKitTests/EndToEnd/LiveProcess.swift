@@ -90,6 +90,8 @@ final class LiveProcess {
 
     var processIdentifier: Int32 { process.processIdentifier }
 
+    var isRunning: Bool { process.isRunning }
+
     /// The output so far, without colour escapes or the carriage returns a terminal adds.
     var text: String { Self.clean(output.snapshot.text) }
 
@@ -99,6 +101,11 @@ final class LiveProcess {
 
     func type(_ text: String) throws {
         try write(Data(text.utf8))
+    }
+
+    /// Ends the input: the process reads end-of-file once it has read what was typed.
+    func closeInput() throws {
+        try input.fileHandleForWriting.close()
     }
 
     func type(byte: UInt8) throws {

@@ -59,6 +59,20 @@ struct RunnerTests {
         #expect(report.stoppedBecause == "b = 4: no longer an answer the question accepts")
     }
 
+    /// A rep can only end with a declared outcome, so an `end` of any other comes from an edited
+    /// record: replay stops there rather than end the walk with it.
+    @Test func replayStopsAtAnEndWithAnUndeclaredOutcome() throws {
+        let program = try WalkTests.program(Self.playbook)
+        var runner = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
+        let report = runner.replay([.answer(question: "a", value: .bool(true)), .end(outcome: "bogus", reason: nil)])
+        #expect(report == ReplayReport(replayed: 1, notReplayed: 1, stoppedBecause: "end bogus: not an outcome of this playbook (one of: won, lost)"))
+        #expect(runner.question.map { program.name($0.name.symbol) } == "b")
+
+        var declared = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
+        #expect(declared.replay([.end(outcome: "lost", reason: "no budget")]).replayed == 1)
+        #expect(declared.question == nil)
+    }
+
     @Test func commandsNeverAnswerAndAnswersAreChecked() throws {
         var runner = Runner(walk: Walk(program: try WalkTests.program(Self.playbook), seed: 0), paint: Paint(enabled: false))
         _ = runner.proceed(now: 100)
