@@ -5,14 +5,8 @@ public enum PictureText {
     /// The longest label a picture shows, in terminal cells.
     public static let maxCells = 40
 
-    /// Cells a character takes: `DisplayWidth` of its scalars, at most 2. A family emoji
-    /// (three faces joined by ZWJ) or a flag (two regional indicators) is one glyph two cells wide,
-    /// not the sum of its parts.
-    public static func cells(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        if scalars.count == 1, let scalar = scalars.first { return DisplayWidth.of(scalar) }
-        return min(DisplayWidth.of(String(character)), 2)
-    }
+    /// Cells a character takes: `DisplayWidth.cells`.
+    public static func cells(_ character: Character) -> Int { DisplayWidth.cells(character) }
 
     /// Cells the text takes, character by character.
     public static func cells(_ text: some StringProtocol) -> Int {
