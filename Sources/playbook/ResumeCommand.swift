@@ -17,12 +17,13 @@ enum ResumeCommand {
           --playbook FILE   the playbook, if it moved since the session started
           --sessions DIR    where records are kept (as for 'playbook run')
           --color WHEN      auto (default), always, never
+          --width N         wrap at N terminal cells; 0: do not wrap (as for 'playbook run')
           -h, --help        show this help
 
         """
 
     static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--playbook", "--sessions", "--color"], flags: ["--help", "-h"])
+        let arguments = try Arguments(words, valued: ["--playbook", "--sessions", "--color", "--width"], flags: ["--help", "-h"])
         if arguments.has("--help") || arguments.has("-h") {
             Terminal.write(help)
             return 0
@@ -32,6 +33,7 @@ enum ResumeCommand {
         }
         let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
         let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
+        let width = try Terminal.widthOption(arguments)
         do throws(StoreError) {
             let path = try store.find(word)
             let text = try store.read(path)
@@ -50,7 +52,9 @@ enum ResumeCommand {
             let practice = info.mode == "practice"
                 ? PracticeOptions(persona: program.personas.first { $0.id == info.persona }, holdFeedback: info.holdFeedback)
                 : nil
-            var runner = Runner(walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color), practice: practice)
+            var runner = Runner(
+                walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color), practice: practice,
+                width: Terminal.width(option: width))
             let report = runner.replay(log.inputs)
             let changed = contentHash(check.sources) != info.playbookHash
             let record = try RecordFile(appendingTo: path, endsWithNewline: text.isEmpty || text.hasSuffix("\n"))
@@ -60,13 +64,15 @@ enum ResumeCommand {
                     time: now()))
             let strings = runner.strings
             let who = [info.deal, info.rep].compactMap { $0 }.joined(separator: " · ")
-            var intro = runner.paint.bold(program.title) + "\n"
-            intro += strings(.resumed, info.playbookTitle, who.isEmpty ? info.id : who) + " "
-            intro += (report.replayed == 1 ? strings(.replayedOne) : strings(.replayed, String(report.replayed))) + "\n"
+            var intro = runner.wrapped(runner.paint.bold(program.title), hanging: 0)
+            intro += runner.wrapped(
+                strings(.resumed, info.playbookTitle, who.isEmpty ? info.id : who) + " "
+                    + (report.replayed == 1 ? strings(.replayedOne) : strings(.replayed, String(report.replayed))))
             if let problem = report.stoppedBecause {
-                intro += runner.paint.problem(strings(.replayStopped, String(report.notReplayed))) + "\n  " + problem + "\n"
+                intro += runner.wrapped(runner.paint.problem(strings(.replayStopped, String(report.notReplayed))))
+                intro += runner.wrapped("  " + problem, hanging: 4)
             } else if changed {
-                intro += strings(.replayChanged) + "\n"
+                intro += runner.wrapped(strings(.replayChanged))
             }
             if report.replayed > 0 { intro += runner.personaIntro() }
             LineReader.catchInterrupts()
@@ -77,7 +83,8 @@ enum ResumeCommand {
                 first.text = intro + first.text
             }
             let interactive = isatty(STDIN_FILENO) == 1
-            var session = LiveSession(runner: runner, record: record, id: info.id, source: .lines(LineReader(), echo: !interactive))
+            var session = LiveSession(
+                runner: runner, record: record, id: info.id, source: .lines(LineReader(), echo: !interactive), width: width)
             return try session.drive(from: first)
         } catch {
             Terminal.error("playbook: \(error.message)\n")
