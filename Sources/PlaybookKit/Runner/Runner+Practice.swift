@@ -124,7 +124,7 @@ extension Runner {
                 }
             }
         }
-        text += "\n" + wrapped(paint.heading("── " + strings(.practiceResult) + " ──"), hanging: 3)
+        text += "\n" + banner(strings(.practiceResult))
         let possible = bestPossible.map { Value.format($0, style: numbers) } ?? strings(.unbounded)
         text += wrapped(strings(.practiceScore, Value.format(score, style: numbers), Value.format(bestOnPath, style: numbers), possible))
         if let grade {

@@ -7,6 +7,13 @@ extension Runner {
         return Wrap.wrap(text, width: width, hanging: hanging) + "\n"
     }
 
+    /// A banner, `── text ──`, in the heading's style: wrapped lines go on under the text, and
+    /// the closing rule stays on the last of them.
+    func banner(_ text: String) -> String {
+        guard let width, width > 0 else { return paint.heading("── " + text + " ──") + "\n" }
+        return paint.heading(Wrap.wrap("── " + text, width: max(1, width - 3), hanging: 3) + " ──") + "\n"
+    }
+
     /// A line of the commands' help (`  back          undo the last answer`): wrapped lines go on
     /// under the description.
     func wrappedHelp(_ text: String) -> String {
