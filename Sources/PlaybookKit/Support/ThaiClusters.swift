@@ -9,12 +9,13 @@ enum ThaiClusters {
     /// The offsets (in Unicode scalars, from 1 to `scalars.count`) at which clusters end.
     /// `endsText`: nothing follows the scalars (else something that is not Thai does).
     static func ends(_ scalars: [Unicode.Scalar], endsText: Bool = true) -> Set<Int> {
+        let matcher = Matcher(values: scalars.map(\.value), endsText: endsText)
         var ends = Set<Int>()
         var position = 0
         while position < scalars.count {
             var length = 1
             for pattern in patterns {
-                if let end = match(pattern, 0, scalars, position, endsText) {
+                if let end = matcher.match(pattern, 0, position) {
                     length = end - position
                     break
                 }
@@ -25,12 +26,32 @@ enum ThaiClusters {
         return ends
     }
 
+    /// Thai scalars (U+0E00 to U+0E7F) as bits, so that matching allocates nothing.
+    private struct Letters {
+        var bits: (UInt64, UInt64) = (0, 0)
+
+        init(_ ranges: ClosedRange<UInt32>...) {
+            for range in ranges {
+                for value in range where (0x0E00..<0x0E80).contains(value) {
+                    let bit = Int(value - 0x0E00)
+                    if bit < 64 { bits.0 |= 1 << UInt64(bit) } else { bits.1 |= 1 << UInt64(bit - 64) }
+                }
+            }
+        }
+
+        func contains(_ value: UInt32) -> Bool {
+            guard value >= 0x0E00, value < 0x0E80 else { return false }
+            let bit = Int(value - 0x0E00)
+            return bit < 64 ? bits.0 & (1 << UInt64(bit)) != 0 : bits.1 & (1 << UInt64(bit - 64)) != 0
+        }
+    }
+
     /// One element of a cluster pattern.
     private enum Atom {
         /// One scalar of the set.
-        case one([ClosedRange<UInt32>])
+        case one(Letters)
         /// One scalar of the set, or none.
-        case maybe([ClosedRange<UInt32>])
+        case maybe(Letters)
         /// Optionally a silent final: one or two consonants, a lower vowel or sara i, and ์.
         case silentFinal
         /// Optionally a tone mark and a consonant (after sara a, as in กั่น).
@@ -39,8 +60,12 @@ enum ThaiClusters {
         case beforeSyllable
     }
 
-    private static let consonant: ClosedRange<UInt32> = 0x0E01...0x0E2E
-    private static let tone: ClosedRange<UInt32> = 0x0E48...0x0E4B
+    private static let consonant = Letters(0x0E01...0x0E2E)
+    private static let tone = Letters(0x0E48...0x0E4B)
+    /// PyThaiNLP's class for the vowel of a silent final, [ิุู|]: the "|" is tested apart.
+    private static let lowerOrI = Letters(0x0E34...0x0E34, 0x0E38...0x0E39)
+    private static let thanthakhat = Letters(0x0E4C...0x0E4C)
+    private static let syllableStart = Letters(0x0E40...0x0E44, 0x0E01...0x0E2E)
 
     /// PyThaiNLP's patterns, in its notation: c a consonant, t an optional tone mark, k an optional
     /// silent final, T an optional tone mark and consonant, L the lookahead `(?=[เ-ไก-ฮ]|$)`,
@@ -55,72 +80,64 @@ enum ThaiClusters {
         var atoms: [Atom] = []
         for scalar in source.unicodeScalars {
             switch scalar {
-            case "c": atoms.append(.one([consonant]))
-            case "t": atoms.append(.maybe([tone]))
+            case "c": atoms.append(.one(consonant))
+            case "t": atoms.append(.maybe(tone))
             case "k": atoms.append(.silentFinal)
             case "T": atoms.append(.toneConsonant)
             case "L": atoms.append(.beforeSyllable)
-            case "V": atoms.append(.one([0x0E30...0x0E39]))
-            case "I": atoms.append(.one([0x0E34...0x0E35, 0x0E38...0x0E39]))
-            case "U": atoms.append(.one([0x0E34...0x0E34, 0x0E38...0x0E39]))
-            case "W": atoms.append(.one([0x0E36...0x0E37]))
-            case "E": atoms.append(.one([0x0E40...0x0E44]))
-            case "F": atoms.append(.maybe([0x0E30...0x0E30, 0x0E32...0x0E33]))
+            case "V": atoms.append(.one(Letters(0x0E30...0x0E39)))
+            case "I": atoms.append(.one(Letters(0x0E34...0x0E35, 0x0E38...0x0E39)))
+            case "U": atoms.append(.one(Letters(0x0E34...0x0E34, 0x0E38...0x0E39)))
+            case "W": atoms.append(.one(Letters(0x0E36...0x0E37)))
+            case "E": atoms.append(.one(Letters(0x0E40...0x0E44)))
+            case "F": atoms.append(.maybe(Letters(0x0E30...0x0E30, 0x0E32...0x0E33)))
             case "?":
-                if case .one(let ranges)? = atoms.last {
-                    atoms[atoms.count - 1] = .maybe(ranges)
-                }
-            default: atoms.append(.one([scalar.value...scalar.value]))
+                if case .one(let letters)? = atoms.last { atoms[atoms.count - 1] = .maybe(letters) }
+            default: atoms.append(.one(Letters(scalar.value...scalar.value)))
             }
         }
         return atoms
     }
 
-    /// Where `pattern[atom...]` matching from `position` ends, trying each option taken before
-    /// left out, as a regular expression's greedy `?` does; nil when it cannot match.
-    private static func match(
-        _ pattern: [Atom], _ atom: Int, _ scalars: [Unicode.Scalar], _ position: Int, _ endsText: Bool
-    ) -> Int? {
-        guard atom < pattern.count else { return position }
-        func match(_ pattern: [Atom], _ atom: Int, _ scalars: [Unicode.Scalar], _ position: Int) -> Int? {
-            Self.match(pattern, atom, scalars, position, endsText)
-        }
-        func isIn(_ ranges: [ClosedRange<UInt32>], at index: Int) -> Bool {
-            index < scalars.count && ranges.contains { $0.contains(scalars[index].value) }
-        }
-        switch pattern[atom] {
-        case .one(let ranges):
-            return isIn(ranges, at: position) ? match(pattern, atom + 1, scalars, position + 1) : nil
-        case .maybe(let ranges):
-            if isIn(ranges, at: position), let end = match(pattern, atom + 1, scalars, position + 1) { return end }
-            return match(pattern, atom + 1, scalars, position)
-        case .toneConsonant:
-            if isIn([tone], at: position), isIn([consonant], at: position + 1),
-                let end = match(pattern, atom + 1, scalars, position + 2)
-            {
-                return end
-            }
-            return match(pattern, atom + 1, scalars, position)
-        case .silentFinal:
-            // (cc?[ิุู|]?์)?  — PyThaiNLP's class also holds "|", kept for the same clusters.
-            let lower: [ClosedRange<UInt32>] = [0x0E34...0x0E34, 0x0E38...0x0E39, 0x7C...0x7C]
-            if isIn([consonant], at: position) {
-                for second in [true, false] where !second || isIn([consonant], at: position + 1) {
-                    let afterSecond = position + (second ? 2 : 1)
-                    for vowel in [true, false] where !vowel || isIn(lower, at: afterSecond) {
-                        let mark = afterSecond + (vowel ? 1 : 0)
-                        if isIn([0x0E4C...0x0E4C], at: mark), let end = match(pattern, atom + 1, scalars, mark + 1) {
-                            return end
+    /// Matching the patterns against one text.
+    private struct Matcher {
+        let values: [UInt32]
+        let endsText: Bool
+
+        func isIn(_ letters: Letters, at index: Int) -> Bool { index < values.count && letters.contains(values[index]) }
+
+        /// Where `pattern[atom...]` matching from `position` ends, trying each option taken before
+        /// left out, as a regular expression's greedy `?` does; nil when it cannot match.
+        func match(_ pattern: [Atom], _ atom: Int, _ position: Int) -> Int? {
+            guard atom < pattern.count else { return position }
+            switch pattern[atom] {
+            case .one(let letters):
+                return isIn(letters, at: position) ? match(pattern, atom + 1, position + 1) : nil
+            case .maybe(let letters):
+                if isIn(letters, at: position), let end = match(pattern, atom + 1, position + 1) { return end }
+                return match(pattern, atom + 1, position)
+            case .toneConsonant:
+                if isIn(tone, at: position), isIn(consonant, at: position + 1), let end = match(pattern, atom + 1, position + 2) {
+                    return end
+                }
+                return match(pattern, atom + 1, position)
+            case .silentFinal:
+                // (cc?[ิุู|]?์)?, each option taken first.
+                if isIn(consonant, at: position) {
+                    for second in [true, false] where !second || isIn(consonant, at: position + 1) {
+                        let afterSecond = position + (second ? 2 : 1)
+                        let hasVowel = isIn(lowerOrI, at: afterSecond) || (afterSecond < values.count && values[afterSecond] == 0x7C)
+                        for vowel in [true, false] where !vowel || hasVowel {
+                            let mark = afterSecond + (vowel ? 1 : 0)
+                            if isIn(thanthakhat, at: mark), let end = match(pattern, atom + 1, mark + 1) { return end }
                         }
                     }
                 }
+                return match(pattern, atom + 1, position)
+            case .beforeSyllable:
+                guard (position == values.count && endsText) || isIn(syllableStart, at: position) else { return nil }
+                return match(pattern, atom + 1, position)
             }
-            return match(pattern, atom + 1, scalars, position)
-        case .beforeSyllable:
-            guard (position == scalars.count && endsText) || isIn([0x0E40...0x0E44, consonant], at: position) else {
-                return nil
-            }
-            return match(pattern, atom + 1, scalars, position)
         }
     }
 }

@@ -30,10 +30,11 @@ public enum Wrap {
     }
 
     /// Cells a line takes on a terminal, escape sequences taking none.
-    public static func cells(_ text: String) -> Int {
-        let line = Line(text)
+    public static func cells(_ text: String) -> Int { cells(of: Line.split(text).visible) }
+
+    private static func cells(of visible: String) -> Int {
         var column = 0
-        for character in line.breaker.characters { column += cells(character, at: column) }
+        for character in visible { column += cells(character, at: column) }
         return column
     }
 
@@ -48,7 +49,10 @@ public enum Wrap {
         let breaker: LineBreaker
         let escapes: [String]
 
-        init(_ text: String) {
+        /// The text without its escape sequences, and each sequence with the offset (in scalars of
+        /// the visible text) where it stood.
+        static func split(_ text: String) -> (visible: String, escapes: [(offset: Int, text: String)]) {
+            guard text.unicodeScalars.contains("\u{1B}") else { return (text, []) }
             var visible = String.UnicodeScalarView()
             var visibleCount = 0
             var found: [(offset: Int, text: String)] = []
@@ -71,7 +75,11 @@ public enum Wrap {
                 found.append((visibleCount, String(String.UnicodeScalarView(scalars[index..<end]))))
                 index = end
             }
-            breaker = LineBreaker(String(visible))
+            return (String(visible), found)
+        }
+
+        init(visible: String, escapes found: [(offset: Int, text: String)]) {
+            breaker = LineBreaker(visible)
             // An escape goes before the first character that starts at or after it.
             var escapes = Array(repeating: "", count: breaker.characters.count + 1)
             var character = 0
@@ -97,7 +105,10 @@ public enum Wrap {
     /// One line of the text (no line breaks in it), the first line starting after `first` cells of
     /// indentation, the others after `hanging`.
     private static func wrap(_ text: String, width: Int, first: Int, hanging: Int) -> [String] {
-        let line = Line(text)
+        let (visible, escapes) = Line.split(text)
+        // Most lines fit: no need to find where they could break.
+        if first == 0, cells(of: visible) <= width { return [text] }
+        let line = Line(visible: visible, escapes: escapes)
         let pieces = self.pieces(line.breaker, width: width, first: first, hanging: hanging)
         guard pieces.count > 1 || first > 0 else { return [text] }
         let count = line.breaker.characters.count

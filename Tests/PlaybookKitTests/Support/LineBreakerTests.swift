@@ -61,6 +61,13 @@ struct LineBreakerTests {
         #expect(Self.marked("เปิด CRM ดู") == "เปิด |CRM |ดู")
     }
 
+    @Test func theWordListIsSearchedByPrefix() {
+        #expect(ThaiWords.words.count > 5000)
+        #expect(ThaiWords.knows("งบประมาณ") && ThaiWords.knows("งบ") && ThaiWords.knows("ลูกค้า"))
+        #expect(!ThaiWords.knows("งบประ") && !ThaiWords.knows("") && !ThaiWords.knows("CRM"))
+        #expect(zip(ThaiWords.words, ThaiWords.words.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+    }
+
     @Test func thaiTheListDoesNotKnowBreaksBetweenClustersOnly() {
         // Made-up syllables: every cut is a cluster boundary, never after a leading vowel nor
         // before a following vowel or a mark.
