@@ -24,6 +24,7 @@ enum PracticeCommand {
           --scenario NAME   with --answers: which scenario (default: the first)
           --sessions DIR    where records are kept (as for 'playbook run')
           --color WHEN      auto (default), always, never
+          --width N         wrap at N terminal cells; 0: do not wrap (as for 'playbook run')
           --history         list practice runs over time, per playbook, instead of practising
                             (with --rep and --persona: only that rep's runs, that buyer's)
           -h, --help        show this help

@@ -16,7 +16,7 @@ extension Runner {
             if case .text(let option) = value, Int(typed) == nil,
                 commands.match(typed) != nil || option.lowercased() != typed.lowercased()
             {
-                turn.text = paint.dim("→ " + option) + "\n" + turn.text
+                turn.text = wrapped(paint.dim("→ " + option)) + turn.text
             }
             return turn
         }
@@ -24,7 +24,7 @@ extension Runner {
         var turn = run(command, rest, now: now)
         // A text question takes any line, this one too: say how to give it as the answer.
         if let question, case .text = question.type, !rest.isEmpty || command == .end {
-            turn.text = paint.dim(strings(.readAsCommand, word)) + "\n" + turn.text
+            turn.text = wrapped(paint.dim(strings(.readAsCommand, word))) + turn.text
         }
         return turn
     }
@@ -34,8 +34,8 @@ extension Runner {
         case .help: return Turn(text: help() + questionAgain)
         case .back: return back(now: now)
         case .note:
-            guard !rest.isEmpty else { return Turn(text: strings(.noteEmpty) + "\n") }
-            return Turn(text: paint.dim(strings(.noteKept)) + "\n", records: [.note(text: rest, question: waitingQuestion)])
+            guard !rest.isEmpty else { return Turn(text: wrapped(strings(.noteEmpty))) }
+            return Turn(text: wrapped(paint.dim(strings(.noteKept))), records: [.note(text: rest, question: waitingQuestion)])
         case .where: return Turn(text: whereNow() + questionAgain)
         case .define: return Turn(text: define(rest) + questionAgain)
         case .pause: return .pause(.command)
@@ -49,10 +49,10 @@ extension Runner {
     /// The line as an answer to the waiting question. A choice taken from text typed without
     /// accents is named, so the rep sees which option it was.
     private mutating func answer(_ typed: String, now: Double) -> Turn {
-        guard case .question(let question) = walk.next() else { return Turn(text: strings(.notWaiting) + "\n") }
+        guard case .question(let question) = walk.next() else { return Turn(text: wrapped(strings(.notWaiting))) }
         switch read(typed, for: question) {
         case .failure(let problem):
-            return Turn(text: paint.problem(explain(problem)) + "\n")
+            return Turn(text: wrapped(paint.problem(explain(problem))))
         case .success(let value):
             return give(value, now: now)
         }
@@ -120,31 +120,31 @@ extension Runner {
     private func help() -> String {
         var text = ""
         if case .asking(let question) = walk.state.phase {
-            if let why = question.why { text += paint.bold(strings(.why)) + strings.colon + walk.renderIfPossible(why) + "\n" }
-            if let tip = question.tip { text += paint.bold(strings(.tip)) + strings.colon + walk.renderIfPossible(tip) + "\n" }
-            if question.why == nil, question.tip == nil { text += paint.dim(strings(.noCoaching)) + "\n" }
+            if let why = question.why { text += wrapped(paint.bold(strings(.why)) + strings.colon + walk.renderIfPossible(why)) }
+            if let tip = question.tip { text += wrapped(paint.bold(strings(.tip)) + strings.colon + walk.renderIfPossible(tip)) }
+            if question.why == nil, question.tip == nil { text += wrapped(paint.dim(strings(.noCoaching))) }
         }
-        text += strings(.commandsTitle) + "\n"
+        text += wrapped(strings(.commandsTitle))
         for phrase in [RunnerStrings.Phrase.helpHelp, .helpBack, .helpNote, .helpWhere, .helpDefine, .helpPause] {
-            text += "  " + strings(phrase) + "\n"
+            text += wrappedHelp(strings(phrase))
         }
-        text += "  " + strings(.helpEnd, outcomeList) + "\n"
+        text += wrappedHelp(strings(.helpEnd, outcomeList))
         let own = RepCommand.allCases.compactMap { command in
             commands.ownWords(for: command).first.map { "\($0) (\(command.rawValue))" }
         }
-        if !own.isEmpty { text += strings(.helpOwnWords, own.joined(separator: ", ")) + "\n" }
-        text += paint.dim(strings(.helpLiteral)) + "\n"
+        if !own.isEmpty { text += wrapped(strings(.helpOwnWords, own.joined(separator: ", "))) }
+        text += wrapped(paint.dim(strings(.helpLiteral)))
         return text
     }
 
     private mutating func back(now: Double) -> Turn {
         let stageBefore = walk.state.stage
-        guard let question = walk.back() else { return Turn(text: strings(.nothingToUndo) + "\n") }
+        guard let question = walk.back() else { return Turn(text: wrapped(strings(.nothingToUndo))) }
         forgetMove(of: question)
         var turn = proceed(now: now)
         // Back across a stage boundary: say which stage the rep is in again.
         let heading = walk.state.stage == stageBefore ? "" : stageHeading(walk.state.stage)
-        turn.text = paint.dim(strings(.backTo)) + "\n" + heading + turn.text
+        turn.text = wrapped(paint.dim(strings(.backTo))) + heading + turn.text
         turn.records.insert(.undo(question: program.name(question.name.symbol)), at: 0)
         if walk.state.stage != stageBefore {
             let stage = program.stages[walk.state.stage]
@@ -163,21 +163,21 @@ extension Runner {
         let done = walk.state.stagesEntered.filter { $0 != current && seen.insert($0).inserted }
         let title = { (index: Int) in walk.renderIfPossible(program.stages[index].title) }
         var text = ""
-        if !done.isEmpty { text += strings(.whereDone) + strings.colon + done.map(title).joined(separator: ", ") + "\n" }
+        if !done.isEmpty { text += wrapped(strings(.whereDone) + strings.colon + done.map(title).joined(separator: ", ")) }
         let banner = strings(.stageBanner, String(current + 1), String(program.stages.count), title(current))
-        text += paint.bold(strings(.whereNow) + strings.colon + banner) + "\n"
+        text += wrapped(paint.bold(strings(.whereNow) + strings.colon + banner))
         let later = (current + 1)..<program.stages.count
-        if !later.isEmpty { text += strings(.whereToCome) + strings.colon + later.map(title).joined(separator: ", ") + "\n" }
+        if !later.isEmpty { text += wrapped(strings(.whereToCome) + strings.colon + later.map(title).joined(separator: ", ")) }
         return text
     }
 
     private func define(_ word: String) -> String {
         let glossary = program.terms.map(\.word.value)
-        guard !glossary.isEmpty else { return strings(.glossaryEmpty) + "\n" }
-        guard !word.isEmpty else { return strings(.defineEmpty, glossary.joined(separator: ", ")) + "\n" }
+        guard !glossary.isEmpty else { return wrapped(strings(.glossaryEmpty)) }
+        guard !word.isEmpty else { return wrapped(strings(.defineEmpty, glossary.joined(separator: ", "))) }
         let found = program.define(word)
-        guard !found.isEmpty else { return strings(.defineUnknown, word, glossary.joined(separator: ", ")) + "\n" }
-        return found.map { paint.bold($0.word.value) + strings.colon + $0.definition.value + "\n" }.joined()
+        guard !found.isEmpty else { return wrapped(strings(.defineUnknown, word, glossary.joined(separator: ", "))) }
+        return found.map { wrapped(paint.bold($0.word.value) + strings.colon + $0.definition.value) }.joined()
     }
 
     /// `end OUTCOME [REASON]`: asks to confirm before the deal is ended, since an ended session
@@ -185,14 +185,14 @@ extension Runner {
     private mutating func end(_ rest: String) -> Turn {
         let (outcome, reason) = Self.split(rest)
         let known = program.outcomes ?? program.endingNames
-        guard !outcome.isEmpty else { return Turn(text: strings(.endNeedsOutcome, known.joined(separator: ", ")) + "\n") }
+        guard !outcome.isEmpty else { return Turn(text: wrapped(strings(.endNeedsOutcome, known.joined(separator: ", ")))) }
         var matches = known.filter { $0.lowercased() == outcome }
         if matches.isEmpty { matches = known.filter { LatinFolding.fold($0) == LatinFolding.fold(outcome) } }
         guard matches.count == 1, let name = matches.first else {
             let text = matches.isEmpty
                 ? strings(.unknownOutcome, outcome, known.joined(separator: ", "))
                 : strings(.ambiguousName, outcome, matches.joined(separator: ", "))
-            return Turn(text: text + "\n")
+            return Turn(text: wrapped(text))
         }
         pendingEnd = PendingEnd(outcome: name, reason: reason.isEmpty ? nil : reason)
         return Turn(text: confirmQuestion())
@@ -201,7 +201,7 @@ extension Runner {
     private func confirmQuestion() -> String {
         guard let pending = pendingEnd else { return "" }
         let shown = pending.reason.map { "\(pending.outcome) · \($0)" } ?? pending.outcome
-        return paint.bold(strings(.confirmEnd, shown, words.yes[0], words.no[0])) + "\n"
+        return wrapped(paint.bold(strings(.confirmEnd, shown, words.yes[0], words.no[0])))
     }
 
     /// The answer to "End the deal now as ...?": yes ends it; no or back goes on where the walk was.
@@ -214,11 +214,11 @@ extension Runner {
             return proceed(now: now)
         case false?:
             pendingEnd = nil
-            var text = paint.dim(strings(.endCancelled)) + "\n"
+            var text = wrapped(paint.dim(strings(.endCancelled)))
             if let question { text += "\n" + describe(question) }
             return Turn(text: text)
         case nil:
-            return Turn(text: strings(.confirmAgain, words.yes[0], words.no[0]) + "\n" + confirmQuestion())
+            return Turn(text: wrapped(strings(.confirmAgain, words.yes[0], words.no[0])) + confirmQuestion())
         }
     }
 }

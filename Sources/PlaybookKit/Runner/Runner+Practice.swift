@@ -61,15 +61,16 @@ extension Runner {
     }
 
     /// `+3 · why` after a move, and the best option when it was not chosen.
-    private func feedback(_ move: MoveResult, chosen: Branch, best: Branch) -> String {
+    private func feedback(_ move: MoveResult, chosen: Branch, best bestBranch: Branch) -> String {
         let points = signed(move.points)
-        var text = "  " + (move.isBest ? paint.spoken(points) : paint.problem(points))
-        if let why = chosen.feedback { text += " · " + walk.renderIfPossible(why) }
-        text += "\n"
+        var first = "  " + (move.isBest ? paint.spoken(points) : paint.problem(points))
+        if let why = chosen.feedback { first += " · " + walk.renderIfPossible(why) }
+        // The reason goes on under itself: "  +3 · ".
+        var text = wrapped(first, hanging: 2 + Wrap.cells(points) + 3)
         if !move.isBest {
-            text += "  " + paint.bold(strings(.bestMove)) + strings.colon + strings(.optionPoints, move.bestOption, signed(move.bestPoints))
-            if let why = best.feedback { text += " · " + walk.renderIfPossible(why) }
-            text += "\n"
+            var best = "  " + paint.bold(strings(.bestMove)) + strings.colon + strings(.optionPoints, move.bestOption, signed(move.bestPoints))
+            if let why = bestBranch.feedback { best += " · " + walk.renderIfPossible(why) }
+            text += wrapped(best, hanging: 4)
         }
         return text
     }
@@ -80,8 +81,8 @@ extension Runner {
         state.personaShown = true
         practice = state
         let intro = persona.role.map { strings(.personaWithRole, persona.name, $0) } ?? strings(.personaIntro, persona.name)
-        var text = "\n" + paint.bold(intro) + "\n"
-        if let context = persona.context { text += paint.dim(context) + "\n" }
+        var text = "\n" + wrapped(paint.bold(intro))
+        if let context = persona.context { text += wrapped(paint.dim(context), hanging: 0) }
         return text
     }
 
@@ -112,10 +113,10 @@ extension Runner {
         let grade = Self.grade(moves + takenBack)
         var text = ""
         if state.options.holdFeedback, !moves.isEmpty || !takenBack.isEmpty {
-            text += "\n" + paint.bold(strings(.feedbackHeld)) + "\n"
+            text += "\n" + wrapped(paint.bold(strings(.feedbackHeld)))
             for (question, move) in state.moves + state.takenBack {
-                text += "? " + move.text + " → " + move.chosen
-                text += (state.takenBack.contains { $0.result == move } ? " " + paint.dim(strings(.takenBack)) : "") + "\n"
+                let isTakenBack = state.takenBack.contains { $0.result == move }
+                text += wrapped("? " + move.text + " → " + move.chosen + (isTakenBack ? " " + paint.dim(strings(.takenBack)) : ""))
                 if let chosen = question.branches.first(where: { $0.optionText == move.chosen }),
                     let best = question.branches.first(where: { $0.optionText == move.bestOption })
                 {
@@ -123,27 +124,28 @@ extension Runner {
                 }
             }
         }
-        text += "\n" + paint.heading("── " + strings(.practiceResult) + " ──") + "\n"
+        text += "\n" + banner(strings(.practiceResult))
         let possible = bestPossible.map { Value.format($0, style: numbers) } ?? strings(.unbounded)
-        text += strings(.practiceScore, Value.format(score, style: numbers), Value.format(bestOnPath, style: numbers), possible) + "\n"
+        text += wrapped(strings(.practiceScore, Value.format(score, style: numbers), Value.format(bestOnPath, style: numbers), possible))
         if let grade {
-            text += paint.bold(strings(.grade) + strings.colon + Value.format(grade.rounded(), style: numbers) + "%") + " "
             let count = moves.count + takenBack.count
-            text += paint.dim(
-                takenBack.isEmpty
-                    ? strings(.gradeMeasures, String(count))
-                    : strings(.gradeMeasuresTakenBack, String(count), String(takenBack.count))) + "\n"
+            text += wrapped(
+                paint.bold(strings(.grade) + strings.colon + Value.format(grade.rounded(), style: numbers) + "%") + " "
+                    + paint.dim(
+                        takenBack.isEmpty
+                            ? strings(.gradeMeasures, String(count))
+                            : strings(.gradeMeasuresTakenBack, String(count), String(takenBack.count))))
         } else {
-            text += strings(.noGrade) + "\n"
+            text += wrapped(strings(.noGrade))
         }
         let review = moves.filter { !$0.isBest }.map { ($0, false) } + takenBack.filter { !$0.isBest }.map { ($0, true) }
         if review.isEmpty {
-            if !moves.isEmpty { text += strings(.allBest) + "\n" }
+            if !moves.isEmpty { text += wrapped(strings(.allBest)) }
         } else {
-            text += strings(.movesToReview) + "\n"
+            text += wrapped(strings(.movesToReview))
             for (move, isTakenBack) in review {
-                text += "  ? " + move.text + (isTakenBack ? " " + paint.dim(strings(.takenBack)) : "") + "\n    "
-                text += strings(.youChose, move.chosen, signed(move.points), move.bestOption, signed(move.bestPoints)) + "\n"
+                text += wrapped("  ? " + move.text + (isTakenBack ? " " + paint.dim(strings(.takenBack)) : ""), hanging: 4)
+                text += wrapped("    " + strings(.youChose, move.chosen, signed(move.points), move.bestOption, signed(move.bestPoints)), hanging: 6)
             }
         }
         let result = PracticeResult(

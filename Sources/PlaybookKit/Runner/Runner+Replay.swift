@@ -66,7 +66,6 @@ extension Runner {
     /// The banner of a stage: "Stage 2 of 5 · Problem".
     public func stageHeading(_ index: Int) -> String {
         let title = walk.renderIfPossible(program.stages[index].title)
-        return "\n" + paint.heading("── " + strings(.stageBanner, String(index + 1), String(program.stages.count), title) + " ──")
-            + "\n"
+        return "\n" + banner(strings(.stageBanner, String(index + 1), String(program.stages.count), title))
     }
 }
