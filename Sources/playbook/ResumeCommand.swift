@@ -71,7 +71,7 @@ enum ResumeCommand {
             var intro = runner.wrapped(runner.paint.bold(TerminalText.safe(program.title)), hanging: 0)
             intro += runner.wrapped(
                 strings(.resumed, TerminalText.safe(info.playbookTitle), TerminalText.safe(who.isEmpty ? info.id : who)) + " "
-                    + (report.replayed == 1 ? strings(.replayedOne) : strings(.replayed, String(report.replayed))))
+                    + (report.answersInForce == 1 ? strings(.replayedOne) : strings(.replayed, String(report.answersInForce))))
             if let problem = report.stoppedBecause {
                 // Say why the answers stopped fitting: the playbook changed, or (its hash the same)
                 // the record is damaged or was edited.

@@ -1,6 +1,8 @@
 /// How far a recorded session's inputs still fit the playbook.
 public struct ReplayReport: Sendable, Hashable {
     public var replayed = 0
+    /// The answers in force after replay: those undone with `back` are not among them.
+    public var answersInForce = 0
     /// The recorded inputs that could not be replayed, the first of them explained.
     public var notReplayed = 0
     /// Why replay stopped, in the runner's words; nil when every input fit.
@@ -44,11 +46,13 @@ extension Runner {
             if let problem {
                 report.notReplayed = inputs.count - index
                 report.stoppedBecause = problem
+                report.answersInForce = walk.state.answers.count
                 return report
             }
             report.replayed += 1
         }
         _ = skipToWaiting()
+        report.answersInForce = walk.state.answers.count
         return report
     }
 
