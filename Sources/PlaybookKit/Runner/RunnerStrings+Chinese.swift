@@ -84,6 +84,8 @@ extension RunnerStrings {
         .youChose: "你选了“{1}”（{2}）；最佳：“{3}”（{4}）",
         // What `show` prints of a recorded session.
         .shownStage: "阶段 {1} · {2}",
+        .summaryTitle: "回答",
+        .logTitle: "逐步记录",
         .revised: "（已修改）",
         .note: "备注",
         .couldNotLeave: "未能离开该阶段：{1}",

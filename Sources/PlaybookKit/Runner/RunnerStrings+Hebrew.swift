@@ -84,6 +84,8 @@ extension RunnerStrings {
         .youChose: "בחרת “{1}” ({2}); הטוב ביותר: “{3}” ({4})",
         // What `show` prints of a recorded session.
         .shownStage: "שלב {1} · {2}",
+        .summaryTitle: "תשובות",
+        .logTitle: "שלב אחר שלב",
         .revised: "(תוקן)",
         .note: "הערה",
         .couldNotLeave: "לא היה אפשר לצאת מהשלב: {1}",

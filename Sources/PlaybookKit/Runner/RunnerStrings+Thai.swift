@@ -84,6 +84,8 @@ extension RunnerStrings {
         .youChose: "คุณเลือก “{1}” ({2}) ตัวเลือกที่ดีที่สุดคือ “{3}” ({4})",
         // What `show` prints of a recorded session.
         .shownStage: "ขั้นตอนที่ {1} · {2}",
+        .summaryTitle: "คำตอบ",
+        .logTitle: "ทีละขั้น",
         .revised: "(แก้ไขแล้ว)",
         .note: "โน้ต",
         .couldNotLeave: "ออกจากขั้นตอนนี้ไม่ได้: {1}",

@@ -84,6 +84,8 @@ extension RunnerStrings {
         .youChose: "bạn chọn “{1}” ({2}); tốt nhất: “{3}” ({4})",
         // What `show` prints of a recorded session.
         .shownStage: "Giai đoạn {1} · {2}",
+        .summaryTitle: "Câu trả lời",
+        .logTitle: "Từng bước",
         .revised: "(đã sửa)",
         .note: "Ghi chú",
         .couldNotLeave: "Chưa thể rời giai đoạn: {1}",

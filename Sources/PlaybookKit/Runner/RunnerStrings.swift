@@ -48,6 +48,7 @@ public struct RunnerStrings: Sendable {
         case personaIntro, bestMove, feedbackHeld, practiceResult, practiceScore, unbounded, grade, noGrade
         case gradeMeasures, gradeMeasuresTakenBack, takenBack
         case movesToReview, allBest, youChose, personaWithRole, optionPoints
+        case summaryTitle, logTitle
         case shownStage, revised, note, couldNotLeave, pausedAt, resumedAt, oneDidNotFit, didNotFit, walkStopped
         case oneDidNotFitSamePlaybook, didNotFitSamePlaybook
         case pointsBest, pointsOther, shownScoreAny, shownScoreWalk
@@ -141,6 +142,8 @@ public struct RunnerStrings: Sendable {
         .youChose: "you chose “{1}” ({2}); best: “{3}” ({4})",
         // What `show` prints of a recorded session.
         .shownStage: "Stage {1} · {2}",
+        .summaryTitle: "Answers",
+        .logTitle: "Step by step",
         .revised: "(revised)",
         .note: "Note",
         .couldNotLeave: "Could not leave the stage: {1}",
