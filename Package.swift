@@ -8,7 +8,7 @@ let package = Package(
         .library(name: "PlaybookKit", targets: ["PlaybookKit"]),
     ],
     targets: [
-        .target(name: "PlaybookKit"),
+        .target(name: "PlaybookKit", exclude: ["Support/generate"]),
         .executableTarget(name: "playbook", dependencies: ["PlaybookKit"]),
         .testTarget(name: "PlaybookKitTests", dependencies: ["PlaybookKit", "playbook"], exclude: ["Fixtures"]),
     ],

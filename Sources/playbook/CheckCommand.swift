@@ -20,7 +20,9 @@ enum CheckCommand {
         exit status: 0 no errors, 1 errors found (or warnings with --strict),
                      2 bad usage or a file that cannot be read
 
-        Each diagnostic has a code such as PB0202, explained in docs/diagnostics/.
+        Each diagnostic has a code such as PB0202, explained with a wrong and a fixed example
+        on its page in the diagnostics folder of playbook's documentation (docs/diagnostics/
+        in its source).
 
         """
 

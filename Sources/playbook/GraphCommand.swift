@@ -22,7 +22,8 @@ enum GraphCommand {
         exit status: 0 drawn, 1 the playbook has errors,
                      2 bad usage or a file that cannot be read or written
 
-        See docs/graph.md for what each shape and colour means.
+        What each shape and colour means: graph.md, in playbook's documentation (docs/ in its
+        source).
 
         """
 

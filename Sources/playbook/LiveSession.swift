@@ -9,6 +9,9 @@ struct LiveSession {
     let record: RecordFile
     let id: String
     var source: AnswerSource
+    /// `--width`, if given: else the terminal's width is asked again before each turn, so that a
+    /// window made wider or narrower wraps the next text to fit.
+    let width: Int?
 
     enum AnswerSource {
         /// Lines typed or piped; piped lines are echoed so that the output reads as a transcript.
@@ -46,6 +49,7 @@ struct LiveSession {
                 case .text(let text):
                     // Echoed as the terminal should show it; recorded (and answered) as typed.
                     if echo { Terminal.write(TerminalText.safe(text) + "\n") }
+                    runner.width = Terminal.width(option: width)
                     turn = runner.receive(text, now: now())
                 case .endOfInput where echo:
                     // Piped answers ran out: an error that names the question left waiting.
@@ -77,6 +81,7 @@ struct LiveSession {
                     Terminal.error("playbook: the answer '\(TerminalText.safe(answer.text))' to '\(name)' does not fit: \(runner.explain(problem))\n")
                     return 1
                 case .success(let value):
+                    runner.width = Terminal.width(option: width)
                     turn = runner.give(value, now: now())
                 }
             }

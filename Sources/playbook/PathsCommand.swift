@@ -14,7 +14,7 @@ enum PathsCommand {
         A walk goes from the first stage to an outcome and takes a side at every yes/no or
         choice question and every 'if'; at a 'call' it walks through the flow. Answers to
         number, text and scale questions choose nothing, and exit criteria are taken to
-        hold. The definitions are in docs/analysis.md.
+        hold. The definitions are in analysis.md, in playbook's documentation (docs/ in its source).
 
         options:
           --to OUTCOME     list example walks to OUTCOME

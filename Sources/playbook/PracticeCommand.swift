@@ -5,7 +5,7 @@ import PlaybookKit
 enum PracticeCommand {
     static let help = """
         usage: playbook practice [options] FILE
-               playbook practice --history [--rep NAME] [--sessions DIR]
+               playbook practice --history [--rep NAME] [--persona ID] [--sessions DIR]
 
         Rehearse a playbook before you face a buyer. The buyer speaks (one of the playbook's
         personas, and one of its lines at random, the same with the same --seed); the choice
@@ -24,7 +24,9 @@ enum PracticeCommand {
           --scenario NAME   with --answers: which scenario (default: the first)
           --sessions DIR    where records are kept (as for 'playbook run')
           --color WHEN      auto (default), always, never
+          --width N         wrap at N terminal cells; 0: do not wrap (as for 'playbook run')
           --history         list practice runs over time, per playbook, instead of practising
+                            (with --rep and --persona: only that rep's runs, that buyer's)
           -h, --help        show this help
 
         At any question: ?, back, note, where, define, pause, end (as in 'playbook run').
@@ -65,9 +67,10 @@ enum PracticeCommand {
             Terminal.error("playbook: \(TerminalText.safe(error.message))\n")
             return 1
         }
-        let history = PracticeHistory(logs, rep: arguments.value("--rep"))
+        let history = PracticeHistory(logs, rep: arguments.value("--rep"), persona: arguments.value("--persona"))
         guard !history.tracks.isEmpty else {
-            let who = arguments.value("--rep").map { " for \(TerminalText.safe($0))" } ?? ""
+            let who = (arguments.value("--rep").map { " for \(TerminalText.safe($0))" } ?? "")
+                + (arguments.value("--persona").map { " against \(TerminalText.safe($0))" } ?? "")
             Terminal.write("No practice runs\(who) in \(TerminalText.safe(store.directory)) yet. Start one with: playbook practice FILE\n")
             return 0
         }
@@ -83,12 +86,12 @@ enum PracticeCommand {
             var rows: [[String]] = []
             for run in track.runs {
                 let result = run.result
-                let (best, worst) = PracticeHistory.bestAndWorst(result.moves)
+                let (best, worst) = PracticeHistory.bestAndWorst(result.moves + result.takenBack)
                 rows.append([
                     Transcript.minute(run.time), TerminalText.safe(run.rep ?? ""), Value.format(result.score, style: numbers) + "/" + Value.format(result.bestOnPath, style: numbers),
                     result.grade.map { Value.format($0.rounded(), style: numbers) + "%" } ?? "—",
-                    best.map { PictureText.shorten(TerminalText.safe($0.text), to: 32) } ?? "",
-                    worst.map { PictureText.shorten(TerminalText.safe($0.text), to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points, style: numbers)) } ?? "",
+                    best.map { PictureText.shorten(TerminalText.safe($0.chosen), to: 32) } ?? "",
+                    worst.map { PictureText.shorten(TerminalText.safe($0.chosen), to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points, style: numbers)) } ?? "",
                 ])
             }
             let header: [RunnerStrings.Phrase] = [.historyDate, .historyRep, .historyScore, .historyGrade, .historyBest, .historyWorst]

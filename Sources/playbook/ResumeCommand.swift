@@ -17,12 +17,13 @@ enum ResumeCommand {
           --playbook FILE   the playbook, if it moved since the session started
           --sessions DIR    where records are kept (as for 'playbook run')
           --color WHEN      auto (default), always, never
+          --width N         wrap at N terminal cells; 0: do not wrap (as for 'playbook run')
           -h, --help        show this help
 
         """
 
     static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--playbook", "--sessions", "--color"], flags: ["--help", "-h"])
+        let arguments = try Arguments(words, valued: ["--playbook", "--sessions", "--color", "--width"], flags: ["--help", "-h"])
         if arguments.has("--help") || arguments.has("-h") {
             Terminal.write(help)
             return 0
@@ -32,6 +33,7 @@ enum ResumeCommand {
         }
         let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
         let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
+        let width = try Terminal.widthOption(arguments)
         do throws(StoreError) {
             let location = try store.locate(word, writing: true)
             let record = try RecordFile(resuming: location.name, in: location.folder, path: location.path)
@@ -54,7 +56,9 @@ enum ResumeCommand {
             let practice = info.mode == "practice"
                 ? PracticeOptions(persona: program.personas.first { $0.id == info.persona }, holdFeedback: info.holdFeedback)
                 : nil
-            var runner = Runner(walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color), practice: practice)
+            var runner = Runner(
+                walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color), practice: practice,
+                width: Terminal.width(option: width))
             let report = runner.replay(log.inputs)
             let changed = contentHash(check.sources) != info.playbookHash
             try record.append(
@@ -64,9 +68,10 @@ enum ResumeCommand {
             let strings = runner.strings
             // The record's words are anyone's who could write the file: safe for the terminal.
             let who = [info.deal, info.rep].compactMap { $0 }.joined(separator: " · ")
-            var intro = runner.paint.bold(TerminalText.safe(program.title)) + "\n"
-            intro += strings(.resumed, TerminalText.safe(info.playbookTitle), TerminalText.safe(who.isEmpty ? info.id : who)) + " "
-            intro += (report.replayed == 1 ? strings(.replayedOne) : strings(.replayed, String(report.replayed))) + "\n"
+            var intro = runner.wrapped(runner.paint.bold(TerminalText.safe(program.title)), hanging: 0)
+            intro += runner.wrapped(
+                strings(.resumed, TerminalText.safe(info.playbookTitle), TerminalText.safe(who.isEmpty ? info.id : who)) + " "
+                    + (report.answersInForce == 1 ? strings(.replayedOne) : strings(.replayed, String(report.answersInForce))))
             if let problem = report.stoppedBecause {
                 // Say why the answers stopped fitting: the playbook changed, or (its hash the same)
                 // the record is damaged or was edited.
@@ -74,9 +79,10 @@ enum ResumeCommand {
                 let why = changed ? strings(.replayStopped, String(report.notReplayed))
                     : damaged.isEmpty ? strings(.replayStoppedUnchanged, String(report.notReplayed))
                     : strings(.replayStoppedDamaged, String(report.notReplayed), damaged)
-                intro += runner.paint.problem(why) + "\n  " + TerminalText.safe(problem) + "\n"
+                intro += runner.wrapped(runner.paint.problem(why))
+                intro += runner.wrapped("  " + TerminalText.safe(problem), hanging: 4)
             } else if changed {
-                intro += strings(.replayChanged) + "\n"
+                intro += runner.wrapped(strings(.replayChanged))
             }
             if report.replayed > 0 { intro += runner.personaIntro() }
             LineReader.catchInterrupts()
@@ -87,7 +93,8 @@ enum ResumeCommand {
                 first.text = intro + first.text
             }
             let interactive = isatty(STDIN_FILENO) == 1
-            var session = LiveSession(runner: runner, record: record, id: info.id, source: .lines(LineReader(), echo: !interactive))
+            var session = LiveSession(
+                runner: runner, record: record, id: info.id, source: .lines(LineReader(), echo: !interactive), width: width)
             return try session.drive(from: first)
         } catch {
             Terminal.error("playbook: \(TerminalText.safe(error.message))\n")

@@ -23,6 +23,8 @@ enum RunCommand {
           --sessions DIR    where records are kept (default: $PLAYBOOK_SESSIONS, else
                             $XDG_DATA_HOME/playbook/sessions, else ~/.local/share/playbook/sessions)
           --color WHEN      auto (default: on a terminal, never with NO_COLOR), always, never
+          --width N         wrap at N terminal cells; 0: do not wrap (default: the terminal's
+                            width, else $COLUMNS; piped output is not wrapped)
           -h, --help        show this help
 
         exit status: 0 the deal ended or was paused, 1 the playbook has errors, an answer was
@@ -31,7 +33,7 @@ enum RunCommand {
         """
 
     /// The options of every recorded session, `run` and `practice`.
-    static let sessionOptions: Set<String> = ["--rep", "--deal", "--answers", "--scenario", "--seed", "--sessions", "--color"]
+    static let sessionOptions: Set<String> = ["--rep", "--deal", "--answers", "--scenario", "--seed", "--sessions", "--color", "--width"]
 
     static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let arguments = try Arguments(words, valued: sessionOptions, flags: ["--help", "-h"])
@@ -60,6 +62,7 @@ enum RunCommand {
         guard let (program, check) = try Loading.program(at: path, keep: &keep) else { return 1 }
         let options = try practice.map { request throws(UsageError) in try request.options(for: program, seed: seed) }
         let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
+        let width = try Terminal.widthOption(arguments)
         let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
         let id = sessionID()
         do throws(StoreError) {
@@ -71,13 +74,15 @@ enum RunCommand {
             let record = try RecordFile(
                 creating: id + ".jsonl", in: try store.openForWriting(), path: store.path(of: id),
                 first: SessionEvent(.start(info), time: now()))
-            var runner = Runner(walk: Walk(program: program, seed: seed), paint: Paint(enabled: color), practice: options)
+            var runner = Runner(
+                walk: Walk(program: program, seed: seed), paint: Paint(enabled: color), practice: options,
+                width: Terminal.width(option: width))
             LineReader.catchInterrupts()
-            Terminal.write(runner.paint.bold(TerminalText.safe(program.title)) + "\n")
+            Terminal.write(runner.wrapped(runner.paint.bold(TerminalText.safe(program.title)), hanging: 0))
             let first = runner.proceed(now: now())
             var session = LiveSession(
                 runner: runner, record: record, id: id,
-                source: queue.map { .keyed($0) } ?? .lines(LineReader(), echo: !interactive))
+                source: queue.map { .keyed($0) } ?? .lines(LineReader(), echo: !interactive), width: width)
             return try session.drive(from: first)
         } catch {
             Terminal.error("playbook: \(TerminalText.safe(error.message, lines: true))\n")

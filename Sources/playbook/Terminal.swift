@@ -37,6 +37,28 @@ enum Terminal {
             return isatty(descriptor) == 1
         }
     }
+
+    /// The width in cells to wrap the runner's text at: `option` (`--width N`; 0: none), else the
+    /// terminal's when standard output is one, else `$COLUMNS`, else nil: piped output is left as
+    /// written.
+    static func width(option: Int?) -> Int? {
+        if let option { return option > 0 ? option : nil }
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let value = getenv("COLUMNS"), let columns = Int(String(cString: value)), columns > 0 { return columns }
+        return nil
+    }
+
+    /// `--width N`: a whole number of cells, 0 for no wrapping.
+    static func widthOption(_ arguments: Arguments) throws(UsageError) -> Int? {
+        guard let text = arguments.value("--width") else { return nil }
+        guard let width = Int(text), width >= 0 else {
+            throw UsageError("--width takes a whole number of terminal cells, 0 for no wrapping (not '\(text)')")
+        }
+        return width
+    }
 }
 
 enum ColorChoice: String, CaseIterable {

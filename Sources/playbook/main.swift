@@ -17,8 +17,10 @@ let help = """
       graph FILE         draw the playbook as a flowchart (mermaid, dot or svg)
       paths FILE         count the walks to each outcome; shortest, longest and example walks
 
-    Run 'playbook <command> --help' for a command's options, and see README.md and
-    docs/language.md for the language.
+    Run 'playbook <command> --help' for a command's options. The documentation comes with
+    playbook's source, in its docs folder: language.md (the language, construct by construct),
+    running.md (run, practice, resume, show, sessions, test), sessions.md (the record format),
+    graph.md, analysis.md, and diagnostics/ (a page per diagnostic code, with examples).
 
     """
 

@@ -63,6 +63,12 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
     var practice = PracticeChecks(interner: result.interner)
     practice.check(result.files)
     diagnostics += practice.diagnostics
+    // Without declared outcomes, a rep may end with any outcome the playbook ends with.
+    let outcomes = (table.outcomes ?? graph.endings.map(\.outcome.symbol)).map(result.interner.name)
+    var options = OptionChecks(
+        interner: result.interner, language: result.files.first?.header?.language?.code ?? "en", outcomes: outcomes)
+    options.check(result.files)
+    diagnostics += options.diagnostics
 
     if !syntaxErrors {
         var values = SymbolMap<Bool>()

@@ -29,6 +29,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case jumpOutOfFlow = "PB0208"
     case duplicateBranch = "PB0209"
     case duplicateTerm = "PB0210"
+    case optionReadsAsCommand = "PB0211"
     // Types.
     case mismatchedComparison = "PB0301"
     case arithmeticOnNonNumber = "PB0302"
@@ -58,7 +59,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
 
     public var severity: Severity {
         switch self {
-        case .unreachable, .unusedFlow, .exitNeverChecked, .duplicateTerm, .scoredWithoutBest, .bestScoresLower, .feedbackNotOnChoice: .warning
+        case .unreachable, .unusedFlow, .exitNeverChecked, .duplicateTerm, .optionReadsAsCommand, .scoredWithoutBest,
+            .bestScoresLower, .feedbackNotOnChoice:
+            .warning
         default: .error
         }
     }
@@ -93,6 +96,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .jumpOutOfFlow: "jump-out-of-flow"
         case .duplicateBranch: "duplicate-branch"
         case .duplicateTerm: "duplicate-term"
+        case .optionReadsAsCommand: "option-reads-as-command"
         case .mismatchedComparison: "mismatched-comparison"
         case .arithmeticOnNonNumber: "arithmetic-on-non-number"
         case .conditionNotYesNo: "condition-not-yes-no"

@@ -36,6 +36,15 @@ public enum DisplayWidth {
         return 1
     }
 
+    /// Cells a character (a grapheme cluster) takes: its scalars' cells, at most 2. A family
+    /// emoji (three faces joined by ZWJ) or a flag (two regional indicators) is one glyph two
+    /// cells wide, not the sum of its parts; a letter with its marks takes the letter's cells.
+    public static func cells(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first { return of(scalar) }
+        return min(of(String(character)), 2)
+    }
+
     /// Cells the text takes, with tabs expanded to the next multiple of
     /// `tabStop` counted from `startColumn` (0-based cell column where the
     /// text starts).

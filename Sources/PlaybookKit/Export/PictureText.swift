@@ -5,14 +5,8 @@ public enum PictureText {
     /// The longest label a picture shows, in terminal cells.
     public static let maxCells = 40
 
-    /// Cells a character takes: `DisplayWidth` of its scalars, at most 2. A family emoji
-    /// (three faces joined by ZWJ) or a flag (two regional indicators) is one glyph two cells wide,
-    /// not the sum of its parts.
-    public static func cells(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        if scalars.count == 1, let scalar = scalars.first { return DisplayWidth.of(scalar) }
-        return min(DisplayWidth.of(String(character)), 2)
-    }
+    /// Cells a character takes: `DisplayWidth.cells`.
+    public static func cells(_ character: Character) -> Int { DisplayWidth.cells(character) }
 
     /// Cells the text takes, character by character.
     public static func cells(_ text: some StringProtocol) -> Int {
@@ -67,49 +61,10 @@ public enum PictureText {
         return kept + "…"
     }
 
-    /// Lines of at most `width` cells, broken at spaces where possible and between characters
-    /// otherwise (Chinese and Thai have no spaces between words).
+    /// Lines of at most `width` cells, broken where a terminal line would be (`Wrap`): at spaces,
+    /// between Chinese characters but not before their closing punctuation, between Thai words.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        let limit = max(width, 2)
-        var lines: [String] = []
-        var line = ""
-        var lineCells = 0
-        for word in text.split(separator: " ") {
-            let wordCells = cells(word)
-            if lineCells > 0, lineCells + 1 + wordCells <= limit {
-                line += " " + word
-                lineCells += 1 + wordCells
-                continue
-            }
-            if wordCells <= limit {
-                if lineCells > 0 { lines.append(line) }
-                line = String(word)
-                lineCells = wordCells
-                continue
-            }
-            // Longer than a line (Chinese, Thai): fill the line, then break between characters.
-            if lineCells > 0, lineCells + 2 <= limit {
-                line += " "
-                lineCells += 1
-            } else if lineCells > 0 {
-                lines.append(line)
-                line = ""
-                lineCells = 0
-            }
-            for character in word {
-                let characterCells = cells(character)
-                if lineCells + characterCells > limit, lineCells > 0 {
-                    while line.last == " " { line.removeLast() }
-                    lines.append(line)
-                    line = ""
-                    lineCells = 0
-                }
-                line.append(character)
-                lineCells += characterCells
-            }
-        }
-        if lineCells > 0 || lines.isEmpty { lines.append(line) }
-        return lines
+        Wrap.lines(text, width: max(width, 2))
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -20,12 +20,14 @@ public struct PracticeHistory: Sendable {
     /// By playbook title, in order of each playbook's latest run (most recent first).
     public let tracks: [Track]
 
-    /// Finished practice runs among `logs` (others are skipped), for one rep when `rep` is given.
-    public init(_ logs: [SessionLog], rep: String? = nil) {
+    /// Finished practice runs among `logs` (others are skipped), for one rep when `rep` is given
+    /// and against one persona (by id) when `persona` is.
+    public init(_ logs: [SessionLog], rep: String? = nil, persona: String? = nil) {
         var byPlaybook: [String: [Run]] = [:]
         var languages: [String: String] = [:]
         for log in logs {
             guard let info = log.info, info.mode == "practice", rep == nil || info.rep == rep,
+                persona == nil || info.persona == persona,
                 let result = Transcript(log).practiceResult
             else { continue }
             let run = Run(session: info.id, time: log.startTime ?? 0, rep: info.rep, persona: info.persona, result: result)

@@ -71,6 +71,7 @@ extension SessionEvent {
             fields["best_possible"] = result.bestPossible.map(JSON.number) ?? .null
             fields["grade"] = result.grade.map(JSON.number) ?? .null
             fields["moves"] = .array(result.moves.map { .object($0.fields) })
+            fields["taken_back"] = .array(result.takenBack.map { .object($0.fields) })
         }
         return JSON.object(fields).text
     }
@@ -176,7 +177,8 @@ extension SessionEvent.Kind {
                 .practiceResult(
                     PracticeResult(
                         score: score, bestOnPath: bestOnPath, bestPossible: json["best_possible"]?.double,
-                        grade: json["grade"]?.double, moves: json["moves"]?.array?.compactMap(MoveResult.init(json:)) ?? [])))
+                        grade: json["grade"]?.double, moves: json["moves"]?.array?.compactMap(MoveResult.init(json:)) ?? [],
+                        takenBack: json["taken_back"]?.array?.compactMap(MoveResult.init(json:)) ?? [])))
         default:
             return .failure(.unknownEvent(name))
         }

@@ -116,16 +116,23 @@ public struct PracticeResult: Sendable, Hashable {
     public var bestOnPath: Double
     /// Over every walk of the playbook; nil when a loop makes it unbounded.
     public var bestPossible: Double?
-    /// 0 to 100; nil when no walk scores above 0.
+    /// 0 to 100: the points of the rep's moves (those taken back too) against the best move at
+    /// each; nil when there was no move with points to win.
     public var grade: Double?
     /// Every move still in force, in order.
     public var moves: [MoveResult]
+    /// Moves made and then taken back with `back`, in order: they still count in the grade.
+    public var takenBack: [MoveResult]
 
-    public init(score: Double, bestOnPath: Double, bestPossible: Double?, grade: Double?, moves: [MoveResult]) {
+    public init(
+        score: Double, bestOnPath: Double, bestPossible: Double?, grade: Double?, moves: [MoveResult],
+        takenBack: [MoveResult] = []
+    ) {
         self.score = score
         self.bestOnPath = bestOnPath
         self.bestPossible = bestPossible
         self.grade = grade
         self.moves = moves
+        self.takenBack = takenBack
     }
 }

@@ -1,4 +1,5 @@
-/// A deal's record as a person reads it: stages in order, each question with its answer (and the
+/// A deal's record as a person reads it: first the answers in force, by stage, with their notes
+/// (what a rep pastes into the CRM), then step by step: each question with its answer (and the
 /// answers revised with `back`), notes, unmet criteria, pauses and the outcome. Its labels are in
 /// the playbook's language, as the runner's words were during the walk.
 ///
@@ -19,9 +20,10 @@ public struct Transcript: Sendable {
     /// One line of the transcript, in order.
     public enum Entry: Sendable, Hashable {
         case stage(title: String, number: Int)
-        case answer(question: String, text: String, shown: String, seconds: Double, revised: Bool)
+        case answer(Answer)
         case buyer(String)
-        case note(String)
+        /// A note, and the question waiting when it was typed.
+        case note(String, question: String?)
         case unmet(String)
         case paused(at: Double)
         case resumed(at: Double, notReplayed: Int, playbookChanged: Bool)
@@ -30,25 +32,49 @@ public struct Transcript: Sendable {
         case move(MoveResult)
     }
 
+    /// An answer as recorded, and where it was given.
+    public struct Answer: Sendable, Hashable {
+        public var question: String
+        /// The question as shown.
+        public var text: String
+        public var value: Value
+        public var shown: String
+        public var seconds: Double
+        /// The stage's id, title and 1-based number, as the record entered it.
+        public var stage: String
+        public var stageTitle: String
+        public var stageNumber: Int
+        /// Undone with `back` later.
+        public var revised = false
+    }
+
     /// The entries, with answers later undone marked as revised.
     public var entries: [Entry] {
         var entries: [Entry] = []
-        var texts: [String: String] = [:]
+        var asked: [String: (text: String, stage: String)] = [:]
+        var stages: [String: (title: String, number: Int)] = [:]
         var answerIndices: [Int] = []
         for event in log.events {
             switch event.kind {
-            case .stageEntered(_, let title, let number): entries.append(.stage(title: title, number: number))
-            case .asked(let question, let text, _, _): texts[question] = text
-            case .answered(let question, _, let shown, let seconds):
+            case .stageEntered(let stage, let title, let number):
+                stages[stage] = (title, number)
+                entries.append(.stage(title: title, number: number))
+            case .asked(let question, let text, _, let stage): asked[question] = (text, stage)
+            case .answered(let question, let value, let shown, let seconds):
                 answerIndices.append(entries.count)
+                let stage = asked[question]?.stage ?? ""
                 entries.append(
-                    .answer(question: question, text: texts[question] ?? question, shown: shown, seconds: seconds, revised: false))
+                    .answer(
+                        Answer(
+                            question: question, text: asked[question]?.text ?? question, value: value, shown: shown, seconds: seconds,
+                            stage: stage, stageTitle: stages[stage]?.title ?? stage, stageNumber: stages[stage]?.number ?? 0)))
             case .undo:
-                if let index = answerIndices.popLast(), case .answer(let question, let text, let shown, let seconds, _) = entries[index] {
-                    entries[index] = .answer(question: question, text: text, shown: shown, seconds: seconds, revised: true)
+                if let index = answerIndices.popLast(), case .answer(var answer) = entries[index] {
+                    answer.revised = true
+                    entries[index] = .answer(answer)
                 }
             case .buyer(let line): entries.append(.buyer(line))
-            case .note(let text, _): entries.append(.note(text))
+            case .note(let text, let question): entries.append(.note(text, question: question))
             case .unmet(_, let message): entries.append(.unmet(message))
             case .paused: entries.append(.paused(at: event.time))
             case .resumed(_, let notReplayed, let changed):
@@ -75,17 +101,84 @@ public struct Transcript: Sendable {
         }
     }
 
+    /// The answers in force, by stage in the order first entered, each with the notes typed at
+    /// its question; notes typed where no question waited come last, under no stage.
+    public var summary: [(stage: String, title: String, number: Int, answers: [(answer: Answer, notes: [String])])] {
+        var order: [String] = []
+        var byStage: [String: (title: String, number: Int, answers: [(answer: Answer, notes: [String])])] = [:]
+        var notes: [String: [String]] = [:]
+        for entry in entries {
+            switch entry {
+            case .answer(let answer) where !answer.revised:
+                if byStage[answer.stage] == nil {
+                    order.append(answer.stage)
+                    byStage[answer.stage] = (answer.stageTitle, answer.stageNumber, [])
+                }
+                byStage[answer.stage]?.answers.append((answer, []))
+            case .note(let text, let question): notes[question ?? "", default: []].append(text)
+            default: break
+            }
+        }
+        // A note belongs with the answer to its question (the last one, if it was asked again).
+        var unplaced = notes
+        for stage in order.reversed() {
+            guard var group = byStage[stage] else { continue }
+            for index in group.answers.indices.reversed() {
+                let question = group.answers[index].answer.question
+                if let texts = unplaced.removeValue(forKey: question) { group.answers[index].notes = texts }
+            }
+            byStage[stage] = group
+        }
+        var result = order.compactMap { stage in byStage[stage].map { (stage, $0.title, $0.number, $0.answers) } }
+        let loose = unplaced.keys.sorted().flatMap { unplaced[$0] ?? [] }
+        if !loose.isEmpty {
+            result.append(("", "", 0, loose.map { note in
+                (Answer(question: "", text: "", value: .text(""), shown: "", seconds: 0, stage: "", stageTitle: "", stageNumber: 0), [note])
+            }))
+        }
+        return result
+    }
+
+    /// The step-by-step entries without a stage heading that nothing follows (a stage passed
+    /// through on the way back with `back`), nor one that repeats the heading before it.
+    var steps: [Entry] {
+        var kept: [Entry] = []
+        for entry in entries {
+            if case .stage = entry, let last = kept.last, case .stage = last { kept.removeLast() }
+            kept.append(entry)
+        }
+        if let last = kept.last, case .stage = last { kept.removeLast() }
+        var heading: Int?
+        return kept.filter { entry in
+            guard case .stage(_, let number) = entry else { return true }
+            defer { heading = number }
+            return number != heading
+        }
+    }
+
     /// For a terminal or a text file.
     public func text() -> String {
         var out = header(bold: { $0 }) + "\n"
-        for entry in entries {
+        let groups = summary
+        if !groups.isEmpty {
+            out += "\n" + strings(.summaryTitle) + "\n"
+            for group in groups {
+                if group.number > 0 { out += strings(.shownStage, String(group.number), Self.safe(group.title)) + "\n" }
+                for (answer, notes) in group.answers {
+                    if !answer.question.isEmpty { out += "  \(Self.safe(answer.text)) → \(Self.safe(answer.shown))\n" }
+                    for note in notes { out += (answer.question.isEmpty ? "  " : "    ") + strings(.note) + strings.colon + Self.safe(note) + "\n" }
+                }
+            }
+            out += "\n" + strings(.logTitle) + "\n"
+        }
+        for entry in steps {
             switch entry {
             case .stage(let title, let number): out += "\n" + strings(.shownStage, String(number), Self.safe(title)) + "\n"
-            case .answer(_, let text, let shown, let seconds, let revised):
-                let (text, shown) = (Self.safe(text), Self.safe(shown))
-                out += "  \(revised ? "↺ " : "")\(text) → \(shown)\(revised ? " " + strings(.revised) : "") [\(duration(seconds))]\n"
+            case .answer(let answer):
+                let (text, shown, revised) = (Self.safe(answer.text), Self.safe(answer.shown), answer.revised)
+                out += "  \(revised ? "↺ " : "")\(text) → \(shown)\(revised ? " " + strings(.revised) : "") [\(duration(answer.seconds))]\n"
             case .buyer(let line): out += "  " + Self.safe(buyer) + strings.colon + "“\(Self.safe(line))”\n"
-            case .note(let note): out += "  " + strings(.note) + strings.colon + Self.safe(note) + "\n"
+            case .note(let note, _): out += "  " + strings(.note) + strings.colon + Self.safe(note) + "\n"
             case .unmet(let message): out += "  " + strings(.couldNotLeave, Self.safe(message)) + "\n"
             case .paused(let time): out += "  — " + strings(.pausedAt, Self.minute(time)) + "\n"
             case .resumed(let time, let notReplayed, let changed):
@@ -102,14 +195,26 @@ public struct Transcript: Sendable {
     /// To paste into a CRM's notes: headings, a table per stage is too wide, so lists.
     public func markdown() -> String {
         var out = "## " + header(bold: { "**\($0)**" }).replacingAll("\n", with: "  \n") + "\n"
-        for entry in entries {
+        let groups = summary
+        if !groups.isEmpty {
+            out += "\n### " + strings(.summaryTitle) + "\n"
+            for group in groups {
+                if group.number > 0 { out += "\n**" + strings(.shownStage, String(group.number), Self.escape(group.title)) + "**\n\n" }
+                for (answer, notes) in group.answers {
+                    if !answer.question.isEmpty { out += "- \(Self.escape(answer.text)) **\(Self.escape(answer.shown))**\n" }
+                    for note in notes { out += (answer.question.isEmpty ? "- " : "  - ") + "📝 \(Self.escape(note))\n" }
+                }
+            }
+            out += "\n### " + strings(.logTitle) + "\n"
+        }
+        for entry in steps {
             switch entry {
-            case .stage(let title, let number): out += "\n### " + strings(.shownStage, String(number), Self.escape(title)) + "\n\n"
-            case .answer(_, let text, let shown, _, let revised):
-                let line = "\(Self.escape(text)) **\(Self.escape(shown))**"
-                out += revised ? "- ~~\(line)~~ \(strings(.revised))\n" : "- \(line)\n"
+            case .stage(let title, let number): out += "\n#### " + strings(.shownStage, String(number), Self.escape(title)) + "\n\n"
+            case .answer(let answer):
+                let line = "\(Self.escape(answer.text)) **\(Self.escape(answer.shown))**"
+                out += answer.revised ? "- ~~\(line)~~ \(strings(.revised))\n" : "- \(line)\n"
             case .buyer(let line): out += "- " + Self.escape(buyer) + strings.colon + "“\(Self.escape(line))”\n"
-            case .note(let note): out += "- 📝 \(Self.escape(note))\n"
+            case .note(let note, _): out += "- 📝 \(Self.escape(note))\n"
             case .unmet(let message): out += "- ⚠️ " + strings(.couldNotLeave, Self.escape(message)) + "\n"
             case .paused(let time): out += "- *" + strings(.pausedAt, Self.minute(time)) + "*\n"
             case .resumed(let time, _, _): out += "- *" + strings(.resumedAt, Self.minute(time)) + "*\n"
@@ -121,20 +226,22 @@ public struct Transcript: Sendable {
         return out
     }
 
-    /// For other tools: the session's facts and the final answers (revised ones marked).
+    /// For other tools: the session's facts, every answer (revised ones marked) with its typed
+    /// value and stage, and the notes with the question each was typed at.
     public func json() -> JSON {
         let info = log.info
         var answers: [JSON] = []
         var notes: [JSON] = []
         for entry in entries {
-            if case .answer(let question, let text, let shown, let seconds, let revised) = entry {
+            if case .answer(let answer) = entry {
                 answers.append(
                     .object([
-                        "question": .string(question), "text": .string(text), "shown": .string(shown),
-                        "seconds": .number(seconds), "revised": .bool(revised),
+                        "question": .string(answer.question), "text": .string(answer.text), "shown": .string(answer.shown),
+                        "value": answer.value.json, "stage": .string(answer.stage),
+                        "seconds": .number(answer.seconds), "revised": .bool(answer.revised),
                     ]))
-            } else if case .note(let note) = entry {
-                notes.append(.string(note))
+            } else if case .note(let note, let question) = entry {
+                notes.append(.object(["text": .string(note), "question": question.map(JSON.string) ?? .null]))
             }
         }
         var outcome = JSON.null

@@ -1,25 +1,58 @@
 extension Runner {
     /// Handles one line typed at the prompt: a command, or an answer to the waiting question.
+    /// An answer that names an option is that option, even when it begins like a command
+    /// (`End user`); `\` before a line makes it an answer, `/` a command (`/back`).
     public mutating func receive(_ line: String, now: Double) -> Turn {
         let typed = Self.typedText(line).trimmingWhitespace()
-        let (command, rest) = Self.split(typed)
-        switch command {
-        case "?", "help": return Turn(text: help())
-        case "back": return back(now: now)
-        case "note":
-            guard !rest.isEmpty else { return Turn(text: strings(.noteEmpty) + "\n") }
-            return Turn(text: paint.dim(strings(.noteKept)) + "\n", records: [.note(text: rest, question: waitingQuestion)])
-        case "where": return Turn(text: whereNow())
-        case "define": return Turn(text: define(rest))
-        case "pause": return .pause(.command)
-        case "end": return end(rest, now: now)
-        default: break
+        if let pending = pendingEnd { return confirmEnd(typed, pending, now: now) }
+        if typed.hasPrefix("\\") { return answer(String(typed.dropFirst()), now: now) }
+        if typed.hasPrefix("/"), let (command, _, rest) = commands.match(String(typed.dropFirst())) {
+            return run(command, rest, now: now)
         }
-        guard case .question(let question) = walk.next() else { return Turn(text: strings(.notWaiting) + "\n") }
-        let answer = typed.hasPrefix("\\") ? String(typed.dropFirst()) : typed
-        switch read(answer, for: question) {
+        if let question, case .choice = question.type, case .success(let value) = read(typed, for: question) {
+            var turn = give(value, now: now)
+            // Say which option was taken when the line also reads as a command (`End user`) or
+            // was typed without its accents (`nguoi ky hop dong`).
+            if case .text(let option) = value, Int(typed) == nil,
+                commands.match(typed) != nil || option.lowercased() != typed.lowercased()
+            {
+                turn.text = wrapped(paint.dim("→ " + TerminalText.safe(option))) + turn.text
+            }
+            return turn
+        }
+        guard let (command, word, rest) = commands.match(typed) else { return answer(typed, now: now) }
+        var turn = run(command, rest, now: now)
+        // A text question takes any line, this one too: say how to give it as the answer.
+        if let question, case .text = question.type, !rest.isEmpty || command == .end {
+            turn.text = wrapped(paint.dim(strings(.readAsCommand, word))) + turn.text
+        }
+        return turn
+    }
+
+    private mutating func run(_ command: RepCommand, _ rest: String, now: Double) -> Turn {
+        switch command {
+        case .help: return Turn(text: help() + questionAgain)
+        case .back: return back(now: now)
+        case .note:
+            guard !rest.isEmpty else { return Turn(text: wrapped(strings(.noteEmpty))) }
+            return Turn(text: wrapped(paint.dim(strings(.noteKept))), records: [.note(text: rest, question: waitingQuestion)])
+        case .where: return Turn(text: whereNow() + questionAgain)
+        case .define: return Turn(text: define(rest) + questionAgain)
+        case .pause: return .pause(.command)
+        case .end: return end(rest)
+        }
+    }
+
+    /// The waiting question once more, after a command's text pushed it up the screen.
+    private var questionAgain: String { question.map { "\n" + describe($0) } ?? "" }
+
+    /// The line as an answer to the waiting question. A choice taken from text typed without
+    /// accents is named, so the rep sees which option it was.
+    private mutating func answer(_ typed: String, now: Double) -> Turn {
+        guard case .question(let question) = walk.next() else { return Turn(text: wrapped(strings(.notWaiting))) }
+        switch read(typed, for: question) {
         case .failure(let problem):
-            return Turn(text: paint.problem(explain(problem)) + "\n")
+            return Turn(text: wrapped(paint.problem(explain(problem))))
         case .success(let value):
             return give(value, now: now)
         }
@@ -87,33 +120,39 @@ extension Runner {
             range.high.map { strings(.outOfRangeBetween, Value.format(range.low, style: numbers), Value.format($0, style: numbers)) }
                 ?? strings(.outOfRangeAtLeast, Value.format(range.low, style: numbers))
         case .notAnOption(let count): strings(.notAnOption, String(count))
+        case .ambiguous(let numbers, let options):
+            strings(.ambiguousOption, zip(numbers, options).map { "\($0). \($1)" }.joined(separator: ", "))
         }
     }
 
     private func help() -> String {
         var text = ""
         if case .asking(let question) = walk.state.phase {
-            if let why = question.why { text += paint.bold(strings(.why)) + strings.colon + shown(why) + "\n" }
-            if let tip = question.tip { text += paint.bold(strings(.tip)) + strings.colon + shown(tip) + "\n" }
-            if question.why == nil, question.tip == nil { text += paint.dim(strings(.noCoaching)) + "\n" }
+            if let why = question.why { text += wrapped(paint.bold(strings(.why)) + strings.colon + shown(why)) }
+            if let tip = question.tip { text += wrapped(paint.bold(strings(.tip)) + strings.colon + shown(tip)) }
+            if question.why == nil, question.tip == nil { text += wrapped(paint.dim(strings(.noCoaching))) }
         }
-        text += strings(.commandsTitle) + "\n"
+        text += wrapped(strings(.commandsTitle))
         for phrase in [RunnerStrings.Phrase.helpHelp, .helpBack, .helpNote, .helpWhere, .helpDefine, .helpPause] {
-            text += "  " + strings(phrase) + "\n"
+            text += wrappedHelp(strings(phrase))
         }
-        text += "  " + strings(.helpEnd, outcomeList) + "\n"
-        text += paint.dim(strings(.helpLiteral)) + "\n"
+        text += wrappedHelp(strings(.helpEnd, outcomeList))
+        let own = RepCommand.allCases.compactMap { command in
+            commands.ownWords(for: command).first.map { "\($0) (\(command.rawValue))" }
+        }
+        if !own.isEmpty { text += wrapped(strings(.helpOwnWords, own.joined(separator: ", "))) }
+        text += wrapped(paint.dim(strings(.helpLiteral)))
         return text
     }
 
     private mutating func back(now: Double) -> Turn {
         let stageBefore = walk.state.stage
-        guard let question = walk.back() else { return Turn(text: strings(.nothingToUndo) + "\n") }
+        guard let question = walk.back() else { return Turn(text: wrapped(strings(.nothingToUndo))) }
         forgetMove(of: question)
         var turn = proceed(now: now)
         // Back across a stage boundary: say which stage the rep is in again.
         let heading = walk.state.stage == stageBefore ? "" : stageHeading(walk.state.stage)
-        turn.text = paint.dim(strings(.backTo)) + "\n" + heading + turn.text
+        turn.text = wrapped(paint.dim(strings(.backTo))) + heading + turn.text
         turn.records.insert(.undo(question: program.name(question.name.symbol)), at: 0)
         if walk.state.stage != stageBefore {
             let stage = program.stages[walk.state.stage]
@@ -132,33 +171,70 @@ extension Runner {
         let done = walk.state.stagesEntered.filter { $0 != current && seen.insert($0).inserted }
         let title = { (index: Int) in shown(program.stages[index].title) }
         var text = ""
-        if !done.isEmpty { text += strings(.whereDone) + strings.colon + done.map(title).joined(separator: ", ") + "\n" }
+        if !done.isEmpty { text += wrapped(strings(.whereDone) + strings.colon + done.map(title).joined(separator: ", ")) }
         let banner = strings(.stageBanner, String(current + 1), String(program.stages.count), title(current))
-        text += paint.bold(strings(.whereNow) + strings.colon + banner) + "\n"
+        text += wrapped(paint.bold(strings(.whereNow) + strings.colon + banner))
         let later = (current + 1)..<program.stages.count
-        if !later.isEmpty { text += strings(.whereToCome) + strings.colon + later.map(title).joined(separator: ", ") + "\n" }
+        if !later.isEmpty { text += wrapped(strings(.whereToCome) + strings.colon + later.map(title).joined(separator: ", ")) }
         return text
     }
 
     private func define(_ word: String) -> String {
         let glossary = program.terms.map(\.word.value)
-        guard !glossary.isEmpty else { return strings(.glossaryEmpty) + "\n" }
-        guard !word.isEmpty else { return strings(.defineEmpty, glossary.joined(separator: ", ")) + "\n" }
+        guard !glossary.isEmpty else { return wrapped(strings(.glossaryEmpty)) }
+        guard !word.isEmpty else { return wrapped(strings(.defineEmpty, glossary.joined(separator: ", "))) }
         let found = program.define(word)
-        guard !found.isEmpty else { return strings(.defineUnknown, word, glossary.joined(separator: ", ")) + "\n" }
+        guard !found.isEmpty else { return wrapped(strings(.defineUnknown, word, glossary.joined(separator: ", "))) }
         return found.map {
-            paint.bold(TerminalText.safe($0.word.value)) + strings.colon + TerminalText.safe($0.definition.value, lines: true) + "\n"
+            wrapped(paint.bold(TerminalText.safe($0.word.value)) + strings.colon + TerminalText.safe($0.definition.value, lines: true))
         }.joined()
     }
 
-    private mutating func end(_ rest: String, now: Double) -> Turn {
+    /// `end OUTCOME [REASON]`: asks to confirm before the deal is ended, since an ended session
+    /// cannot be resumed.
+    private mutating func end(_ rest: String) -> Turn {
         let (outcome, reason) = Self.split(rest)
         let known = program.outcomes ?? program.endingNames
-        guard !outcome.isEmpty else { return Turn(text: strings(.endNeedsOutcome, known.joined(separator: ", ")) + "\n") }
-        guard let name = known.first(where: { $0.lowercased() == outcome }) else {
-            return Turn(text: strings(.unknownOutcome, outcome, known.joined(separator: ", ")) + "\n")
+        guard !outcome.isEmpty else { return Turn(text: wrapped(strings(.endNeedsOutcome, known.joined(separator: ", ")))) }
+        var matches = known.filter { $0.lowercased() == outcome }
+        if matches.isEmpty { matches = known.filter { LatinFolding.fold($0) == LatinFolding.fold(outcome) } }
+        guard matches.count == 1, let name = matches.first else {
+            let text = matches.isEmpty
+                ? strings(.unknownOutcome, outcome, known.joined(separator: ", "))
+                : strings(.ambiguousName, outcome, matches.joined(separator: ", "))
+            return Turn(text: wrapped(text))
         }
-        walk.end(outcome: name, reason: reason.isEmpty ? nil : reason)
-        return proceed(now: now)
+        pendingEnd = PendingEnd(outcome: name, reason: reason.isEmpty ? nil : reason)
+        return Turn(text: confirmQuestion())
     }
+
+    private func confirmQuestion() -> String {
+        guard let pending = pendingEnd else { return "" }
+        let shown = pending.reason.map { "\(pending.outcome) · \($0)" } ?? pending.outcome
+        return wrapped(paint.bold(strings(.confirmEnd, shown, words.yes[0], words.no[0])))
+    }
+
+    /// The answer to "End the deal now as ...?": yes ends it; no or back goes on where the walk was.
+    private mutating func confirmEnd(_ typed: String, _ pending: PendingEnd, now: Double) -> Turn {
+        let isBack = commands.match(typed.hasPrefix("/") ? String(typed.dropFirst()) : typed)?.command == .back
+        switch isBack ? false : words.read(typed) {
+        case true?:
+            pendingEnd = nil
+            walk.end(outcome: pending.outcome, reason: pending.reason)
+            return proceed(now: now)
+        case false?:
+            pendingEnd = nil
+            var text = wrapped(paint.dim(strings(.endCancelled)))
+            if let question { text += "\n" + describe(question) }
+            return Turn(text: text)
+        case nil:
+            return Turn(text: wrapped(strings(.confirmAgain, words.yes[0], words.no[0])) + confirmQuestion())
+        }
+    }
+}
+
+/// An `end OUTCOME` typed and not yet confirmed.
+struct PendingEnd: Sendable, Hashable {
+    let outcome: String
+    let reason: String?
 }

@@ -31,6 +31,8 @@ struct PracticeState: Sendable {
     let best: BestScore
     /// The moves still in force, with their questions (for `back`).
     var moves: [(question: Question, result: MoveResult)] = []
+    /// Moves taken back with `back`: no longer in the walk, still in the grade and the review.
+    var takenBack: [(question: Question, result: MoveResult)] = []
     var personaShown = false
 }
 
@@ -59,15 +61,16 @@ extension Runner {
     }
 
     /// `+3 · why` after a move, and the best option when it was not chosen.
-    private func feedback(_ move: MoveResult, chosen: Branch, best: Branch) -> String {
+    private func feedback(_ move: MoveResult, chosen: Branch, best bestBranch: Branch) -> String {
         let points = signed(move.points)
-        var text = "  " + (move.isBest ? paint.spoken(points) : paint.problem(points))
-        if let why = chosen.feedback { text += " · " + shown(why) }
-        text += "\n"
+        var first = "  " + (move.isBest ? paint.spoken(points) : paint.problem(points))
+        if let why = chosen.feedback { first += " · " + shown(why) }
+        // The reason goes on under itself: "  +3 · ".
+        var text = wrapped(first, hanging: 2 + Wrap.cells(points) + 3)
         if !move.isBest {
-            text += "  " + paint.bold(strings(.bestMove)) + strings.colon + strings(.optionPoints, move.bestOption, signed(move.bestPoints))
-            if let why = best.feedback { text += " · " + shown(why) }
-            text += "\n"
+            var best = "  " + paint.bold(strings(.bestMove)) + strings.colon + strings(.optionPoints, move.bestOption, signed(move.bestPoints))
+            if let why = bestBranch.feedback { best += " · " + shown(why) }
+            text += wrapped(best, hanging: 4)
         }
         return text
     }
@@ -78,8 +81,8 @@ extension Runner {
         state.personaShown = true
         practice = state
         let intro = persona.role.map { strings(.personaWithRole, persona.name, $0) } ?? strings(.personaIntro, persona.name)
-        var text = "\n" + paint.bold(intro) + "\n"
-        if let context = persona.context { text += paint.dim(TerminalText.safe(context, lines: true)) + "\n" }
+        var text = "\n" + wrapped(paint.bold(intro))
+        if let context = persona.context { text += wrapped(paint.dim(TerminalText.safe(context, lines: true)), hanging: 0) }
         return text
     }
 
@@ -89,7 +92,7 @@ extension Runner {
     /// Forgets the move of a question undone with `back`.
     mutating func forgetMove(of question: Question) {
         guard var state = practice, let last = state.moves.last, last.question === question else { return }
-        state.moves.removeLast()
+        state.takenBack.append(state.moves.removeLast())
         practice = state
     }
 
@@ -97,6 +100,7 @@ extension Runner {
     func practiceSummary(score: Double) -> (text: String, record: SessionEvent.Kind)? {
         guard let state = practice else { return nil }
         let moves = state.moves.map(\.result)
+        let takenBack = state.takenBack.map(\.result)
         // The best option at each question faced, once per question: picking it the first time
         // is what would have spared a loop back to it. What is not a move (a `set score`) counts
         // as it happened. Never more than the best of any walk.
@@ -106,13 +110,13 @@ extension Runner {
         var bestPossible: Double?
         if case .points(let points) = state.best.anyWalk { bestPossible = points }
         let bestOnPath = min(score - chosenPoints + bestPoints, bestPossible ?? .infinity)
-        let scale = [bestPossible, bestOnPath].compactMap { $0 }.first { $0 > 0 }
-        let grade = scale.map { min(100, max(0, score / $0 * 100)) }
+        let grade = Self.grade(moves + takenBack)
         var text = ""
-        if state.options.holdFeedback, !moves.isEmpty {
-            text += "\n" + paint.bold(strings(.feedbackHeld)) + "\n"
-            for (question, move) in state.moves {
-                text += "? " + TerminalText.safe(move.text, lines: true) + " → " + TerminalText.safe(move.chosen) + "\n"
+        if state.options.holdFeedback, !moves.isEmpty || !takenBack.isEmpty {
+            text += "\n" + wrapped(paint.bold(strings(.feedbackHeld)))
+            for (question, move) in state.moves + state.takenBack {
+                let isTakenBack = state.takenBack.contains { $0.result == move }
+                text += wrapped("? " + TerminalText.safe(move.text, lines: true) + " → " + TerminalText.safe(move.chosen) + (isTakenBack ? " " + paint.dim(strings(.takenBack)) : ""))
                 if let chosen = question.branches.first(where: { $0.optionText == move.chosen }),
                     let best = question.branches.first(where: { $0.optionText == move.bestOption })
                 {
@@ -120,23 +124,41 @@ extension Runner {
                 }
             }
         }
-        text += "\n" + paint.heading("── " + strings(.practiceResult) + " ──") + "\n"
+        text += "\n" + banner(strings(.practiceResult))
         let possible = bestPossible.map { Value.format($0, style: numbers) } ?? strings(.unbounded)
-        text += strings(.practiceScore, Value.format(score, style: numbers), Value.format(bestOnPath, style: numbers), possible) + "\n"
-        text += grade.map { paint.bold(strings(.grade) + strings.colon + Value.format($0.rounded(), style: numbers) + "%") } ?? strings(.noGrade)
-        text += "\n"
-        let review = moves.filter { !$0.isBest }
-        if review.isEmpty {
-            if !moves.isEmpty { text += strings(.allBest) + "\n" }
+        text += wrapped(strings(.practiceScore, Value.format(score, style: numbers), Value.format(bestOnPath, style: numbers), possible))
+        if let grade {
+            let count = moves.count + takenBack.count
+            text += wrapped(
+                paint.bold(strings(.grade) + strings.colon + Value.format(grade.rounded(), style: numbers) + "%") + " "
+                    + paint.dim(
+                        takenBack.isEmpty
+                            ? strings(.gradeMeasures, String(count))
+                            : strings(.gradeMeasuresTakenBack, String(count), String(takenBack.count))))
         } else {
-            text += strings(.movesToReview) + "\n"
-            for move in review {
-                text += "  ? " + TerminalText.safe(move.text, lines: true) + "\n    "
-                text += strings(.youChose, move.chosen, signed(move.points), move.bestOption, signed(move.bestPoints)) + "\n"
+            text += wrapped(strings(.noGrade))
+        }
+        let review = moves.filter { !$0.isBest }.map { ($0, false) } + takenBack.filter { !$0.isBest }.map { ($0, true) }
+        if review.isEmpty {
+            if !moves.isEmpty { text += wrapped(strings(.allBest)) }
+        } else {
+            text += wrapped(strings(.movesToReview))
+            for (move, isTakenBack) in review {
+                text += wrapped("  ? " + TerminalText.safe(move.text, lines: true) + (isTakenBack ? " " + paint.dim(strings(.takenBack)) : ""), hanging: 4)
+                text += wrapped("    " + strings(.youChose, move.chosen, signed(move.points), move.bestOption, signed(move.bestPoints)), hanging: 6)
             }
         }
-        let result = PracticeResult(score: score, bestOnPath: bestOnPath, bestPossible: bestPossible, grade: grade, moves: moves)
+        let result = PracticeResult(
+            score: score, bestOnPath: bestOnPath, bestPossible: bestPossible, grade: grade, moves: moves, takenBack: takenBack)
         return (text, .practiceResult(result))
+    }
+
+    /// 0 to 100: the points of the moves against the points of the best move at each; nil when
+    /// the best moves win no points.
+    static func grade(_ moves: [MoveResult]) -> Double? {
+        let best = moves.reduce(0) { $0 + $1.bestPoints }
+        guard best > 0 else { return nil }
+        return min(100, max(0, moves.reduce(0) { $0 + $1.points } / best * 100))
     }
 
     func signed(_ points: Double) -> String { (points > 0 ? "+" : "") + Value.format(points, style: numbers) }

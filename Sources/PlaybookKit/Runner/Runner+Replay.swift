@@ -1,6 +1,8 @@
 /// How far a recorded session's inputs still fit the playbook.
 public struct ReplayReport: Sendable, Hashable {
     public var replayed = 0
+    /// The answers in force after replay: those undone with `back` are not among them.
+    public var answersInForce = 0
     /// The recorded inputs that could not be replayed, the first of them explained.
     public var notReplayed = 0
     /// Why replay stopped, in the runner's words; nil when every input fit.
@@ -44,11 +46,13 @@ extension Runner {
             if let problem {
                 report.notReplayed = inputs.count - index
                 report.stoppedBecause = problem
+                report.answersInForce = walk.state.answers.count
                 return report
             }
             report.replayed += 1
         }
         _ = skipToWaiting()
+        report.answersInForce = walk.state.answers.count
         return report
     }
 
@@ -66,7 +70,6 @@ extension Runner {
     /// The banner of a stage: "Stage 2 of 5 · Problem".
     public func stageHeading(_ index: Int) -> String {
         let title = walk.renderIfPossible(program.stages[index].title)
-        return "\n" + paint.heading("── " + strings(.stageBanner, String(index + 1), String(program.stages.count), title) + " ──")
-            + "\n"
+        return "\n" + banner(strings(.stageBanner, String(index + 1), String(program.stages.count), title))
     }
 }

@@ -6,12 +6,19 @@ public struct Runner: Sendable {
     public let strings: RunnerStrings
     public let paint: Paint
     let words: YesNoWords
+    /// The command words: English, and the playbook's language's.
+    let commands: CommandWords
+    /// An `end OUTCOME` waiting for the rep to confirm it.
+    var pendingEnd: PendingEnd?
     /// How the playbook's language writes numbers, for what the rep reads.
     let numbers: NumberStyle
     /// When the question waiting now was shown, for the seconds an answer took.
     private var askedAt: Double = 0
     /// A practice run's coaching and moves; nil for a real deal.
     var practice: PracticeState?
+    /// The width in terminal cells to wrap what the runner shows at (the caller knows the
+    /// screen; it may change between turns); nil shows each line as written.
+    public var width: Int?
 
     /// What one call produced.
     public struct Turn: Sendable {
@@ -38,16 +45,18 @@ public struct Runner: Sendable {
     }
 
     /// With `practice`, choice questions that carry points are the rep's moves: each is scored and
-    /// coached, and the run ends with a grade.
-    public init(walk: Walk, paint: Paint, practice options: PracticeOptions? = nil) {
+    /// coached, and the run ends with a grade. With `width`, what it shows is wrapped to it.
+    public init(walk: Walk, paint: Paint, practice options: PracticeOptions? = nil, width: Int? = nil) {
         self.walk = walk
         self.paint = paint
+        self.width = width
         practice = options.map { PracticeState(options: $0, best: BestScore(walk.program)) }
         // The persona speaks its own buyer lines.
         if let id = options?.persona?.id { self.walk.persona = walk.program.symbol(id) }
         strings = RunnerStrings(language: walk.program.language)
         numbers = NumberStyle(language: strings.language)
         words = YesNoWords(language: walk.program.language)
+        commands = CommandWords(language: walk.program.language)
     }
 
     public var program: Program { walk.program }
@@ -65,16 +74,16 @@ public struct Runner: Sendable {
                 let stage = program.stages[index]
                 let title = walk.renderIfPossible(stage.title)
                 turn.text += stageHeading(index)
-                if let goal = stage.goal { turn.text += paint.bold(strings(.goal)) + strings.colon + shown(goal) + "\n" }
-                for tip in stage.tips { turn.text += paint.dim(strings(.tip) + strings.colon + shown(tip)) + "\n" }
+                if let goal = stage.goal { turn.text += wrapped(paint.bold(strings(.goal)) + strings.colon + shown(goal)) }
+                for tip in stage.tips { turn.text += wrapped(paint.dim(strings(.tip) + strings.colon + shown(tip))) }
                 turn.records.append(.stageEntered(stage: program.name(stage.name.symbol), title: title, number: index + 1))
             case .leftStage(let index):
                 turn.records.append(.stageLeft(stage: program.name(program.stages[index].name.symbol)))
             case .say(let line):
-                turn.text += paint.bold(strings(.say)) + strings.colon + paint.spoken(TerminalText.safe(line, lines: true)) + "\n"
+                turn.text += wrapped(paint.bold(strings(.say)) + strings.colon + paint.spoken(TerminalText.safe(line, lines: true)))
             case .buyer(let line):
                 turn.text += personaIntro()
-                turn.text += paint.bold(buyerLabel) + strings.colon + paint.buyer("“\(TerminalText.safe(line, lines: true))”") + "\n"
+                turn.text += wrapped(paint.bold(buyerLabel) + strings.colon + paint.buyer("“\(TerminalText.safe(line, lines: true))”"))
                 turn.records.append(.buyer(line: line))
             case .question(let question):
                 turn.text += "\n" + describe(question)
@@ -87,15 +96,15 @@ public struct Runner: Sendable {
                 return turn
             case .unmetCriterion(let index, let message):
                 let title = walk.renderIfPossible(program.stages[index].title)
-                turn.text += "\n" + paint.problem(strings(.unmet, title, message)) + "\n"
-                turn.text += strings(.unmetHelp, outcomeList) + "\n"
+                turn.text += "\n" + wrapped(paint.problem(strings(.unmet, title, message)))
+                turn.text += wrapped(strings(.unmetHelp, outcomeList))
                 turn.records.append(.unmet(stage: program.name(program.stages[index].name.symbol), message: message))
                 return turn
             case .ended(let outcome):
-                turn.text += "\n" + paint.heading(strings(.outcome) + strings.colon + TerminalText.safe(outcome.name)) + "\n"
-                if let reason = outcome.reason { turn.text += strings(.reason) + strings.colon + TerminalText.safe(reason, lines: true) + "\n" }
+                turn.text += "\n" + wrapped(paint.heading(strings(.outcome) + strings.colon + TerminalText.safe(outcome.name)))
+                if let reason = outcome.reason { turn.text += wrapped(strings(.reason) + strings.colon + TerminalText.safe(reason, lines: true)) }
                 if program.scores, practice == nil {
-                    turn.text += strings(.score) + strings.colon + Value.format(outcome.score, style: numbers) + "\n"
+                    turn.text += wrapped(strings(.score) + strings.colon + Value.format(outcome.score, style: numbers))
                 }
                 turn.records.append(
                     .ended(outcome: outcome.name, reason: outcome.reason, score: outcome.score, byRep: outcome.byRep))
@@ -107,7 +116,7 @@ public struct Runner: Sendable {
                 return turn
             case .fault(let fault):
                 let place = fault.line > 0 ? "\(fault.path):\(fault.line)" : fault.path
-                turn.text += "\n" + paint.problem(strings(.fault, fault.message, place)) + "\n"
+                turn.text += "\n" + wrapped(paint.problem(strings(.fault, fault.message, place)))
                 turn.records.append(.fault(message: fault.message, file: fault.path, line: fault.line))
                 turn.state = .faulted(fault)
                 return turn
@@ -121,20 +130,21 @@ public struct Runner: Sendable {
         switch question.type {
         case .yesNo:
             let shown = strings.language == "en" ? "y/n" : "\(words.yes[0])/\(words.no[0])"
-            return paint.bold(text) + " " + paint.dim("[\(shown)]") + "\n"
+            return wrapped(paint.bold(text) + " " + paint.dim("[\(shown)]"))
         case .choice:
-            var lines = paint.bold(text) + "\n"
+            var lines = wrapped(paint.bold(text))
             for (index, option) in question.branches.compactMap(\.optionText).enumerated() {
-                lines += "  \(index + 1). \(TerminalText.safe(option))\n"
+                let number = "  \(index + 1). "
+                lines += wrapped(number + TerminalText.safe(option), hanging: number.count)
             }
             return lines
         case .number(let range):
-            return paint.bold(text) + " " + paint.dim("(\(describe(range)))") + "\n"
+            return wrapped(paint.bold(text) + " " + paint.dim("(\(describe(range)))"))
         case .scale(let range):
             let high = range.high.map { Value.format($0, style: numbers) } ?? ""
-            return paint.bold(text) + " " + paint.dim("(\(strings(.scaleBetween, Value.format(range.low, style: numbers), high)))") + "\n"
+            return wrapped(paint.bold(text) + " " + paint.dim("(\(strings(.scaleBetween, Value.format(range.low, style: numbers), high)))"))
         case .text:
-            return paint.bold(text) + "\n"
+            return wrapped(paint.bold(text))
         }
     }
 

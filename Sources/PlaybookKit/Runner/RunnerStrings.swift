@@ -5,7 +5,7 @@ public struct RunnerStrings: Sendable {
     private let table: [Phrase: String]
 
     public init(language: String) {
-        let base = YesNoWords.base(language)
+        let base = LanguageCode.base(language)
         let own = Self.tables[base]
         self.language = own == nil ? "en" : base
         table = own ?? Self.english
@@ -35,7 +35,8 @@ public struct RunnerStrings: Sendable {
         case stageBanner, goal, tip, say, buyer
         case numberBetween, numberAtLeast, anyNumber, scaleBetween
         case empty, notYesNo, notANumber, notWhole, outOfRangeBetween, outOfRangeAtLeast, notAnOption
-        case commandsTitle, helpHelp, helpBack, helpNote, helpWhere, helpDefine, helpPause, helpEnd, helpLiteral
+        case commandsTitle, helpHelp, helpBack, helpNote, helpWhere, helpDefine, helpPause, helpEnd, helpLiteral, helpOwnWords
+        case ambiguousOption, ambiguousName, readAsCommand, confirmEnd, confirmAgain, endCancelled
         case why, noCoaching
         case backTo, nothingToUndo, noteKept, noteEmpty
         case whereDone, whereNow, whereToCome
@@ -46,7 +47,9 @@ public struct RunnerStrings: Sendable {
         case replayStoppedDamaged, replayStoppedUnchanged, replayUnknownOutcome
         case noAnswersLeft
         case personaIntro, bestMove, feedbackHeld, practiceResult, practiceScore, unbounded, grade, noGrade
+        case gradeMeasures, gradeMeasuresTakenBack, takenBack
         case movesToReview, allBest, youChose, personaWithRole, optionPoints
+        case summaryTitle, logTitle
         case shownStage, revised, note, couldNotLeave, pausedAt, resumedAt, oneDidNotFit, didNotFit, walkStopped
         case oneDidNotFitSamePlaybook, didNotFitSamePlaybook
         case pointsBest, pointsOther, shownScoreAny, shownScoreWalk
@@ -80,7 +83,14 @@ public struct RunnerStrings: Sendable {
         .helpDefine: "define WORD   look a word up in the playbook's glossary",
         .helpPause: "pause         save and stop here (Ctrl-C and Ctrl-D too)",
         .helpEnd: "end OUTCOME   end the deal now with an outcome ({1})",
-        .helpLiteral: "To answer with one of these words, start the answer with \\ (\\back).",
+        .helpLiteral: "To answer with one of these words, start the answer with \\ (\\back); to give a command that reads like an option, start it with / (/back).",
+        .helpOwnWords: "The commands in the playbook's language too: {1}",
+        .ambiguousOption: "Typed without accents, that could be more than one option: {1}. Type its number.",
+        .ambiguousName: "\"{1}\" could be more than one of: {2}. Type it with its accents.",
+        .readAsCommand: "(read as the command {1}; type \\ before it to give it as the answer)",
+        .confirmEnd: "End the deal now as “{1}”? [{2}/{3}]",
+        .confirmAgain: "Answer {1} to end the deal, or {2} to go on.",
+        .endCancelled: "Not ended; the deal goes on.",
         .why: "Why it matters",
         .noCoaching: "This question has no coaching notes.",
         .backTo: "Back to the question before.",
@@ -124,12 +134,17 @@ public struct RunnerStrings: Sendable {
         .practiceScore: "Score: {1} · best on your walk: {2} · best on any walk: {3}",
         .unbounded: "no limit (a loop adds points)",
         .grade: "Grade",
-        .noGrade: "No grade: no walk of this playbook scores above 0.",
+        .noGrade: "No grade: none of your moves could win points.",
+        .gradeMeasures: "(the points of your {1} moves against the best move at each)",
+        .gradeMeasuresTakenBack: "(the points of your {1} moves, {2} of them taken back, against the best move at each)",
+        .takenBack: "(taken back)",
         .movesToReview: "Moves to review:",
         .allBest: "Every move was the best one.",
         .youChose: "you chose “{1}” ({2}); best: “{3}” ({4})",
         // What `show` prints of a recorded session.
         .shownStage: "Stage {1} · {2}",
+        .summaryTitle: "Answers",
+        .logTitle: "Step by step",
         .revised: "(revised)",
         .note: "Note",
         .couldNotLeave: "Could not leave the stage: {1}",

@@ -7,6 +7,8 @@ public enum AnswerProblem: Error, Sendable, Hashable {
     case outOfRange(NumberRange)
     /// Neither an option's number (1 to `count`) nor its text.
     case notAnOption(count: Int)
+    /// Typed without accents, it reads as more than one option: their numbers (1-based) and texts.
+    case ambiguous(numbers: [Int], options: [String])
 }
 
 /// The words that answer a yes/no question: English always, and those of the playbook's language;
@@ -19,6 +21,9 @@ public struct YesNoWords: Sendable {
     /// Politeness around a yes or a no, dropped when reading one: `ใช่ครับ`, `dạ có`, `không ạ`, `对啊`.
     private let before: [String]
     private let after: [String]
+    /// The words as `read` compares them: lowercase, without accents.
+    private let foldedYes: Set<String>
+    private let foldedNo: Set<String>
 
     /// The languages whose words are known, by ISO 639-1 code.
     static let byLanguage: [String: (yes: [String], no: [String])] = [
@@ -38,21 +43,26 @@ public struct YesNoWords: Sendable {
 
     public init(language: String) {
         let english = Self.byLanguage["en"]!
-        let own = Self.byLanguage[Self.base(language)] ?? english
+        let own = Self.byLanguage[LanguageCode.base(language)] ?? english
         yes = own.yes + (own.yes == english.yes ? [] : english.yes)
         no = own.no + (own.no == english.no ? [] : english.no)
-        decimalComma = Self.base(language) == "vi"
-        (before, after) = Self.particles[Self.base(language)] ?? ([], [])
+        decimalComma = LanguageCode.base(language) == "vi"
+        let (before, after) = Self.particles[LanguageCode.base(language)] ?? ([], [])
+        self.before = before.map(LatinFolding.fold)
+        self.after = after.map(LatinFolding.fold)
+        foldedYes = Set(yes.map(LatinFolding.fold))
+        foldedNo = Set(no.map(LatinFolding.fold))
     }
 
-    /// `true` for a yes, `false` for a no, nil for neither. Case, end punctuation (`Yes!`, `是。`)
-    /// and the language's polite particles (`ใช่ครับ`, `dạ có`, `không ạ`) do not count.
+    /// `true` for a yes, `false` for a no, nil for neither. Case, accents (`co`, `khong`), end
+    /// punctuation (`Yes!`, `是。`) and the language's polite particles (`ใช่ครับ`, `dạ có`,
+    /// `không ạ`) do not count.
     public func read(_ typed: String) -> Bool? {
-        var text = typed.lowercased()
+        var text = LatinFolding.fold(typed)
         while let last = text.last, ".!?,。！？，".contains(last) { text.removeLast() }
         for _ in 0..<3 {
-            if yes.contains(text) { return true }
-            if no.contains(text) { return false }
+            if foldedYes.contains(text) { return true }
+            if foldedNo.contains(text) { return false }
             guard let trimmed = Self.dropping(before, after, from: text) else { return nil }
             text = trimmed
         }
@@ -70,11 +80,6 @@ public struct YesNoWords: Sendable {
 
     /// The first word of each: what a prompt shows, `[có/không]`.
     public var shown: (yes: String, no: String) { (yes[0], no[0]) }
-
-    /// `zh-Hant` and `pt_BR` look up `zh` and `pt`.
-    static func base(_ language: String) -> String {
-        String(language.prefix { $0 != "-" && $0 != "_" }).lowercased()
-    }
 }
 
 extension NumberRange {
@@ -93,15 +98,28 @@ public func parseAnswer(_ input: String, for question: Question, words: YesNoWor
         if let number = Int(asciiDigits(typed)), (1...options.count).contains(number) {
             return .success(.text(options[number - 1]))
         }
-        let folded = typed.lowercased()
-        if let option = options.first(where: { $0.lowercased() == folded }) { return .success(.text(option)) }
-        return .failure(.notAnOption(count: options.count))
+        return option(typed, among: options).map { .text($0) }
+
     case .text:
         return .success(.text(typed))
     case .number(let range):
         return number(typed, range: range, whole: false, decimalComma: words.decimalComma)
     case .scale(let range):
         return number(typed, range: range, whole: true, decimalComma: words.decimalComma)
+    }
+}
+
+/// The option `typed` names: the one spelled so without regard to case; else, typed without
+/// accents (`nguoi ky hop dong`), the one it reads as, if only one does.
+private func option(_ typed: String, among options: [String]) -> Result<String, AnswerProblem> {
+    let lowered = typed.lowercased()
+    if let option = options.first(where: { $0.lowercased() == lowered }) { return .success(option) }
+    let folded = LatinFolding.fold(typed)
+    let matches = options.indices.filter { LatinFolding.fold(options[$0]) == folded }
+    switch matches.count {
+    case 0: return .failure(.notAnOption(count: options.count))
+    case 1: return .success(options[matches[0]])
+    default: return .failure(.ambiguous(numbers: matches.map { $0 + 1 }, options: matches.map { options[$0] }))
     }
 }
 
@@ -159,15 +177,4 @@ private func asciiDigits(_ text: String) -> String {
         }
     }
     return String(result)
-}
-
-extension String {
-    /// Without leading and trailing spaces, tabs and line ends.
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
-    }
 }

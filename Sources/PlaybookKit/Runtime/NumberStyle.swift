@@ -18,7 +18,7 @@ public struct NumberStyle: Sendable, Hashable {
 
     /// Vietnamese writes `250.000` and `2,5`; English, Hebrew, Chinese and Thai `250,000` and `2.5`.
     public init(language: String) {
-        if YesNoWords.base(language) == "vi" {
+        if LanguageCode.base(language) == "vi" {
             self.init(grouping: ".", decimal: ",")
         } else {
             self.init(grouping: ",", decimal: ".")

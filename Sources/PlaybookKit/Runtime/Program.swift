@@ -115,15 +115,18 @@ public struct Program: Sendable {
     /// Every question id, for suggestions.
     public var questionNames: [String] { questionPlaces.keys.map(name) }
 
-    /// The terms a word looks up: the one spelled so, without regard to case; else every term
+    /// The terms a word looks up: the one spelled so, without regard to case or accents; else every term
     /// that holds the word or is held in it. Thai and Chinese write no spaces between words, so
     /// `คัดกรอง` finds `การคัดกรอง` and `miller` finds `Miller Heiman`.
     public func define(_ word: String) -> [Term] {
-        let folded = word.trimmingWhitespace().lowercased()
-        guard !folded.isEmpty else { return [] }
-        if let exact = terms.first(where: { $0.word.value.lowercased() == folded }) { return [exact] }
+        let typed = word.trimmingWhitespace()
+        guard !typed.isEmpty else { return [] }
+        if let exact = terms.first(where: { $0.word.value.lowercased() == typed.lowercased() }) { return [exact] }
+        // Then without accents, as a rep types on a keyboard that has none (`khach hang`).
+        let folded = LatinFolding.fold(typed)
+        if let exact = terms.first(where: { LatinFolding.fold($0.word.value) == folded }) { return [exact] }
         return terms.filter { term in
-            let name = term.word.value.lowercased()
+            let name = LatinFolding.fold(term.word.value)
             return name.contains(folded) || folded.contains(name)
         }
     }

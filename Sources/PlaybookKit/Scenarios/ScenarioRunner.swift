@@ -161,5 +161,6 @@ private func describe(_ problem: AnswerProblem, _ question: Question) -> String 
     case .notWhole: "the question takes a whole number"
     case .outOfRange(let range): "the question takes a number from \(Value.format(range.low))" + (range.high.map { " to \(Value.format($0))" } ?? " up")
     case .notAnOption: "the options are " + question.branches.compactMap(\.optionText).map { "\"\($0)\"" }.joined(separator: ", ")
+    case .ambiguous(_, let options): "without accents it reads as more than one option: " + options.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 }

@@ -66,6 +66,8 @@ struct CommandLineTests {
             process.currentDirectoryURL = folder
             var inherited = ProcessInfo.processInfo.environment
             inherited["NO_COLOR"] = nil
+            // A width the test runner's shell exports would wrap what the transcripts expect as written.
+            inherited["COLUMNS"] = nil
             process.environment = inherited.merging(environment) { $1 }
             if let input {
                 let inURL = folder.appendingPathComponent(".stdin-\(UUID().uuidString)")

@@ -47,6 +47,7 @@ final class LiveProcess {
         process.currentDirectoryURL = folder
         var inherited = ProcessInfo.processInfo.environment
         inherited["NO_COLOR"] = nil
+        inherited["COLUMNS"] = nil
         process.environment = inherited.merging(environment) { $1 }
         let pipe = Pipe()
         process.standardInput = input

@@ -99,7 +99,9 @@ struct SessionEndToEndTests {
             "Do they already use a competing product? → no", "— paused at", "— resumed at",
             "How many people would use it? → 12",
         ]
-        let positions = marks.map { show.stdout.range(of: $0)?.lowerBound }
+        // In the step-by-step log, after the summary of the answers in force.
+        let steps = try #require(show.stdout.range(of: "Step by step").map { String(show.stdout[$0.upperBound...]) })
+        let positions = marks.map { steps.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil }, "\(show.stdout)")
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "out of order:\n\(show.stdout)")
 

@@ -91,6 +91,8 @@ struct PictureTextTests {
             == ["Did the buyer", "describe a concrete", "problem?"])
         #expect(PictureText.wrap("1 · 准备阶段客户今年有预算吗", width: 12) == ["1 · 准备阶段", "客户今年有预", "算吗"])
         #expect(PictureText.wrap("", width: 10) == [""])
+        // Thai between words (the one line-breaking rule, `Wrap`), never หรื|อไม่.
+        #expect(PictureText.wrap("ลูกค้ามีงบประมาณสำหรับปีนี้หรือไม่", width: 20) == ["ลูกค้ามีงบประมาณสำหรับปีนี้", "หรือไม่"])
         for line in PictureText.wrap(String(repeating: "👨‍👩‍👧", count: 9), width: 5) {
             #expect(PictureText.cells(line) <= 5)
             #expect(line.allSatisfy { $0 == "👨‍👩‍👧" })

@@ -90,6 +90,13 @@ struct SessionRecordTests {
                 Khám phá · thương vụ: 公司 A · nhân viên: Lan
                 Phiên 20261122-173512-3fa9 · bắt đầu lúc 1970-01-01 00:00 UTC
 
+                Câu trả lời
+                Giai đoạn 1 · Tiếp cận
+                  Có ngân sách? → có
+                    Ghi chú: *urgent*
+
+                Từng bước
+
                 Giai đoạn 1 · Tiếp cận
                   ↺ Có ngân sách? → không (đã sửa) [3 giây]
                   Có ngân sách? → có [1 phút 5 giây]
@@ -105,6 +112,32 @@ struct SessionRecordTests {
         #expect(json["status"]?.string == "ended")
         #expect(json["answers"]?.array?.count == 2)
         #expect(json["answers"]?.array?.first?["revised"]?.bool == true)
+        #expect(json["answers"]?.array?.last?["value"] == .bool(true))
+        #expect(json["answers"]?.array?.last?["stage"]?.string == "a")
+        #expect(json["notes"]?.array?.first?["question"]?.string == "q")
         #expect(json["outcome"]?["name"]?.string == "thắng")
+    }
+}
+
+extension SessionRecordTests {
+    /// A stage left with `back` before anything was answered in it leaves no empty heading, and
+    /// coming back to a stage does not head it twice in a row.
+    @Test func theStepByStepLogHasNoEmptyOrRepeatedStageHeadings() {
+        let kinds: [SessionEvent.Kind] = [
+            .start(Self.info),
+            .stageEntered(stage: "a", title: "One", number: 1),
+            .asked(question: "q", text: "Q?", type: "yes/no", stage: "a"),
+            .answered(question: "q", value: .bool(true), shown: "có", seconds: 1),
+            .stageEntered(stage: "b", title: "Two", number: 2),
+            .undo(question: "q"),
+            .stageEntered(stage: "a", title: "One", number: 1),
+            .asked(question: "q", text: "Q?", type: "yes/no", stage: "a"),
+            .answered(question: "q", value: .bool(false), shown: "không", seconds: 1),
+        ]
+        let log = SessionLog(text: kinds.map { SessionEvent($0, time: 0).jsonLine }.joined(separator: "\n"))
+        let text = Transcript(log).text()
+        let steps = text.components(separatedBy: "Từng bước")[1]
+        #expect(!steps.contains("Giai đoạn 2"))
+        #expect(steps.components(separatedBy: "Giai đoạn 1").count == 2)
     }
 }

@@ -42,7 +42,7 @@ struct RunnerTests {
             .answer(question: "a", value: .bool(true)), .answer(question: "b", value: .number(3)), .undo,
             .answer(question: "b", value: .number(4)),
         ])
-        #expect(report == ReplayReport(replayed: 4, notReplayed: 0, stoppedBecause: nil))
+        #expect(report == ReplayReport(replayed: 4, answersInForce: 2, notReplayed: 0, stoppedBecause: nil))
         #expect(runner.question.map { program.name($0.name.symbol) } == "c")
         #expect(runner.walk.value(of: "b") == .number(4))
     }
@@ -65,7 +65,7 @@ struct RunnerTests {
         let program = try WalkTests.program(Self.playbook)
         var runner = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
         let report = runner.replay([.answer(question: "a", value: .bool(true)), .end(outcome: "bogus", reason: nil)])
-        #expect(report == ReplayReport(replayed: 1, notReplayed: 1, stoppedBecause: "end bogus: not an outcome of this playbook (one of: won, lost)"))
+        #expect(report == ReplayReport(replayed: 1, answersInForce: 1, notReplayed: 1, stoppedBecause: "end bogus: not an outcome of this playbook (one of: won, lost)"))
         #expect(runner.question.map { program.name($0.name.symbol) } == "b")
 
         var declared = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
