@@ -320,8 +320,10 @@ public struct Transcript: Sendable {
         return String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(5)) + " UTC"
     }
 
+    /// "4 s", "1 min 5 s"; "?" for a time no walk takes (a record edited to say -3 or 1e300).
     func duration(_ seconds: Double) -> String {
-        seconds < 60 ? strings(.seconds, String(Int(seconds.rounded())))
+        guard seconds.isFinite, seconds >= 0, seconds < 1e12 else { return "?" }
+        return seconds < 60 ? strings(.seconds, String(Int(seconds.rounded())))
             : strings(.minutesSeconds, String(Int(seconds / 60)), String(Int(seconds.truncatingRemainder(dividingBy: 60))))
     }
 

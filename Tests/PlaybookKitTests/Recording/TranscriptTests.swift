@@ -74,3 +74,17 @@ struct TranscriptTests {
         #expect(resumed(false, 2).contains("(2 recorded answers did not fit)"))
     }
 }
+
+extension TranscriptTests {
+    /// Found by the record fuzzer: an answer's `seconds` edited to a number no walk takes crashed
+    /// `show` (converting it to a whole number trapped).
+    @Test(arguments: ["1e300", "-1e300", "-3"])
+    func anImpossibleAnswerTimeIsShownAsUnknown(_ seconds: String) {
+        let start = SessionEvent(.start(SessionRecordTests.info), time: 0).jsonLine
+        let answer = #"{"event":"answer","question":"q","seconds":\#(seconds),"shown":"có","time":"1970-01-01T00:00:01.000Z","v":1,"value":true}"#
+        let transcript = Transcript(SessionLog(bytes: Array((start + "\n" + answer + "\n").utf8)))
+        #expect(transcript.text().contains("→ có [?]"))
+        _ = transcript.markdown()
+        _ = transcript.json().text
+    }
+}
