@@ -101,42 +101,40 @@ public struct Transcript: Sendable {
         }
     }
 
-    /// The answers in force, by stage in the order first entered, each with the notes typed at
-    /// its question; notes typed where no question waited come last, under no stage.
-    public var summary: [(stage: String, title: String, number: Int, answers: [(answer: Answer, notes: [String])])] {
-        var order: [String] = []
-        var byStage: [String: (title: String, number: Int, answers: [(answer: Answer, notes: [String])])] = [:]
+    /// The answers in force of one stage, each with the notes typed at its question.
+    public struct StageAnswers: Sendable {
+        public var stage: String
+        public var title: String
+        public var number: Int
+        public var answers: [(answer: Answer, notes: [String])]
+    }
+
+    /// The answers in force, by stage in the order first entered, and the notes typed where no
+    /// question of theirs was answered (at an exit criterion, or at a question later undone).
+    public var summary: (stages: [StageAnswers], otherNotes: [String]) {
+        var stages: [StageAnswers] = []
         var notes: [String: [String]] = [:]
         for entry in entries {
             switch entry {
             case .answer(let answer) where !answer.revised:
-                if byStage[answer.stage] == nil {
-                    order.append(answer.stage)
-                    byStage[answer.stage] = (answer.stageTitle, answer.stageNumber, [])
+                if let index = stages.firstIndex(where: { $0.stage == answer.stage }) {
+                    stages[index].answers.append((answer, []))
+                } else {
+                    stages.append(StageAnswers(stage: answer.stage, title: answer.stageTitle, number: answer.stageNumber, answers: [(answer, [])]))
                 }
-                byStage[answer.stage]?.answers.append((answer, []))
             case .note(let text, let question): notes[question ?? "", default: []].append(text)
             default: break
             }
         }
         // A note belongs with the answer to its question (the last one, if it was asked again).
-        var unplaced = notes
-        for stage in order.reversed() {
-            guard var group = byStage[stage] else { continue }
-            for index in group.answers.indices.reversed() {
-                let question = group.answers[index].answer.question
-                if let texts = unplaced.removeValue(forKey: question) { group.answers[index].notes = texts }
+        for stage in stages.indices.reversed() {
+            for index in stages[stage].answers.indices.reversed() {
+                if let texts = notes.removeValue(forKey: stages[stage].answers[index].answer.question) {
+                    stages[stage].answers[index].notes = texts
+                }
             }
-            byStage[stage] = group
         }
-        var result = order.compactMap { stage in byStage[stage].map { (stage, $0.title, $0.number, $0.answers) } }
-        let loose = unplaced.keys.sorted().flatMap { unplaced[$0] ?? [] }
-        if !loose.isEmpty {
-            result.append(("", "", 0, loose.map { note in
-                (Answer(question: "", text: "", value: .text(""), shown: "", seconds: 0, stage: "", stageTitle: "", stageNumber: 0), [note])
-            }))
-        }
-        return result
+        return (stages, notes.keys.sorted().flatMap { notes[$0] ?? [] })
     }
 
     /// The step-by-step entries without a stage heading that nothing follows (a stage passed
@@ -159,16 +157,17 @@ public struct Transcript: Sendable {
     /// For a terminal or a text file.
     public func text() -> String {
         var out = header(bold: { $0 }) + "\n"
-        let groups = summary
-        if !groups.isEmpty {
+        let (stages, otherNotes) = summary
+        if !stages.isEmpty || !otherNotes.isEmpty {
             out += "\n" + strings(.summaryTitle) + "\n"
-            for group in groups {
-                if group.number > 0 { out += strings(.shownStage, String(group.number), Self.safe(group.title)) + "\n" }
+            for group in stages {
+                out += strings(.shownStage, String(group.number), Self.safe(group.title)) + "\n"
                 for (answer, notes) in group.answers {
-                    if !answer.question.isEmpty { out += "  \(Self.safe(answer.text)) → \(Self.safe(answer.shown))\n" }
-                    for note in notes { out += (answer.question.isEmpty ? "  " : "    ") + strings(.note) + strings.colon + Self.safe(note) + "\n" }
+                    out += "  \(Self.safe(answer.text)) → \(Self.safe(answer.shown))\n"
+                    for note in notes { out += "    " + strings(.note) + strings.colon + Self.safe(note) + "\n" }
                 }
             }
+            for note in otherNotes { out += "  " + strings(.note) + strings.colon + Self.safe(note) + "\n" }
             out += "\n" + strings(.logTitle) + "\n"
         }
         for entry in steps {
@@ -195,16 +194,17 @@ public struct Transcript: Sendable {
     /// To paste into a CRM's notes: headings, a table per stage is too wide, so lists.
     public func markdown() -> String {
         var out = "## " + header(bold: { "**\($0)**" }).replacingAll("\n", with: "  \n") + "\n"
-        let groups = summary
-        if !groups.isEmpty {
+        let (stages, otherNotes) = summary
+        if !stages.isEmpty || !otherNotes.isEmpty {
             out += "\n### " + strings(.summaryTitle) + "\n"
-            for group in groups {
-                if group.number > 0 { out += "\n**" + strings(.shownStage, String(group.number), Self.escape(group.title)) + "**\n\n" }
+            for group in stages {
+                out += "\n**" + strings(.shownStage, String(group.number), Self.escape(group.title)) + "**\n\n"
                 for (answer, notes) in group.answers {
-                    if !answer.question.isEmpty { out += "- \(Self.escape(answer.text)) **\(Self.escape(answer.shown))**\n" }
-                    for note in notes { out += (answer.question.isEmpty ? "- " : "  - ") + "📝 \(Self.escape(note))\n" }
+                    out += "- \(Self.escape(answer.text)) **\(Self.escape(answer.shown))**\n"
+                    for note in notes { out += "  - 📝 \(Self.escape(note))\n" }
                 }
             }
+            if !otherNotes.isEmpty { out += "\n" + otherNotes.map { "- 📝 \(Self.escape($0))\n" }.joined() }
             out += "\n### " + strings(.logTitle) + "\n"
         }
         for entry in steps {

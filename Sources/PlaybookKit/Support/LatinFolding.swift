@@ -20,9 +20,6 @@ public enum LatinFolding {
         return String(out)
     }
 
-    /// Whether folding changes nothing but case: then an exact match is the only match.
-    public static func hasAccents(_ text: String) -> Bool { fold(text) != text.lowercased() }
-
     /// Each accented lowercase Latin letter and its base letter.
     private static let bases: [Unicode.Scalar: Unicode.Scalar] = {
         let groups: [(Unicode.Scalar, String)] = [
