@@ -10,7 +10,9 @@ enum ShowCommand {
         the start of one), 'last', or the path of a record file.
 
         options:
-          --format FORMAT   text (default), markdown (to paste into a CRM), json
+          --format FORMAT   text (default), markdown (to paste into a CRM), json (with the
+                            values the walk computed, when its playbook is unchanged)
+          --playbook FILE   the playbook, if it moved since the session (json only)
           --sessions DIR    where records are kept (as for 'playbook run')
           -h, --help        show this help
 
@@ -19,7 +21,7 @@ enum ShowCommand {
     enum Format: String, CaseIterable { case text, markdown, json }
 
     static func run(_ words: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--format", "--sessions"], flags: ["--help", "-h"])
+        let arguments = try Arguments(words, valued: ["--format", "--sessions", "--playbook"], flags: ["--help", "-h"])
         if arguments.has("--help") || arguments.has("-h") {
             Terminal.write(help)
             return 0
@@ -41,13 +43,33 @@ enum ShowCommand {
             switch format {
             case .text: Terminal.write(transcript.text())
             case .markdown: Terminal.write(transcript.markdown())
-            case .json: Terminal.write(transcript.json().text + "\n")
+            case .json:
+                let computed = computedValues(log, playbook: arguments.value("--playbook"))
+                Terminal.write(transcript.json(computed: computed.values, unavailable: computed.unavailable).text + "\n")
             }
             if let note = RecordNotes.skipped(log, of: record.path) { Terminal.error(TerminalText.safe(note, lines: true)) }
             return 0
         } catch {
             Terminal.error("playbook: \(TerminalText.safe(error.message))\n")
             return 1
+        }
+    }
+
+    /// The values the recorded walk computed, found by replaying it against its playbook; or why
+    /// they cannot be given.
+    private static func computedValues(_ log: SessionLog, playbook: String?) -> (values: [String: Value]?, unavailable: String?) {
+        guard let path = playbook ?? log.info?.playbookPath else { return (nil, "the record names no playbook") }
+        let check: CheckResult
+        switch checkPlaybook(at: path, loader: FileSystemLoader()) {
+        case .failure(let failure): return (nil, "cannot read '\(path)': \(failure.reason)")
+        case .success(let result): check = result
+        }
+        guard let program = Program(check) else { return (nil, "'\(path)' has errors now") }
+        switch ComputedValues.of(log, program: program, hash: contentHash(check.sources)) {
+        case .success(let values): return (values, nil)
+        case .failure(.notARecord): return (nil, "the record has no start line")
+        case .failure(.playbookChanged): return (nil, "'\(path)' has changed since the session")
+        case .failure(.doesNotReplay(let problem)): return (nil, "the record does not replay: " + problem)
         }
     }
 }

@@ -227,8 +227,9 @@ public struct Transcript: Sendable {
     }
 
     /// For other tools: the session's facts, every answer (revised ones marked) with its typed
-    /// value and stage, and the notes with the question each was typed at.
-    public func json() -> JSON {
+    /// value and stage, the notes with the question each was typed at, and the values the walk
+    /// computed (`computed`, by variable; null with `computed_unavailable` saying why).
+    public func json(computed: [String: Value]? = nil, unavailable: String? = nil) -> JSON {
         let info = log.info
         var answers: [JSON] = []
         var notes: [JSON] = []
@@ -259,6 +260,8 @@ public struct Transcript: Sendable {
             "outcome": outcome,
             "answers": .array(answers),
             "notes": .array(notes),
+            "computed": computed.map { .object($0.mapValues(\.json)) } ?? .null,
+            "computed_unavailable": unavailable.map(JSON.string) ?? .null,
         ])
     }
 
