@@ -67,20 +67,20 @@ struct LiveSession {
                     Terminal.error("playbook: " + waitingMessage() + "\n" + strings(.resumeWith, "playbook resume \(id)") + "\n")
                     return 1
                 }
-                let name = runner.program.name(question.name.symbol)
-                guard let answer = queue.next(for: name) else {
+                let answer = queue.answer(to: question, in: runner.program, words: runner.words)
+                source = .keyed(queue)
+                switch answer {
+                case .none:
                     try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
                     Terminal.error("playbook: " + waitingMessage() + "\n" + strings(.resumeWith, "playbook resume \(id)") + "\n")
                     return 1
-                }
-                source = .keyed(queue)
-                Terminal.write(runner.prompt + TerminalText.safe(answer.text) + "\n")
-                switch runner.read(answer.text, for: question) {
-                case .failure(let problem):
+                case .unfit(let name, let text, _, let problem):
+                    Terminal.write(runner.prompt + TerminalText.safe(text) + "\n")
                     try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
-                    Terminal.error("playbook: the answer '\(TerminalText.safe(answer.text))' to '\(name)' does not fit: \(runner.explain(problem))\n")
+                    Terminal.error("playbook: the answer '\(TerminalText.safe(text))' to '\(name)' does not fit: \(runner.explain(problem))\n")
                     return 1
-                case .success(let value):
+                case .value(let value, let text):
+                    Terminal.write(runner.prompt + TerminalText.safe(text) + "\n")
                     runner.width = Terminal.width(option: width)
                     turn = runner.give(value, now: now())
                 }

@@ -14,7 +14,7 @@ public func scenarioFile(for walks: [ExploredWalk], playbook: String) -> String 
             case .outcome(let outcome): (outcome, outcome)
             case .blocked(let stage): ("blocked at \(stage)", "blocked \(stage)")
             }
-        text += "\nscenario \"Walk \(index + 1): \(title)\"\n"
+        text += "\nscenario " + StringLiteral.quoted("Walk \(index + 1): \(title)") + "\n"
         var order: [String] = []
         var values: [String: [String]] = [:]
         for (question, value) in walk.answers {

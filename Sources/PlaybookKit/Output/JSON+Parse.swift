@@ -253,7 +253,7 @@ private struct JSONParser {
             case 0..<0x80:
                 position += 1
             default:
-                guard let length = sequenceLength(at: position) else {
+                guard case .valid(let length) = UTF8Validation.sequence(in: bytes, at: position) else {
                     throw unexpected("invalid utf-8 in string")
                 }
                 position += length
@@ -330,27 +330,6 @@ private struct JSONParser {
 
     /// The length of the well-formed UTF-8 sequence at `index`, or nil (overlong forms, surrogates
     /// and values past U+10FFFF included).
-    private func sequenceLength(at index: Int) -> Int? {
-        let lead = bytes[index]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return nil
-        }
-        guard index + length <= bytes.count, (low...high).contains(bytes[index + 1]) else { return nil }
-        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return nil }
-        return length
-    }
-
     // MARK: Errors
 
     private func endOfInput() -> JSONParseError {
@@ -367,7 +346,9 @@ private struct JSONParser {
         let byte = bytes[position]
         if byte >= 0x21 && byte <= 0x7E { return "'\(Character(Unicode.Scalar(byte)))'" }
         if byte < 0x80 { return Self.scalarName(UInt32(byte)) }
-        guard let length = sequenceLength(at: position) else { return "byte 0x\(Self.hex(UInt32(byte), digits: 2))" }
+        guard case .valid(let length) = UTF8Validation.sequence(in: bytes, at: position) else {
+            return "byte 0x\(Self.hex(UInt32(byte), digits: 2))"
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
         return "'\(text)' (\(Self.scalarName(text.unicodeScalars.first?.value ?? 0)))"
     }

@@ -105,7 +105,7 @@ extension Runner {
     }
 
     /// Reads typed text as an answer to `question`, with the yes/no words of the playbook's language.
-    public func read(_ text: String, for question: Question) -> Result<Value, AnswerProblem> {
+    func read(_ text: String, for question: Question) -> Result<Value, AnswerProblem> {
         parseAnswer(text, for: question, words: words)
     }
 

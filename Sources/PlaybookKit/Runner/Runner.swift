@@ -5,7 +5,7 @@ public struct Runner: Sendable {
     public internal(set) var walk: Walk
     public let strings: RunnerStrings
     public let paint: Paint
-    let words: YesNoWords
+    public let words: YesNoWords
     /// The command words: English, and the playbook's language's.
     let commands: CommandWords
     /// An `end OUTCOME` waiting for the rep to confirm it.

@@ -24,7 +24,7 @@ public enum Value: Sendable, Hashable {
     public var literal: String {
         switch self {
         case .number(let number): Value.exact(number)
-        case .text(let text): "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+        case .text(let text): StringLiteral.quoted(text)
         case .bool(let flag): flag ? "yes" : "no"
         }
     }

@@ -16,6 +16,16 @@ public struct AnswerQueue: Sendable {
         pending[question]?.popFirst()
     }
 
+    /// The next answer for `question`, read as its type reads answers (yes/no in `words`).
+    public mutating func answer(to question: Question, in program: Program, words: YesNoWords) -> KeyedAnswer {
+        let name = program.name(question.name.symbol)
+        guard let given = next(for: name) else { return .none(question: name) }
+        switch parseAnswer(given.text, for: question, words: words) {
+        case .failure(let problem): return .unfit(question: name, text: given.text, line: lines[name] ?? 0, problem)
+        case .success(let value): return .value(value, text: given.text)
+        }
+    }
+
     /// The questions given answers, for checking them against the playbook.
     public var questions: [String] { lines.keys.sorted { (lines[$0] ?? 0, $0) < (lines[$1] ?? 0, $1) } }
 
@@ -23,4 +33,11 @@ public struct AnswerQueue: Sendable {
     public var unused: [(question: String, count: Int)] {
         questions.compactMap { name in pending[name].flatMap { $0.isEmpty ? nil : (name, $0.count) } }
     }
+}
+
+/// A question's next keyed answer: none left, one that does not fit the question, or its value.
+public enum KeyedAnswer: Sendable, Hashable {
+    case none(question: String)
+    case unfit(question: String, text: String, line: Int, AnswerProblem)
+    case value(Value, text: String)
 }

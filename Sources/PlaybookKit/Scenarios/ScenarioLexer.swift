@@ -98,17 +98,14 @@ struct ScenarioLexer {
             if scalar == "\"" { return (token(to: index + 1), nil) }
             if scalar == "\\", index + 1 < line.count {
                 let escaped = line[index + 1]
-                switch escaped {
-                case "\"", "\\", "{", "}": value.append(escaped)
-                case "n": value.append("\n")
-                case "t": value.append("\t")
-                default:
+                guard let meant = StringLiteral.unescaped(escaped) else {
                     let problem = ScenarioProblem(
                         line: number, column: index + 1,
                         message: "unknown escape '\\\(Self.visible(String(escaped)))' in a string; "
-                            + "the escapes are \\\" \\\\ \\{ \\} \\n \\t, so write \\\\ for a backslash")
+                            + "the escapes are \(StringLiteral.escapes), so write \\\\ for a backslash")
                     return (token(to: index + 2), problem)
                 }
+                value.append(meant)
                 index += 2
                 continue
             }
@@ -169,17 +166,7 @@ extension ScenarioValue {
         case .word(let word):
             return ScenarioLexer.visible(word)
         case .quoted(let text):
-            var escaped = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": escaped += "\\\""
-                case "\\": escaped += "\\\\"
-                case "\n": escaped += "\\n"
-                case "\t": escaped += "\\t"
-                default: escaped.unicodeScalars.append(scalar)
-                }
-            }
-            return "\"" + ScenarioLexer.visible(escaped) + "\""
+            return ScenarioLexer.visible(StringLiteral.quoted(text))
         }
     }
 }

@@ -52,20 +52,18 @@ public func runScenario(_ scenario: Scenario, program: Program, seed: UInt64 = 0
         case .leftStage, .say, .buyer:
             continue
         case .question(let question):
-            let name = program.name(question.name.symbol)
-            guard let given = queue.next(for: name) else {
+            switch queue.answer(to: question, in: program, words: words) {
+            case .none(let name):
                 let stage = program.name(program.stages[walk.state.stage].name.symbol)
                 result.failures.append(
                     "no answer for the question '\(name)' (\"\(walk.renderIfPossible(question.text))\") asked in stage \(stage); "
                         + "add a line: \(name) = ...")
                 break walking
-            }
-            switch parseAnswer(given.text, for: question, words: words) {
-            case .failure(let problem):
-                result.failures.append("line \(queue.lines[name] ?? 0): '\(given.text)' is not an answer to '\(name)': \(describe(problem, question))")
+            case .unfit(let name, let text, let line, let problem):
+                result.failures.append("line \(line): '\(text)' is not an answer to '\(name)': \(describe(problem, question))")
                 break walking
-            case .success(let value):
-                stageLine += (stageLine.hasSuffix(":") ? " " : ", ") + "\(name) = \(value.literal)"
+            case .value(let value, _):
+                stageLine += (stageLine.hasSuffix(":") ? " " : ", ") + "\(program.name(question.name.symbol)) = \(value.literal)"
                 walk.answer(value)
             }
         case .unmetCriterion(let index, let message):

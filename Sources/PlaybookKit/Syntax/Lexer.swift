@@ -129,7 +129,7 @@ struct Lexer {
         return index
     }
 
-    /// A double-quoted string on one line: escapes `\" \\ \{ \} \n \t`, and `{name}` interpolations.
+    /// A double-quoted string on one line (`StringLiteral`), with `{name}` interpolations.
     private func lexString(
         from start: Int, to end: Int, interner: inout InternerClient, diagnostics: inout [Diagnostic]
     ) -> Text {
@@ -160,22 +160,18 @@ struct Lexer {
                     interpolations: interpolations)
             }
             if byte == UInt8(ascii: "\\"), index + 1 < end {
-                let escaped = bytes[index + 1]
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): value.append(escaped)
-                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
-                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
-                default:
-                    let (scalar, length) = decode(at: index + 1, end: end)
+                let (scalar, length) = decode(at: index + 1, end: end)
+                guard let meant = StringLiteral.unescaped(scalar) else {
                     diagnostics.append(
                         Diagnostic(
                             .badStringContent, "unknown escape '\\\(Character(scalar))' in a string",
                             at: Span(file: file, start: index, end: index + 1 + length), label: "not an escape",
-                            help: "the escapes are \\\" \\\\ \\{ \\} \\n \\t; write \\\\ for a backslash"))
+                            help: "the escapes are \(StringLiteral.escapes); write \\\\ for a backslash"))
                     value.append(contentsOf: bytes[(index + 1)..<(index + 1 + length)])
                     index += 1 + length
                     continue
                 }
+                value.append(UInt8(meant.value))
                 index += 2
                 continue
             }
