@@ -60,7 +60,7 @@ enum ResumeCommand {
                 walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color), practice: practice,
                 width: Terminal.width(option: width))
             let report = runner.replay(log.inputs)
-            let changed = contentHash(check.sources) != info.playbookHash
+            let changed = SourceFile.contentHash(check.sources) != info.playbookHash
             try record.append(
                 SessionEvent(
                     .resumed(replayed: report.replayed, notReplayed: report.notReplayed, playbookChanged: changed),

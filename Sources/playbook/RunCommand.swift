@@ -68,7 +68,7 @@ enum RunCommand {
         do throws(StoreError) {
             let info = SessionInfo(
                 id: id, mode: practice == nil ? "run" : "practice", playbookTitle: program.title,
-                playbookPath: absolute(path), playbookVersion: program.version, playbookHash: contentHash(check.sources),
+                playbookPath: absolute(path), playbookVersion: program.version, playbookHash: SourceFile.contentHash(check.sources),
                 language: program.language, rep: arguments.value("--rep"), deal: arguments.value("--deal"), seed: seed,
                 persona: options?.persona?.id, personaName: options?.persona?.name, holdFeedback: options?.holdFeedback ?? false)
             let record = try RecordFile(

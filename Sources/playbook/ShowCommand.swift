@@ -65,7 +65,7 @@ enum ShowCommand {
         case .success(let result): check = result
         }
         guard let program = Program(check) else { return (nil, "'\(path)' has errors now") }
-        switch ComputedValues.of(log, program: program, hash: contentHash(check.sources)) {
+        switch ComputedValues.of(log, program: program, hash: SourceFile.contentHash(check.sources)) {
         case .success(let values): return (values, nil)
         case .failure(.notARecord): return (nil, "the record has no start line")
         case .failure(.playbookChanged): return (nil, "'\(path)' has changed since the session")

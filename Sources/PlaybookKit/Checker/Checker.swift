@@ -25,9 +25,13 @@ public func checkPlaybook(at path: String, loader: some SourceLoader) -> Result<
 public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> CheckResult {
     var result = CheckResult()
     var diagnostics: [Diagnostic] = []
-    let score = result.interner.intern("score")
+    var loaded = LoadedFiles()
+    let score = loaded.interner.intern("score")
     var loading = ModuleLoader(loader: loader, root: PlaybookPath.directory(of: PlaybookPath.normalize(main.path)))
-    loading.load(main, into: &result, diagnostics: &diagnostics)
+    loading.load(main, into: &loaded, diagnostics: &diagnostics)
+    result.sources = loaded.sources
+    result.files = loaded.files
+    result.interner = loaded.interner
     let syntaxErrors = diagnostics.contains { $0.severity == .error }
 
     let table = SymbolTable(files: result.files, interner: result.interner, diagnostics: &diagnostics)

@@ -7,32 +7,6 @@ public struct Finding: Sendable, Hashable {
     public var walk: [String]
 }
 
-/// A walk that reached an outcome or was blocked by an exit criterion, as answers to keep in a
-/// scenario file.
-public struct ExploredWalk: Sendable, Hashable {
-    public enum Ending: Sendable, Hashable {
-        case outcome(String)
-        /// Held at this stage (its id) by one of its exit criteria.
-        case blocked(String)
-    }
-
-    public var answers: [(question: String, value: Value)]
-    public var ending: Ending
-
-    public static func == (lhs: ExploredWalk, rhs: ExploredWalk) -> Bool {
-        lhs.ending == rhs.ending && lhs.answers.map(\.question) == rhs.answers.map(\.question)
-            && lhs.answers.map(\.value) == rhs.answers.map(\.value)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(ending)
-        for answer in answers {
-            hasher.combine(answer.question)
-            hasher.combine(answer.value)
-        }
-    }
-}
-
 /// What exploring a playbook found.
 public struct ExploreReport: Sendable {
     public var covered: Set<BranchSide> = []
@@ -47,7 +21,7 @@ public struct ExploreReport: Sendable {
     /// Walks that each took a branch side no walk before them did (ending in an outcome, or
     /// blocked by an exit criterion): a scenario file covering every side reached. Kept only
     /// when the explorer `finishesNewWalks`: each holds every answer of its walk.
-    public var walks: [ExploredWalk] = []
+    public var walks: [ScenarioWalk] = []
     /// Questions answered, in all.
     public var steps = 0
     /// True when the step budget ran out before every question was tried.
@@ -145,7 +119,7 @@ public struct Explorer {
             walk.trace.removeAll(keepingCapacity: true)
         }
         /// Keeps the walk for the scenario file when it took a side no kept walk took.
-        func keepIfNew(_ ending: ExploredWalk.Ending) {
+        func keepIfNew(_ ending: ScenarioWalk.Ending) {
             guard finishesNewWalks, unkept > 0 else { return }
             pathCovered.formUnion(rootSides)
             for index in frames.indices {
@@ -153,7 +127,7 @@ public struct Explorer {
                 frames[index].unkept = 0
             }
             unkept = 0
-            report.walks.append(ExploredWalk(answers: walk.state.answers.map { (program.name($0.question), $0.value) }, ending: ending))
+            report.walks.append(ScenarioWalk(answers: walk.state.answers.map { (program.name($0.question), $0.value) }, ending: ending))
         }
         func find(_ message: String, path: String, line: Int, into list: inout [Finding]) {
             guard seenFindings.insert("\(message)|\(path)|\(line)").inserted else { return }

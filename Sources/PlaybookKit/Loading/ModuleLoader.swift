@@ -27,13 +27,13 @@ struct ModuleLoader<Loader: SourceLoader> {
     }
 
     /// Reads the main file and the files it uses.
-    mutating func load(_ main: SourceFile, into result: inout CheckResult, diagnostics: inout [Diagnostic]) {
+    mutating func load(_ main: SourceFile, into result: inout LoadedFiles, diagnostics: inout [Diagnostic]) {
         rootFile = main.path
         let path = PlaybookPath.normalize(main.path)
         load(main, key: loader.realPath(path) ?? path, into: &result, diagnostics: &diagnostics)
     }
 
-    private mutating func load(_ source: SourceFile, key: String, into result: inout CheckResult, diagnostics: inout [Diagnostic]) {
+    private mutating func load(_ source: SourceFile, key: String, into result: inout LoadedFiles, diagnostics: inout [Diagnostic]) {
         let index = result.sources.count
         let path = PlaybookPath.normalize(source.path)
         loaded[key] = index
@@ -56,7 +56,7 @@ struct ModuleLoader<Loader: SourceLoader> {
         chain.removeLast()
     }
 
-    private mutating func bring(_ use: Use, from path: String, into result: inout CheckResult, diagnostics: inout [Diagnostic]) {
+    private mutating func bring(_ use: Use, from path: String, into result: inout LoadedFiles, diagnostics: inout [Diagnostic]) {
         let written = use.path.value
         let target = PlaybookPath.join(PlaybookPath.directory(of: path), written)
         guard !written.hasPrefix("/"), PlaybookPath.isInside(target, root: root) else {
