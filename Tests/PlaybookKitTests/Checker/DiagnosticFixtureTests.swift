@@ -13,8 +13,8 @@ struct DiagnosticFixtureTests {
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    /// Checks `main.playbook` of a fixture folder, with its other files served from memory.
-    static func render(_ name: String) throws -> String {
+    /// The `.playbook` files of a fixture folder, by their path inside it.
+    static func files(_ name: String) throws -> [String: [UInt8]] {
         let base = folder.appendingPathComponent(name)
         var files: [String: [UInt8]] = [:]
         let enumerator = FileManager.default.enumerator(atPath: base.path)
@@ -26,7 +26,12 @@ struct DiagnosticFixtureTests {
             else { continue }
             files[relative] = Array(try Data(contentsOf: URL(fileURLWithPath: full)))
         }
-        let result = try checkPlaybook(at: "main.playbook", loader: MemoryLoader(bytes: files)).get()
+        return files
+    }
+
+    /// Checks `main.playbook` of a fixture folder, with its other files served from memory.
+    static func render(_ name: String) throws -> String {
+        let result = try checkPlaybook(at: "main.playbook", loader: MemoryLoader(bytes: try files(name))).get()
         let renderer = DiagnosticRenderer(sources: result.sources, color: false)
         return result.diagnostics.map { renderer.human($0) + "\n" }.joined()
     }
