@@ -17,8 +17,10 @@ struct GoldenTests {
     }
 
     @Test func anUnchangedFileIsLeftAloneAndAChangedOneRewritten() throws {
-        let workspace = try CommandLineTests.Workspace()
-        let file = workspace.folder.appendingPathComponent("expected.txt")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("playbook-golden-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("expected.txt")
         #expect(try Golden.record("one\n", to: file, replacing: nil) == "new")
         #expect(try String(contentsOf: file, encoding: .utf8) == "one\n")
         let before = try Self.inode(file)
