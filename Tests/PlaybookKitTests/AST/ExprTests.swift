@@ -59,7 +59,9 @@ struct ExprTests {
     }
 
     @Test func eachOperatorHasOneKind() {
-        let operators: [BinaryOperator] = [.add, .subtract, .multiply, .divide, .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .and, .or]
+        let operators: [BinaryOperator] = [
+            .add, .subtract, .multiply, .divide, .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .and, .or,
+        ]
         for op in operators {
             let kinds = [op.isArithmetic, op.isOrdering, op.isEquality, op.isLogical].filter { $0 }
             #expect(kinds.count == 1, "\(op)")

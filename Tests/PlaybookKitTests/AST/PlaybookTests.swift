@@ -114,7 +114,9 @@ struct PlaybookTests {
     @Test(arguments: [3, 8, 9, 40])
     func optionsAreFoundByTheirText(_ count: Int) throws {
         var text = "stage s\n  ask pick \"Pick\" choice\n"
-        for number in 0..<count { text += "    \"Option \(number)\"\n      score \(number)\n" + (number == 1 ? "      best\n      feedback \"Yes.\"\n" : "") }
+        for number in 0..<count {
+            text += "    \"Option \(number)\"\n      score \(number)\n" + (number == 1 ? "      best\n      feedback \"Yes.\"\n" : "")
+        }
         text += "    \"Option 0\"\n  end won\n"
         let parsed = try Self.parsed(text, expected: [.duplicateBranch])
         guard case .ask(let question) = parsed.file.stages[0].body[0] else {
@@ -135,7 +137,8 @@ struct PlaybookTests {
     }
 
     @Test func answerTypesAndLabels() {
-        #expect([AnswerType.yesNo, .choice, .number(nil), .text, .scale(NumberRange(low: 1, high: 5))].map(\.keyword) == ["yes/no", "choice", "number", "text", "scale"])
+        let types: [AnswerType] = [.yesNo, .choice, .number(nil), .text, .scale(NumberRange(low: 1, high: 5))]
+        #expect(types.map(\.keyword) == ["yes/no", "choice", "number", "text", "scale"])
         #expect(BranchLabel.option("x").isOption && !BranchLabel.yes.isOption && !BranchLabel.no.isOption)
         #expect([AssignmentOperator.assign, .add, .subtract].map(\.rawValue) == ["=", "+=", "-="])
     }

@@ -61,7 +61,9 @@ struct MutationTests {
             // A clean check proves that every walk reaches an outcome and that no value is read
             // unset or of the wrong type: a walk that finds otherwise found a hole in the proof.
             let holes = (explored.deadEnds + walked.deadEnds + explored.faults + walked.faults).filter(Self.checkerRulesOut)
-            #expect(holes.isEmpty, "seed \(seed): a mutant of \(name) checks clean but \(Self.describe(holes)); the mutant:\n\(Golden.diff(original, text, context: 2))")
+            #expect(
+                holes.isEmpty,
+                "seed \(seed): a mutant of \(name) checks clean but \(Self.describe(holes)); the mutant:\n\(Golden.diff(original, text, context: 2))")
         }
         // Some mutants (a blank line doubled, a comment cut short) must still check clean, or
         // the walking half of this test would test nothing.

@@ -22,7 +22,7 @@ struct RunTranscriptTests {
         let named = Set(Self.constructs.flatMap { $0.split { !$0.isLetter }.map(String.init) })
         let keywords = try Self.grammarKeywords()
         #expect(keywords.count > 30, "\(keywords.sorted())")
-        #expect(keywords.subtracting(named).isEmpty, "keywords of the grammar no construct names: \(keywords.subtracting(named).sorted())")
+        #expect(keywords.subtracting(named).isEmpty, "grammar keywords no construct names: \(keywords.subtracting(named).sorted())")
         var transcripts: [String: [String]] = [:]
         for name in Self.cases {
             for construct in try Self.constructsUsed(in: Self.folder.appendingPathComponent(name)) {
@@ -31,7 +31,8 @@ struct RunTranscriptTests {
         }
         let missing = Self.constructs.filter { transcripts[$0] == nil }
         #expect(missing.isEmpty, "constructs no transcript uses: \(missing)")
-        #expect(Set(transcripts.keys).subtracting(Self.constructs).isEmpty, "constructs found but not listed: \(Set(transcripts.keys).subtracting(Self.constructs).sorted())")
+        let unlisted = Set(transcripts.keys).subtracting(Self.constructs)
+        #expect(unlisted.isEmpty, "constructs found but not listed: \(unlisted.sorted())")
     }
 
     @Test(arguments: cases)

@@ -6,7 +6,8 @@ struct ChildProcessTests {
     static let shell = URL(fileURLWithPath: "/bin/sh")
 
     @Test func inputOutputErrorsAndStatus() throws {
-        let run = try ChildProcess.run(Self.shell, ["-c", "cat; echo \"$GREETING\" >&2; exit 3"], input: "ngân sách 预算\n", environment: ["GREETING": "שלום"])
+        let run = try ChildProcess.run(
+            Self.shell, ["-c", "cat; echo \"$GREETING\" >&2; exit 3"], input: "ngân sách 预算\n", environment: ["GREETING": "שלום"])
         #expect(run.stdout == "ngân sách 预算\n")
         #expect(run.stderr == "שלום\n")
         #expect(run.status == 3 && !run.crashed)
