@@ -60,6 +60,14 @@ struct ShippedPlaybooksTests {
         #expect(!report.stoppedEarly)
     }
 
+    /// `playbook test x.scenarios` tests `x.playbook`: no scenarios file is left without one.
+    @Test func everyScenariosFileHasItsPlaybook() {
+        let scenarios = Self.files.keys.filter { $0.hasSuffix(".scenarios") }.sorted()
+        #expect(scenarios.count > 10)
+        let orphans = scenarios.filter { Self.files[String($0.dropLast(".scenarios".count)) + ".playbook"] == nil }
+        #expect(orphans.isEmpty, "scenarios without their playbook: \(orphans)")
+    }
+
     @Test func theLibraryCoversFiveLanguages() {
         let languages = Set(Self.playbooks.compactMap { Self.checked($0).table?.header?.language?.code })
         #expect(languages.isSuperset(of: ["en", "vi", "he", "zh", "th"]), "\(languages.sorted())")

@@ -5,13 +5,7 @@ import Testing
 /// Runs the built `playbook` binary and checks what a user sees: stdout, stderr, exit status.
 struct CommandLineTests {
     /// What one run of the binary produced.
-    struct Run {
-        var status: Int32
-        /// Killed by a signal (a crash) rather than exiting.
-        var crashed: Bool
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = ChildProcess.Result
 
     /// A fresh folder per test, removed when the test ends.
     final class Workspace {
@@ -42,61 +36,14 @@ struct CommandLineTests {
             try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(name))
         }
 
-        /// Runs `playbook` (or `executable`) with `arguments` in this folder; stdout and stderr go
-        /// to files, so a large output cannot fill a pipe and stall the child. `input`, if given,
-        /// is piped to stdin (not a terminal).
+        /// Runs `playbook` (or `executable`) with `arguments` in this folder (`ChildProcess.run`).
         func run(
             _ arguments: [String], input: String? = nil, environment: [String: String] = [:], executable: URL? = nil,
-            timeout: TimeInterval = 120
+            timeout: TimeInterval = 120, sourceLocation: SourceLocation = #_sourceLocation
         ) throws -> Run {
             let binary = try executable ?? #require(CommandLineTests.binary, "no 'playbook' binary next to the test bundle")
-            let outURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
-            let errURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-            try Data().write(to: outURL)
-            try Data().write(to: errURL)
-            let out = try FileHandle(forWritingTo: outURL)
-            let err = try FileHandle(forWritingTo: errURL)
-            defer {
-                try? FileManager.default.removeItem(at: outURL)
-                try? FileManager.default.removeItem(at: errURL)
-            }
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = arguments
-            process.currentDirectoryURL = folder
-            var inherited = ProcessInfo.processInfo.environment
-            inherited["NO_COLOR"] = nil
-            // A width the test runner's shell exports would wrap what the transcripts expect as written.
-            inherited["COLUMNS"] = nil
-            process.environment = inherited.merging(environment) { $1 }
-            if let input {
-                let inURL = folder.appendingPathComponent(".stdin-\(UUID().uuidString)")
-                try Data(input.utf8).write(to: inURL)
-                process.standardInput = try FileHandle(forReadingFrom: inURL)
-                // The open handle keeps the unlinked file readable.
-                try FileManager.default.removeItem(at: inURL)
-            } else {
-                process.standardInput = FileHandle.nullDevice
-            }
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            // A hang is a bug to report, not a reason to stall the whole suite.
-            let deadline = Date().addingTimeInterval(timeout)
-            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-            if process.isRunning {
-                // SIGKILL: the child inherits the test runner's blocked signals, SIGTERM among them.
-                Glibc.kill(process.processIdentifier, SIGKILL)
-                Issue.record("playbook \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s")
-            }
-            process.waitUntilExit()
-            try out.close()
-            try err.close()
-            return Run(
-                status: process.terminationStatus,
-                crashed: process.terminationReason == .uncaughtSignal,
-                stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+            return try ChildProcess.run(
+                binary, arguments, in: folder, input: input, environment: environment, timeout: timeout, sourceLocation: sourceLocation)
         }
     }
 

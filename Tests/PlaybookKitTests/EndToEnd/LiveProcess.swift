@@ -4,7 +4,8 @@ import Testing
 
 /// A process that is still running: the test types into its stdin and watches its output arrive,
 /// so it can act at a chosen moment (after a prompt, before the next answer). stdout and stderr
-/// share one pipe, read on a background thread as they arrive.
+/// share one pipe, read on a background thread as they arrive. The environment and the deadline
+/// are `ChildProcess`'s, as for a run that is only waited for.
 final class LiveProcess {
     /// How a process ended.
     enum Ending: Equatable, CustomStringConvertible {
@@ -45,10 +46,7 @@ final class LiveProcess {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var inherited = ProcessInfo.processInfo.environment
-        inherited["NO_COLOR"] = nil
-        inherited["COLUMNS"] = nil
-        process.environment = inherited.merging(environment) { $1 }
+        process.environment = ChildProcess.environment(environment)
         let pipe = Pipe()
         process.standardInput = input
         process.standardOutput = pipe
@@ -163,13 +161,7 @@ final class LiveProcess {
 
     /// Waits for the process to end. A hang fails the test, and the process is killed.
     func waitForExit(timeout: TimeInterval = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> Ending {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        let hung = process.isRunning
-        if hung {
-            Glibc.kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
+        let hung = ChildProcess.waitForExit(process, timeout: timeout)
         try #require(
             !hung, "\(name) did not end within \(Int(timeout)) s; output so far:\n\(text)", sourceLocation: sourceLocation)
         return process.terminationReason == .uncaughtSignal

@@ -16,8 +16,23 @@ struct RunTranscriptTests {
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }()
 
-    @Test func everyConstructHasATranscript() {
-        #expect(Self.cases.count >= 15, "transcript fixtures: \(Self.cases)")
+    /// Each construct of the grammar is used by the playbook of a transcript that walks it, and
+    /// the list of constructs names every keyword of the grammar.
+    @Test func everyConstructHasATranscript() throws {
+        let named = Set(Self.constructs.flatMap { $0.split { !$0.isLetter }.map(String.init) })
+        let keywords = try Self.grammarKeywords()
+        #expect(keywords.count > 30, "\(keywords.sorted())")
+        #expect(keywords.subtracting(named).isEmpty, "grammar keywords no construct names: \(keywords.subtracting(named).sorted())")
+        var transcripts: [String: [String]] = [:]
+        for name in Self.cases {
+            for construct in try Self.constructsUsed(in: Self.folder.appendingPathComponent(name)) {
+                transcripts[construct, default: []].append(name)
+            }
+        }
+        let missing = Self.constructs.filter { transcripts[$0] == nil }
+        #expect(missing.isEmpty, "constructs no transcript uses: \(missing)")
+        let unlisted = Set(transcripts.keys).subtracting(Self.constructs)
+        #expect(unlisted.isEmpty, "constructs found but not listed: \(unlisted.sorted())")
     }
 
     @Test(arguments: cases)

@@ -15,23 +15,8 @@ struct GraphvizTests {
 
     /// Runs `dot -Tsvg` on the text; its exit status, standard output and standard error.
     static func graphviz(_ source: String) throws -> (status: Int32, svg: String, errors: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("playbook-dot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("chart.dot")
-        let output = folder.appendingPathComponent("chart.svg")
-        let errors = folder.appendingPathComponent("errors.txt")
-        try Data(source.utf8).write(to: input)
-        try Data().write(to: errors)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: dot)
-        process.arguments = ["-Tsvg", input.path, "-o", output.path]
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let svg = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, svg, try String(contentsOf: errors, encoding: .utf8))
+        let run = try ChildProcess.run(URL(fileURLWithPath: dot), ["-Tsvg"], input: source)
+        return (run.status, run.stdout, run.stderr)
     }
 
     @Test(

@@ -89,3 +89,144 @@ struct ModuleLoaderTests {
         #expect(loader.load("l/file.playbook") == .success([]))
     }
 }
+
+/// Chains of `use`: depth first, each file once, relative to the using file, and what is
+/// reported when a chain goes round, leaves the folder, names nothing or goes too deep.
+struct UseChainTests {
+    static let flow = "flow greet \"Greet\"\n  say \"Hello.\"\n  return\n"
+
+    /// Loads `main.playbook` (or `main`) and the files it uses, without checking them.
+    static func load(_ files: [String: String], main: String = "main.playbook") -> (CheckResult, [Diagnostic]) {
+        var result = CheckResult()
+        var diagnostics: [Diagnostic] = []
+        var loader = ModuleLoader(loader: MemoryLoader(files), root: PlaybookPath.directory(of: main))
+        loader.load(SourceFile(path: main, bytes: Array(files[main, default: ""].utf8)), into: &result, diagnostics: &diagnostics)
+        return (result, diagnostics)
+    }
+
+    static func uses(_ paths: String...) -> String { paths.map { "use \"\($0)\"\n" }.joined() }
+
+    @Test func chainIsReadDepthFirstRelativeToEachFile() {
+        let (result, diagnostics) = Self.load([
+            "main.playbook": Self.uses("lib/a.playbook", "c.playbook") + "stage s\n  end won\n",
+            "lib/a.playbook": Self.uses("b.playbook", "../c.playbook") + Self.flow,
+            "lib/b.playbook": Self.flow.replacingOccurrences(of: "greet", with: "b"),
+            "c.playbook": Self.flow.replacingOccurrences(of: "greet", with: "c"),
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(result.sources.map(\.path) == ["main.playbook", "lib/a.playbook", "lib/b.playbook", "c.playbook"])
+        #expect(result.files.map(\.file) == [0, 1, 2, 3])
+        #expect(result.files.map { $0.flows.map { result.interner.name($0.name.symbol) } } == [[], ["greet"], ["b"], ["c"]])
+    }
+
+    @Test func aFileUsedTwiceIsReadOnce() {
+        let (result, diagnostics) = Self.load([
+            "main.playbook": Self.uses("a.playbook", "b.playbook", "./a.playbook") + "stage s\n  end won\n",
+            "a.playbook": Self.uses("shared/c.playbook") + Self.flow,
+            "b.playbook": Self.uses("shared/../shared/c.playbook"),
+            "shared/c.playbook": Self.flow.replacingOccurrences(of: "greet", with: "c"),
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(result.sources.map(\.path) == ["main.playbook", "a.playbook", "shared/c.playbook", "b.playbook"])
+    }
+
+    @Test func cyclesAreReportedWithTheirFiles() throws {
+        let (result, diagnostics) = Self.load([
+            "main.playbook": Self.uses("a.playbook") + "stage s\n  end won\n",
+            "a.playbook": Self.uses("lib/b.playbook") + Self.flow,
+            "lib/b.playbook": Self.uses("../a.playbook", "b.playbook", "../main.playbook"),
+        ])
+        #expect(diagnostics.map(\.code) == [.useCycle, .useCycle, .useCycle])
+        #expect(diagnostics.map(\.message) == [
+            "'use' makes a cycle: a.playbook → lib/b.playbook → a.playbook",
+            "'use' makes a cycle: lib/b.playbook → lib/b.playbook",
+            "'use' makes a cycle: main.playbook → a.playbook → lib/b.playbook → main.playbook",
+        ])
+        // Each points at the path of its own `use` line, in lib/b.playbook.
+        let b = result.sources[2]
+        let pointed = diagnostics.map { b.text(Int($0.primary.span.start)..<Int($0.primary.span.end)) }
+        #expect(pointed == ["\"../a.playbook\"", "\"b.playbook\"", "\"../main.playbook\""])
+        #expect(diagnostics.allSatisfy { $0.primary.span.file == 2 })
+        #expect(result.sources.count == 3)
+    }
+
+    @Test func missingFilesAndFoldersAreNamedAsLookedFor() throws {
+        let (_, diagnostics) = Self.load([
+            "main.playbook": Self.uses("lib/a.playbook", "lib", "nowhere.playbook") + "stage s\n  end won\n",
+            "lib/a.playbook": Self.uses("gone.playbook"),
+        ])
+        #expect(diagnostics.map(\.code) == [.useNotFound, .useNotFound, .useNotFound])
+        #expect(diagnostics.map(\.message) == [
+            "cannot use 'gone.playbook': no such file", "cannot use 'lib': it is a folder, not a file",
+            "cannot use 'nowhere.playbook': no such file",
+        ])
+        #expect(diagnostics.map(\.primary.message) == ["looked for 'lib/gone.playbook'", "looked for 'lib'", "looked for 'nowhere.playbook'"])
+        let relative = "check the path: it is relative to this file"
+        #expect(diagnostics.map(\.help) == [relative, "name a .playbook file inside it", relative])
+        #expect(diagnostics.map(\.primary.span.file) == [1, 0, 0])
+    }
+
+    @Test(arguments: ["../shared.playbook", "/etc/shared.playbook", "lib/../../shared.playbook"])
+    func pathsOutOfTheFolderAreRefusedUnread(_ path: String) {
+        let (result, diagnostics) = Self.load(
+            ["deals/main.playbook": Self.uses(path) + "stage s\n  end won\n", "shared.playbook": Self.flow, "/etc/shared.playbook": Self.flow],
+            main: "deals/main.playbook")
+        #expect(diagnostics.map(\.code) == [.useOutsideRoot])
+        #expect(diagnostics.first?.message == "'\(path)' is outside the playbook's folder")
+        #expect(diagnostics.first?.primary.message == "leads outside the folder of deals/main.playbook")
+        #expect(result.sources.count == 1)
+    }
+
+    @Test func climbingBackIntoTheFolderIsInside() {
+        let (result, diagnostics) = Self.load(
+            ["deals/main.playbook": Self.uses("../deals/lib/a.playbook") + "stage s\n  end won\n", "deals/lib/a.playbook": Self.flow],
+            main: "deals/main.playbook")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(result.sources.map(\.path) == ["deals/main.playbook", "deals/lib/a.playbook"])
+    }
+
+    @Test func aUsedFileWithStagesOrAHeaderIsNoLibrary() {
+        let (_, diagnostics) = Self.load([
+            "main.playbook": Self.uses("staged.playbook", "headed.playbook") + "stage s\n  end won\n",
+            "staged.playbook": "stage other\n  end won\n",
+            "headed.playbook": "playbook \"Other\"\n" + Self.flow,
+        ])
+        #expect(diagnostics.map(\.code) == [.useNotALibrary, .useNotALibrary])
+        #expect(diagnostics.map(\.message) == [
+            "'staged.playbook' is brought in with 'use' but has stages", "'headed.playbook' is brought in with 'use' but has a header",
+        ])
+        // Shown at the stage or header, with the `use` line of the main file beside it.
+        #expect(diagnostics.map(\.primary.span.file) == [1, 2])
+        #expect(diagnostics.map { $0.secondary.map(\.span.file) } == [[0], [0]])
+        #expect(diagnostics.map { $0.secondary.map(\.message) } == [["used here"], ["used here"]])
+    }
+
+    @Test func aChainDeeperThanTheBoundIsCut() throws {
+        var files = ["main.playbook": Self.uses("f1.playbook") + "stage s\n  end won\n"]
+        for depth in 1...(maximumUseDepth + 5) { files["f\(depth).playbook"] = Self.uses("f\(depth + 1).playbook") }
+        let (result, diagnostics) = Self.load(files)
+        #expect(diagnostics.map(\.code) == [.useTooDeep])
+        #expect(result.sources.count == maximumUseDepth + 1)
+        let cut = try #require(diagnostics.first)
+        #expect(cut.message == "'use' goes more than \(maximumUseDepth) files deep")
+        let last = (maximumUseDepth - 1...maximumUseDepth + 1).map { "f\($0).playbook" }
+        #expect(cut.notes == ["the chain: " + (["main.playbook", "f1.playbook", "…"] + last).joined(separator: " → ")])
+        #expect(cut.primary.span.file == Int32(maximumUseDepth))
+    }
+
+    @Test func usedFilesThatAreNotTextAreReportedInThemselves() {
+        var result = CheckResult()
+        var diagnostics: [Diagnostic] = []
+        let loader = MemoryLoader(bytes: [
+            "main.playbook": Array((Self.uses("latin1.playbook", "image.playbook") + "stage s\n  end won\n").utf8),
+            "latin1.playbook": Array("flow caf".utf8) + [0xE9] + Array("\n  return\n".utf8),
+            "image.playbook": [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00],
+        ])
+        var loading = ModuleLoader(loader: loader, root: "")
+        loading.load(SourceFile(path: "main.playbook", bytes: loader.files["main.playbook"]!), into: &result, diagnostics: &diagnostics)
+        #expect(diagnostics.map(\.code) == [.invalidUTF8, .binaryFile])
+        #expect(diagnostics.map(\.message) == ["the file is not valid UTF-8 (byte 8)", "this is a binary file, not a playbook"])
+        #expect(diagnostics.map(\.primary.span) == [Span(file: 1, start: 8, end: 9), Span(file: 2, start: 4, end: 5)])
+        #expect(result.files.count == 3 && result.files[1].flows.isEmpty)
+    }
+}

@@ -14,26 +14,8 @@ struct ThaiPeerTests {
     static let available: Bool = (try? run(["-c", "import pythainlp"], input: "").status) == 0
 
     /// Runs python3 with `arguments`, `input` on its standard input.
-    static func run(_ arguments: [String], input: String) throws -> (status: Int32, output: String, errors: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("playbook-thai-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let files = ["in", "out", "err"].map { folder.appendingPathComponent($0) }
-        try Data(input.utf8).write(to: files[0])
-        try Data().write(to: files[1])
-        try Data().write(to: files[2])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["python3"] + arguments
-        process.standardInput = try FileHandle(forReadingFrom: files[0])
-        process.standardOutput = try FileHandle(forWritingTo: files[1])
-        process.standardError = try FileHandle(forWritingTo: files[2])
-        try process.run()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, try String(contentsOf: files[1], encoding: .utf8),
-            try String(contentsOf: files[2], encoding: .utf8)
-        )
+    static func run(_ arguments: [String], input: String) throws -> ChildProcess.Result {
+        try ChildProcess.run(URL(fileURLWithPath: python), ["python3"] + arguments, input: input)
     }
 
     /// For each text (JSON lines in: the text, and breaks to judge as code point offsets): the
@@ -79,8 +61,8 @@ struct ThaiPeerTests {
             return String(decoding: try JSONSerialization.data(withJSONObject: task), as: UTF8.self)
         }
         let result = try run(["-c", peer], input: lines.joined(separator: "\n") + "\n")
-        try #require(result.status == 0, "python3 failed: \(result.errors)")
-        return try result.output.split(separator: "\n").map { line in
+        try #require(result.status == 0, "python3 failed: \(result.stderr)")
+        return try result.stdout.split(separator: "\n").map { line in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: [Int]])
             return Verdict(words: Set(object["words"] ?? []), clusters: Set(object["clusters"] ?? []), inside: Set(object["inside"] ?? []))
         }
