@@ -96,8 +96,8 @@ struct UseChainTests {
     static let flow = "flow greet \"Greet\"\n  say \"Hello.\"\n  return\n"
 
     /// Loads `main.playbook` (or `main`) and the files it uses, without checking them.
-    static func load(_ files: [String: String], main: String = "main.playbook") -> (CheckResult, [Diagnostic]) {
-        var result = CheckResult()
+    static func load(_ files: [String: String], main: String = "main.playbook") -> (LoadedFiles, [Diagnostic]) {
+        var result = LoadedFiles()
         var diagnostics: [Diagnostic] = []
         var loader = ModuleLoader(loader: MemoryLoader(files), root: PlaybookPath.directory(of: main))
         loader.load(SourceFile(path: main, bytes: Array(files[main, default: ""].utf8)), into: &result, diagnostics: &diagnostics)
@@ -215,7 +215,7 @@ struct UseChainTests {
     }
 
     @Test func usedFilesThatAreNotTextAreReportedInThemselves() {
-        var result = CheckResult()
+        var result = LoadedFiles()
         var diagnostics: [Diagnostic] = []
         let loader = MemoryLoader(bytes: [
             "main.playbook": Array((Self.uses("latin1.playbook", "image.playbook") + "stage s\n  end won\n").utf8),
