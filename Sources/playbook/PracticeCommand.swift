@@ -95,7 +95,7 @@ enum PracticeCommand {
                 ])
             }
             let header: [RunnerStrings.Phrase] = [.historyDate, .historyRep, .historyScore, .historyGrade, .historyBest, .historyWorst]
-            out += SessionsCommand.table(header: header.map { strings($0) }, rows: rows)
+            out += TextTable.render(header: header.map { strings($0) }, rows: rows)
                 .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
                 .joined(separator: "\n")
             out += "\n"
