@@ -39,7 +39,7 @@ extension ReportWords {
         .questionOne: "1 个问题",
         .questionMany: "{1} 个问题",
         .questionsAtMost: "{1}（不含循环的路线最多 {2} 个）",
-        .longestWalk: "不含循环的最长路线：{1}，到 {2}",
+        .longestWalk: "不含循环的最长路线：{1}，结果为 {2}",
         .longestNone: "不含循环的最长路线：无",
         .askedOnEvery: "每条路线都会问：{1}",
         .askedNone: "每条路线都会问：没有这样的问题",
