@@ -125,7 +125,7 @@ struct PathText {
     /// `pain = no`, `role = "Not the right person"`, `team_size (number)`, `if cost < 5000 (taken)`.
     func turn(_ turn: Turn) -> String {
         switch turn.kind {
-        case .yesNo(let yes): "\(turn.subject) = \(yes ? answers.yes[0] : answers.no[0])"
+        case .yesNo(let yes): "\(turn.subject) = \(answers.literal(.bool(yes)))"
         case .option(let option): "\(turn.subject) = \"\(option)\""
         case .anyAnswer(let type): words.aside(turn.subject, typeName(type))
         case .condition(let taken): words.aside("if \(turn.subject)", words(taken ? .taken : .notTaken))

@@ -109,9 +109,8 @@ extension ReportWords {
         .randomWalks: "{1}：{2}（种子 {3}），{4}",
         .randomWalkOne: "1 条随机路线",
         .randomWalkMany: "{1} 条随机路线",
-        .walkOne: "1 条路线",
-        .walkMany: "{1} 条路线",
-        .cut: "{1}在 {2} 个回答后被截断：随机回答没能走出某个循环",
+        .cutOne: "1 条路线在 {1} 个回答后被截断：随机回答没能走出某个循环",
+        .cutMany: "{1} 条路线在 {2} 个回答后被截断：随机回答没能走出某个循环",
         .sidesTaken: "各分支走过的次数：",
     ]
 }

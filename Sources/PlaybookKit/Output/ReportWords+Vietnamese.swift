@@ -109,9 +109,8 @@ extension ReportWords {
         .randomWalks: "{1}: {2} (hạt giống {3}), {4}",
         .randomWalkOne: "1 lộ trình ngẫu nhiên",
         .randomWalkMany: "{1} lộ trình ngẫu nhiên",
-        .walkOne: "1 lộ trình",
-        .walkMany: "{1} lộ trình",
-        .cut: "{1} bị cắt sau {2} câu trả lời: một vòng lặp mà các câu trả lời ngẫu nhiên không thoát ra được",
+        .cutOne: "1 lộ trình bị cắt sau {1} câu trả lời: một vòng lặp mà các câu trả lời ngẫu nhiên không thoát ra được",
+        .cutMany: "{1} lộ trình bị cắt sau {2} câu trả lời: một vòng lặp mà các câu trả lời ngẫu nhiên không thoát ra được",
         .sidesTaken: "số lần đi qua từng nhánh:",
     ]
 }

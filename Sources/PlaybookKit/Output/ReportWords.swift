@@ -79,7 +79,7 @@ public struct ReportWords: Sendable {
         // `test --coverage`, `--explore` and `--random`.
         case coverage, sideNotTaken, exitSide, holds, fails
         case explored, exploredStopped, fault, deadEnd, unmet, neverMet, cannotBeLeft, neverHolds, noAnswers
-        case outcomesReached, noOutcome, wrote, randomWalks, randomWalkOne, randomWalkMany, walkOne, walkMany, cut
+        case outcomesReached, noOutcome, wrote, randomWalks, randomWalkOne, randomWalkMany, cutOne, cutMany
         case sidesTaken
     }
 
@@ -194,9 +194,8 @@ public struct ReportWords: Sendable {
         .randomWalks: "{1}: {2} (seed {3}), {4}",
         .randomWalkOne: "1 random walk",
         .randomWalkMany: "{1} random walks",
-        .walkOne: "1 walk",
-        .walkMany: "{1} walks",
-        .cut: "{1} cut after {2} answers: a loop the random answers did not leave",
+        .cutOne: "1 walk cut after {1} answers: a loop the random answers did not leave",
+        .cutMany: "{1} walks cut after {2} answers: a loop the random answers did not leave",
         .sidesTaken: "branch sides taken (times):",
     ]
 }
