@@ -5,7 +5,6 @@ extension ReportWords {
         .listSeparator: "、",
         .line: "第 {1} 行",
         .lineOf: "{2} 第 {1} 行",
-        .stageNamed: "阶段 {1}",
         .didYouMean: "是不是想写 '{1}'？",
         .note: "附注",
         .walk: "路线",

@@ -5,7 +5,6 @@ extension ReportWords {
         .listSeparator: ", ",
         .line: "שורה {1}",
         .lineOf: "שורה {1} בקובץ {2}",
-        .stageNamed: "שלב {1}",
         .didYouMean: "אולי התכוונת ל־'{1}'?",
         .note: "הערה",
         .walk: "מסלול",

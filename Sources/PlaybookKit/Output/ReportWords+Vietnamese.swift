@@ -5,7 +5,6 @@ extension ReportWords {
         .listSeparator: ", ",
         .line: "dòng {1}",
         .lineOf: "dòng {1} trong {2}",
-        .stageNamed: "giai đoạn {1}",
         .didYouMean: "có phải ý bạn là '{1}'?",
         .note: "ghi chú",
         .walk: "lộ trình",

@@ -61,7 +61,7 @@ public struct ReportWords: Sendable {
 
     public enum Phrase: String, Sendable, CaseIterable {
         // Frames shared by the reports.
-        case labelled, aside, listSeparator, line, lineOf, stageNamed, didYouMean, note, walk, none
+        case labelled, aside, listSeparator, line, lineOf, didYouMean, note, walk, none
         case answerOne, answerMany, scenarioOne, scenarioMany
         // `check`: severities, the help line and the summary.
         case error, warning, help, errorOne, errorMany, warningOne, warningMany, errorsAndWarnings, noProblems
@@ -89,7 +89,6 @@ public struct ReportWords: Sendable {
         .listSeparator: ", ",
         .line: "line {1}",
         .lineOf: "line {1} of {2}",
-        .stageNamed: "stage {1}",
         .didYouMean: "did you mean '{1}'?",
         .note: "note",
         .walk: "walk",
