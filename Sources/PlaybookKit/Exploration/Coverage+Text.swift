@@ -3,9 +3,10 @@ extension CoverageReport {
     /// language; safe to print.
     public func text(words: ReportWords) -> String {
         let percent = Value.format((percent * 10).rounded() / 10)
+        let answers = YesNoWords(language: words.language)
         var text = "  " + words(.coverage, String(covered), String(total), percent) + "\n"
         for side in uncovered {
-            text += "    " + words.labelled(words(.sideNotTaken), "\(side.path):\(side.line)  \(side.text(words: words))") + "\n"
+            text += "    " + words.labelled(words(.sideNotTaken), "\(side.path):\(side.line)  \(side.text(words: words, answers: answers))") + "\n"
         }
         return TerminalText.safe(text, lines: true)
     }

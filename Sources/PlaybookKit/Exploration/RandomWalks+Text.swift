@@ -14,8 +14,9 @@ extension RandomWalkReport {
         text += Finding.text(faults, .fault, words: words) + Finding.text(deadEnds, .deadEnd, words: words)
         text += Finding.text(unmet, .unmet, words: words) + Finding.outcomes(outcomes, words: words)
         text += "  " + words(.sidesTaken) + "\n"
+        let answers = YesNoWords(language: words.language)
         for side in sides {
-            text += TerminalText.safe("    \(side.path):\(side.line)  \(side.text(words: words))  \(hits[side.side, default: 0])\n", lines: true)
+            text += TerminalText.safe("    \(side.path):\(side.line)  \(side.text(words: words, answers: answers))  \(hits[side.side, default: 0])\n", lines: true)
         }
         return text
     }

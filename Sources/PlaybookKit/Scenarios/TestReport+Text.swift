@@ -21,7 +21,7 @@ extension TestReport {
         return lines.joined(separator: "\n") + "\n" + (coverage?.text(words: words) ?? "")
     }
 
-    /// The line after every file: `5 scenarios: 4 passed, 1 failed`.
+    /// The line after all the files tested: `5 scenarios: 4 passed, 1 failed`.
     public static func summary(passed: Int, failed: Int, words: ReportWords) -> String {
         let scenarios = words.count(passed + failed, .scenarioOne, .scenarioMany)
         return words(.testSummary, scenarios, String(passed), String(failed)) + "\n"
