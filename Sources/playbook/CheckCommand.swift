@@ -53,7 +53,7 @@ enum CheckCommand {
             }
             keep.append(result)
             let diagnostics = result.diagnostics
-            let renderer = DiagnosticRenderer(sources: result.sources, color: color)
+            let renderer = DiagnosticRenderer(sources: result.sources, color: color, words: ReportWords(language: result.language))
             totals.errors += diagnostics.errorCount
             totals.warnings += diagnostics.warningCount
             if diagnostics.errorCount > 0 || (arguments.has("--strict") && diagnostics.warningCount > 0) {
@@ -62,7 +62,7 @@ enum CheckCommand {
             switch format {
             case .human:
                 var out = diagnostics.map { renderer.human($0) + "\n" }.joined()
-                out += summary(path: path, diagnostics: diagnostics)
+                out += renderer.summary(path: path, diagnostics: diagnostics)
                 Terminal.write(out)
             case .short:
                 Terminal.write(diagnostics.map { renderer.short($0) + "\n" }.joined())
@@ -86,17 +86,5 @@ enum CheckCommand {
                 ]).text + "\n")
         }
         return status
-    }
-
-    /// "discovery.playbook: no problems found" or "discovery.playbook: 2 errors, 1 warning".
-    static func summary(path: String, diagnostics: [Diagnostic]) -> String {
-        let path = TerminalText.safe(path)
-        let errors = diagnostics.errorCount
-        let warnings = diagnostics.warningCount
-        if errors == 0, warnings == 0 { return "\(path): no problems found\n" }
-        var parts: [String] = []
-        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-        return "\(path): \(parts.joined(separator: ", "))\n"
     }
 }

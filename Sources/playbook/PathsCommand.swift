@@ -46,10 +46,11 @@ enum PathsCommand {
             throw UsageError("'\(path)' has no stages: it is a library of flows for playbooks to 'use', with no walks of its own")
         }
         let analysis = PathAnalysis(program)
+        let reportWords = ReportWords(language: program.language)
         guard let outcome = arguments.value("--to") else {
             // A person is shown 25 turns of a walk; a tool gets every turn.
             let report = analysis.report(turnsPerWalk: format == .json ? nil : PathReport.turnsShown)
-            Terminal.write(format == .json ? report.json().text + "\n" : report.text())
+            Terminal.write(format == .json ? report.json().text + "\n" : report.text(words: reportWords))
             return 0
         }
         let turns = format == .json ? nil : PathReport.turnsShown
@@ -58,7 +59,7 @@ enum PathsCommand {
             let known = analysis.outcomes.isEmpty ? "it has none" : "its outcomes are: \(analysis.outcomes.joined(separator: ", "))"
             throw UsageError("'\(outcome)' is not an outcome of \(path)\(hint); \(known)")
         }
-        Terminal.write(format == .json ? examples.json().text + "\n" : examples.text())
+        Terminal.write(format == .json ? examples.json().text + "\n" : examples.text(words: reportWords))
         return 0
     }
 

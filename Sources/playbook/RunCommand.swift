@@ -128,7 +128,8 @@ enum Loading {
         }
         keep.append(check)
         guard let program = Program(check) else {
-            let renderer = DiagnosticRenderer(sources: check.sources, color: Terminal.wantsColor(STDERR_FILENO, choice: .auto))
+            let renderer = DiagnosticRenderer(
+                sources: check.sources, color: Terminal.wantsColor(STDERR_FILENO, choice: .auto), words: ReportWords(language: check.language))
             let errors = check.diagnostics.filter { $0.severity == .error }
             Terminal.error(errors.map { renderer.human($0) + "\n" }.joined())
             let shown = TerminalText.safe(path)

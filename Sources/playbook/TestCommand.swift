@@ -63,7 +63,8 @@ enum TestCommand {
         let seed = try RunCommand.parseSeed(arguments.value("--seed")) ?? 0
         var status: Int32 = 0
         var totals = (passed: 0, failed: 0)
-        let coverage = arguments.has("--coverage")
+        // The totals speak the playbooks' language when they all have the same one.
+        var languages = Set<String>()
         for operand in arguments.operands {
             let (scenariosPath, playbookPath) = paths(for: operand, playbook: arguments.value("--playbook"))
             let file = try AnswersFile.parse(scenariosPath)
@@ -79,30 +80,18 @@ enum TestCommand {
                 status = 1
                 continue
             }
-            Terminal.write("\(TerminalText.safe(scenariosPath)) → \(TerminalText.safe(playbookPath))\n")
-            var sides = Set<BranchSide>()
-            for scenario in file.scenarios {
-                let result = runScenario(scenario, program: program, seed: seed)
-                sides.formUnion(result.sides)
-                let title = scenario.name.isEmpty ? "(answers before the first scenario)" : TerminalText.safe(scenario.name)
-                if result.passed {
-                    totals.passed += 1
-                    Terminal.write("  ✓ \(title)\n")
-                } else {
-                    totals.failed += 1
-                    status = 1
-                    Terminal.write("  ✗ \(title) (line \(scenario.line))\n")
-                    // Failures quote answers and values, and the walk the playbook's options.
-                    for failure in result.failures { Terminal.write("      \(TerminalText.safe(failure))\n") }
-                    let walk = result.path.isEmpty ? "(none)" : result.path.joined(separator: " · ")
-                    Terminal.write("      walk: \(TerminalText.safe(walk))\n")
-                }
-                for note in result.notes { Terminal.write("      note: \(TerminalText.safe(note))\n") }
-            }
-            if coverage { Terminal.write(Exploring.describe(CoverageReport(program: program, covered: sides), of: playbookPath)) }
+            let words = ReportWords(language: program.language)
+            languages.insert(words.language)
+            let report = TestReport(
+                scenarios: scenariosPath, playbook: playbookPath, file: file, program: program, seed: seed,
+                coverage: arguments.has("--coverage"))
+            Terminal.write(report.text(words: words))
+            totals.passed += report.passed
+            totals.failed += report.failed
+            if report.failed > 0 { status = 1 }
         }
-        let count = totals.passed + totals.failed
-        Terminal.write("\(count) scenario\(count == 1 ? "" : "s"): \(totals.passed) passed, \(totals.failed) failed\n")
+        let words = ReportWords(language: languages.count == 1 ? languages.first ?? "en" : "en")
+        Terminal.write(TestReport.summary(passed: totals.passed, failed: totals.failed, words: words))
         return status
     }
 

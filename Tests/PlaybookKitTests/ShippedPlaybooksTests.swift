@@ -54,9 +54,9 @@ struct ShippedPlaybooksTests {
         let result = Self.checked(name)
         guard result.files.first?.stages.isEmpty == false else { return }
         let report = Explorer(program: try #require(Program(result))).explore()
-        #expect(report.faults.isEmpty, "\(name): \(report.faults.map(\.message))")
-        #expect(report.deadEnds.isEmpty, "\(name): \(report.deadEnds.map(\.message))")
-        #expect(report.neverMet.isEmpty, "\(name): \(report.neverMet.map(\.message))")
+        #expect(report.faults.isEmpty, "\(name): \(report.faults.map(\.what))")
+        #expect(report.deadEnds.isEmpty, "\(name): \(report.deadEnds.map(\.what))")
+        #expect(report.neverMet.isEmpty, "\(name): \(report.neverMet.map(\.what))")
         #expect(!report.stoppedEarly)
     }
 

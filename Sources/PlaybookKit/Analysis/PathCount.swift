@@ -24,9 +24,17 @@ public struct LoopSite: Sendable, Hashable {
     public var line: Int
     /// The line as written, without its indentation: `-> pain`, `no -> pain`, `call objections`.
     public var source: String
-    /// Where the walk goes back to: `question 'pain'`, `stage 'situation'`, `flow 'objections'`.
-    public var target: String
+    /// Where the walk goes back to.
+    public var target: Target
     public var targetLine: Int
+
+    public enum Target: Sendable, Hashable {
+        case question(String)
+        case stage(String)
+        case flow(String)
+        /// Another step, by the line it is on.
+        case line(Int)
+    }
 }
 
 /// Walks counted without listing them: the number of loop-free walks from each node is pushed
@@ -278,22 +286,22 @@ struct PathCount {
     }
 
     /// What a jump lands on, for a person: the question or stage, and where it is written.
-    private func describe(_ node: Int) -> (String, Span) {
+    private func describe(_ node: Int) -> (LoopSite.Target, Span) {
         let program = paths.program
         let info = paths.graph.nodes[node]
         switch info.kind {
         case .stageEntry:
             let stage = program.stages[Int(info.payload)]
-            return ("stage '\(program.name(stage.name.symbol))'", stage.name.span)
+            return (.stage(program.name(stage.name.symbol)), stage.name.span)
         case .leave:
             let stage = program.stages[Int(info.payload2)]
-            return ("stage '\(program.name(stage.name.symbol))'", stage.name.span)
+            return (.stage(program.name(stage.name.symbol)), stage.name.span)
         default:
             if case .ask(let question)? = paths.graph.step(node) {
-                return ("question '\(program.name(question.name.symbol))'", question.name.span)
+                return (.question(program.name(question.name.symbol)), question.name.span)
             }
             let span = paths.graph.step(node)?.span ?? Span(file: 0, start: 0, end: 0)
-            return ("line \(program.line(of: span))", span)
+            return (.line(program.line(of: span)), span)
         }
     }
 
@@ -302,7 +310,7 @@ struct PathCount {
         let flow = paths.program.flows[paths.callee(call)]
         return LoopSite(
             kind: .recursion, file: paths.program.path(of: step.span), line: paths.program.line(of: step.span),
-            source: paths.lineText(step.span), target: "flow '\(paths.program.name(flow.name.symbol))'",
+            source: paths.lineText(step.span), target: .flow(paths.program.name(flow.name.symbol)),
             targetLine: paths.program.line(of: flow.name.span))
     }
 }

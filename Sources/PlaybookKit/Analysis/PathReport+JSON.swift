@@ -50,7 +50,7 @@ enum PathJSON {
             "file": .string(site.file),
             "line": .int(site.line),
             "source": .string(site.source),
-            "target": .string(site.target),
+            "target": .string(PathText.target(site.target, words: ReportWords(language: "en"))),
             "targetLine": .int(site.targetLine),
         ])
     }
@@ -74,7 +74,10 @@ enum PathJSON {
     static func turn(_ turn: Turn) -> JSON {
         var members: [String: JSON] = ["type": .string(turn.type), "file": .string(turn.file), "line": .int(turn.line)]
         switch turn.kind {
-        case .answer(let answer):
+        case .yesNo(let yes):
+            members["question"] = .string(turn.subject)
+            members["answer"] = .string(yes ? "yes" : "no")
+        case .option(let answer):
             members["question"] = .string(turn.subject)
             members["answer"] = .string(answer)
         case .anyAnswer:

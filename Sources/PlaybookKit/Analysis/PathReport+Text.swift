@@ -1,47 +1,50 @@
-/// The reports of `playbook paths` for a person, safe to print on a terminal.
+/// The reports of `playbook paths` for a person, in `words`' language, safe to print on a terminal.
 extension PathReport {
     /// How many turns of a long walk a person is shown: the first 20 and the last 5.
     public static let turnsShown = 25
 
     /// Counts, the loops behind infinite counts, shortest walks, the longest loop-free walk and
     /// the questions asked on every walk.
-    public func text() -> String {
-        var lines = ["\(title.isEmpty ? file : title): walks from the first stage to each outcome", ""]
-        let width = max(12, (outcomes.map(\.name.count).max() ?? 0) + 2)
-        lines.append("walks to each outcome")
+    public func text(words: ReportWords) -> String {
+        let say = PathText(words: words, file: file)
+        var lines = [words(.pathsTitle, title.isEmpty ? file : title), ""]
+        let inAll = words(.inAll)
+        let width = max(12, ((outcomes.map { DisplayWidth.of($0.name) } + [DisplayWidth.of(inAll)]).max() ?? 0) + 2)
+        lines.append(words(.walksToEach))
         for outcome in outcomes {
-            lines.append("  " + PathText.padded(outcome.name, width) + PathText.count(outcome.walks, file: file))
+            lines.append("  " + PathText.padded(outcome.name, width) + say.count(outcome.walks))
         }
-        lines.append("  " + PathText.padded("in all", width) + PathText.count(total, file: file))
+        lines.append("  " + PathText.padded(inAll, width) + say.count(total))
         var loops: [LoopSite] = []
         for site in outcomes.compactMap(\.walks.loop) where !loops.contains(site) { loops.append(site) }
-        for site in loops { lines.append("  " + PathText.loop(site, file: file)) }
+        for site in loops { lines.append("  " + say.loop(site)) }
 
-        lines += ["", "shortest walk to each outcome (fewest questions asked)"]
+        lines += ["", words(.shortestHeading)]
         for outcome in outcomes {
             guard let walk = outcome.shortest else {
-                lines.append("  \(outcome.name): no walk")
+                lines.append("  " + words.labelled(outcome.name, words(.noWalk)))
                 continue
             }
-            let longest = outcome.longestLoopFreeQuestions.map { " (at most \(BigUInt.grouped(String($0))) on a loop-free walk)" } ?? ""
-            lines.append("  \(outcome.name): \(PathText.questions(walk.questions))\(longest)")
-            lines += PathText.turns(walk, indent: "    ")
+            let questions = say.questions(walk.questions)
+            let shown = outcome.longestLoopFreeQuestions.map { words(.questionsAtMost, questions, BigUInt.grouped(String($0))) }
+            lines.append("  " + words.labelled(outcome.name, shown ?? questions))
+            lines += say.turns(walk, indent: "    ")
         }
 
         lines.append("")
         if let walk = longestLoopFree {
-            lines.append("longest loop-free walk: \(PathText.questions(walk.questions)), to \(walk.outcome)")
-            lines += PathText.turns(walk, indent: "    ")
+            lines.append(words(.longestWalk, say.questions(walk.questions), walk.outcome))
+            lines += say.turns(walk, indent: "    ")
         } else {
-            lines.append("longest loop-free walk: none")
+            lines.append(words(.longestNone))
         }
 
         lines.append("")
         if askedOnEveryWalk.isEmpty {
-            lines.append("asked on every walk: no question")
+            lines.append(words(.askedNone))
         } else {
-            let names = askedOnEveryWalk.map { "\($0.name) (\(PathText.place(file: $0.file, line: $0.line, main: file)))" }
-            lines.append("asked on every walk: " + names.joined(separator: ", "))
+            let names = askedOnEveryWalk.map { words.aside($0.name, say.place(file: $0.file, line: $0.line)) }
+            lines.append(words(.askedOnEvery, names.joined(separator: words.listSeparator)))
         }
         // Titles, file names, answers and options are outside text.
         return TerminalText.safe(lines.joined(separator: "\n") + "\n", lines: true)
@@ -49,69 +52,119 @@ extension PathReport {
 }
 
 extension WalkExamples {
-    /// The count, then each walk numbered, shortest first.
-    public func text() -> String {
-        var lines = ["walks to \(outcome): \(PathText.count(walks, file: file))"]
-        if let site = walks.loop { lines.append(PathText.loop(site, file: file)) }
+    /// The count, then each walk numbered, shortest first, in `words`' language.
+    public func text(words: ReportWords) -> String {
+        let say = PathText(words: words, file: file)
+        var lines = [words(.walksTo, outcome, say.count(walks))]
+        if let site = walks.loop { lines.append(say.loop(site)) }
         if examples.isEmpty {
-            lines.append("no walk reaches '\(outcome)'")
+            lines.append(words(.noWalkReaches, outcome))
         } else {
             let all = !walks.isInfinite && walks.loopFree == BigUInt(UInt64(examples.count))
-            lines.append(all ? "every one, shortest first:" : "the \(examples.count) shortest:")
+            lines.append(all ? words(.everyOne) : words(.theShortest, String(examples.count)))
         }
         for (index, walk) in examples.enumerated() {
-            lines.append("  \(index + 1). \(PathText.questions(walk.questions))")
-            lines += PathText.turns(walk, indent: "     ")
+            lines.append("  \(index + 1). \(say.questions(walk.questions))")
+            lines += say.turns(walk, indent: "     ")
         }
         return TerminalText.safe(lines.joined(separator: "\n") + "\n", lines: true)
     }
 }
 
-/// Pieces of text shared by the reports.
-enum PathText {
-    static func padded(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(1, width - text.count))
+/// Pieces of text shared by the reports, in one language.
+struct PathText {
+    let words: ReportWords
+    /// Yes and no as a scenario in the language writes them.
+    let answers: YesNoWords
+    /// The playbook's path: places in it are told by line alone.
+    let file: String
+
+    init(words: ReportWords, file: String) {
+        self.words = words
+        answers = YesNoWords(language: words.language)
+        self.file = file
     }
 
-    static func questions(_ count: Int) -> String { "\(BigUInt.grouped(String(count))) question\(count == 1 ? "" : "s")" }
+    /// The text and spaces to `width` terminal cells (a Chinese name takes two a character).
+    static func padded(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(1, width - DisplayWidth.of(text)))
+    }
+
+    func questions(_ count: Int) -> String {
+        words.count(count, .questionOne, .questionMany, shown: BigUInt.grouped(String(count)))
+    }
 
     /// `1,024`, or `infinitely many (loop at line 46); 91 loop-free`.
-    static func count(_ walks: WalkCount, file: String) -> String {
-        guard let site = walks.loop else { return walks.loopFree.readable }
-        return "infinitely many (loop at \(place(file: site.file, line: site.line, main: file))); \(walks.loopFree.readable) loop-free"
+    func count(_ walks: WalkCount) -> String {
+        guard let site = walks.loop else { return walks.loopFree.readable(words) }
+        return words(.infinitelyMany, place(file: site.file, line: site.line), walks.loopFree.readable(words))
     }
 
     /// `loop at line 46: '-> pain' goes back to question 'pain' (line 44)`.
-    static func loop(_ site: LoopSite, file: String) -> String {
-        let verb = site.kind == .recursion ? "calls" : "goes back to"
-        return "loop at \(place(file: site.file, line: site.line, main: file)): '\(site.source)' \(verb) \(site.target) "
-            + "(\(place(file: site.file, line: site.targetLine, main: file)))"
+    func loop(_ site: LoopSite) -> String {
+        words(
+            site.kind == .recursion ? .loopCall : .loopBack, place(file: site.file, line: site.line), site.source,
+            Self.target(site.target, words: words), place(file: site.file, line: site.targetLine))
+    }
+
+    /// `question 'pain'`, `stage 'situation'`, `flow 'objections'`, `line 12`.
+    static func target(_ target: LoopSite.Target, words: ReportWords) -> String {
+        switch target {
+        case .question(let name): words(.targetQuestion, name)
+        case .stage(let name): words(.targetStage, name)
+        case .flow(let name): words(.targetFlow, name)
+        case .line(let line): words(.line, String(line))
+        }
     }
 
     /// `line 12`, or `line 12 of objections.playbook` outside the main file.
-    static func place(file: String, line: Int, main: String) -> String {
-        file == main ? "line \(line)" : "line \(line) of \(file)"
+    func place(file: String, line: Int) -> String {
+        file == self.file ? words(.line, String(line)) : words(.lineOf, String(line), file)
     }
 
-    /// The walk's turns joined by arrows, wrapped at 100 columns; a long walk shows its first 20
-    /// and last 5 turns.
-    static func turns(_ walk: WalkPath, indent: String) -> [String] {
-        var pieces = walk.turns.map(\.text)
+    /// `pain = no`, `role = "Not the right person"`, `team_size (number)`, `if cost < 5000 (taken)`.
+    func turn(_ turn: Turn) -> String {
+        switch turn.kind {
+        case .yesNo(let yes): "\(turn.subject) = \(answers.literal(.bool(yes)))"
+        case .option(let option): "\(turn.subject) = \"\(option)\""
+        case .anyAnswer(let type): words.aside(turn.subject, typeName(type))
+        case .condition(let taken): words.aside("if \(turn.subject)", words(taken ? .taken : .notTaken))
+        }
+    }
+
+    func typeName(_ type: AnswerType) -> String {
+        switch type {
+        case .yesNo: words(.typeYesNo)
+        case .choice: words(.typeChoice)
+        case .number: words(.typeNumber)
+        case .text: words(.typeText)
+        case .scale: words(.typeScale)
+        }
+    }
+
+    /// The walk's turns joined by arrows, wrapped at 100 terminal cells; a long walk shows its
+    /// first 20 and last 5 turns.
+    func turns(_ walk: WalkPath, indent: String) -> [String] {
+        var pieces = walk.turns.map(turn)
         if walk.omittedTurns > 0 {
-            pieces.insert("… \(BigUInt.grouped(String(walk.omittedTurns))) more …", at: min(walk.omittedAt, pieces.count))
+            pieces.insert(words(.more, BigUInt.grouped(String(walk.omittedTurns))), at: min(walk.omittedAt, pieces.count))
         } else if pieces.count > 2 * PathReport.turnsShown {
             let hidden = pieces.count - PathReport.turnsShown
-            pieces = pieces.prefix(PathReport.turnsShown - 5) + ["… \(BigUInt.grouped(String(hidden))) more …"] + pieces.suffix(5)
+            pieces = pieces.prefix(PathReport.turnsShown - 5) + [words(.more, BigUInt.grouped(String(hidden)))] + pieces.suffix(5)
         }
-        guard !pieces.isEmpty else { return [indent + "(no question or condition on the way)"] }
+        guard !pieces.isEmpty else { return [indent + words(.noTurn)] }
         var lines: [String] = []
         var line = indent + pieces[0]
+        var cells = DisplayWidth.of(line)
         for piece in pieces.dropFirst() {
-            if line.count + piece.count + 3 > 100 {
+            let width = DisplayWidth.of(piece)
+            if cells + width + 3 > 100 {
                 lines.append(line)
                 line = indent + "→ " + piece
+                cells = indent.count + 2 + width
             } else {
                 line += " → " + piece
+                cells += 3 + width
             }
         }
         lines.append(line)
@@ -121,8 +174,8 @@ enum PathText {
 
 extension BigUInt {
     /// For people: every digit, grouped by threes, up to 30 digits; beyond that
-    /// `≈ 1.23 × 10^10450 (10,451 digits)`.
-    public var readable: String {
+    /// `≈ 1.23 × 10^10450 (10,451 digits)`, in `words`' language.
+    public func readable(_ words: ReportWords) -> String {
         let digits = description
         let count = digits.utf8.count
         guard count > 30 else { return Self.grouped(digits) }
@@ -134,7 +187,7 @@ extension BigUInt {
             exponent += 1
         }
         let mantissa = String(leading)
-        return "≈ \(mantissa.prefix(1)).\(mantissa.dropFirst()) × 10^\(exponent) (\(Self.grouped(String(count))) digits)"
+        return words(.approximately, "\(mantissa.prefix(1)).\(mantissa.dropFirst())", String(exponent), Self.grouped(String(count)))
     }
 
     static func grouped(_ digits: String) -> String {

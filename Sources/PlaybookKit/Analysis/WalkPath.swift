@@ -14,10 +14,12 @@ public struct WalkPath: Sendable, Hashable {
 /// A question asked, or an `if` passed, on a walk.
 public struct Turn: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        /// A yes/no or choice question: the answer ("yes", "no", or an option's text).
-        case answer(String)
+        /// A yes/no question, answered yes (true) or no.
+        case yesNo(Bool)
+        /// A choice question: the option's text.
+        case option(String)
         /// A number, text or scale question: any answer goes the same way.
-        case anyAnswer
+        case anyAnswer(AnswerType)
         /// An `if`: the condition held (the jump was taken) or not.
         case condition(taken: Bool)
     }
@@ -29,15 +31,6 @@ public struct Turn: Sendable, Hashable {
     public var type: String
     public var file: String
     public var line: Int
-
-    /// `pain = no`, `role = "Not the right person"`, `team_size (number)`, `if cost < 5000 (taken)`.
-    public var text: String {
-        switch kind {
-        case .answer(let answer): type == "choice" ? "\(subject) = \"\(answer)\"" : "\(subject) = \(answer)"
-        case .anyAnswer: "\(subject) (\(type))"
-        case .condition(let taken): "if \(subject) (\(taken ? "taken" : "not taken"))"
-        }
-    }
 }
 
 /// How long a walk is: questions asked first, then steps taken (every node of the flowchart the
@@ -159,11 +152,11 @@ extension PathGraph {
         case .ask(let question):
             let kind: Turn.Kind
             switch question.type {
-            case .yesNo: kind = .answer(edge == 0 ? "yes" : "no")
+            case .yesNo: kind = .yesNo(edge == 0)
             case .choice:
                 let options = question.branches.filter(\.label.isOption)
-                kind = options.indices.contains(edge) ? .answer(options[edge].optionText ?? "") : .anyAnswer
-            default: kind = .anyAnswer
+                kind = options.indices.contains(edge) ? .option(options[edge].optionText ?? "") : .anyAnswer(question.type)
+            default: kind = .anyAnswer(question.type)
             }
             return Turn(
                 kind: kind, subject: program.name(question.name.symbol), type: question.type.keyword,

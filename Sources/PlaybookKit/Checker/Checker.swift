@@ -11,6 +11,9 @@ public struct CheckResult: Sendable {
     public var graph: FlowGraph?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The main file's `language`, when its header parsed far enough to say; else `en`.
+    public var language: String { files.first?.header?.language?.code ?? "en" }
 }
 
 /// Checks the playbook at `path` and the files it uses. Fails only when `path` itself cannot be read.
@@ -70,7 +73,7 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
     // Without declared outcomes, a rep may end with any outcome the playbook ends with.
     let outcomes = (table.outcomes ?? graph.endings.map(\.outcome.symbol)).map(result.interner.name)
     var options = OptionChecks(
-        interner: result.interner, language: result.files.first?.header?.language?.code ?? "en", outcomes: outcomes)
+        interner: result.interner, language: result.language, outcomes: outcomes)
     options.check(result.files)
     diagnostics += options.diagnostics
 

@@ -12,10 +12,14 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 public struct DiagnosticRenderer: Sendable {
     public let sources: [SourceFile]
     public let color: Bool
+    /// The human rendering's own words (the severity, `note`, `help`); the short and JSON
+    /// renderings, read by editors and tools, keep English.
+    public let words: ReportWords
 
-    public init(sources: [SourceFile], color: Bool) {
+    public init(sources: [SourceFile], color: Bool, words: ReportWords = ReportWords(language: "en")) {
         self.sources = sources
         self.color = color
+        self.words = words
     }
 
     public func short(_ diagnostic: Diagnostic) -> String {
@@ -93,7 +97,7 @@ public struct DiagnosticRenderer: Sendable {
         let lineNumbers = labels.map { sources[Int($0.0.span.file)].location(of: Int($0.0.span.start)).line }
         let gutter = String(repeating: " ", count: String(lineNumbers.max() ?? 1).count)
         let severityStyle = style(of: diagnostic.severity)
-        var out = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", severityStyle)
+        var out = paint("\(word(for: diagnostic.severity))[\(diagnostic.code.rawValue)]", severityStyle)
         out += paint(": \(Self.printable(diagnostic.message))", .bold) + "\n"
         out += "\(gutter)\(paint("-->", .secondary)) \(Self.printable(source.path)):\(location.line):\(location.column)\n"
         let bar = paint("|", .secondary)
@@ -132,12 +136,34 @@ public struct DiagnosticRenderer: Sendable {
         }
         if !diagnostic.notes.isEmpty || diagnostic.help != nil { out += "\(gutter) \(bar)\n" }
         for note in diagnostic.notes {
-            out += "\(gutter) \(paint("=", .secondary)) \(paint("note", .bold)): \(Self.printable(note))\n"
+            out += "\(gutter) \(paint("=", .secondary)) \(paint(words(.note), .bold)): \(Self.printable(note))\n"
         }
         if let help = diagnostic.help {
-            out += "\(gutter) \(paint("=", .secondary)) \(paint("help", .bold)): \(Self.printable(help))\n"
+            out += "\(gutter) \(paint("=", .secondary)) \(paint(words(.help), .bold)): \(Self.printable(help))\n"
         }
         return out
+    }
+
+    /// The line after a file's diagnostics: "discovery.playbook: no problems found" or
+    /// "discovery.playbook: 2 errors, 1 warning", safe to print.
+    public func summary(path: String, diagnostics: [Diagnostic]) -> String {
+        let path = Self.printable(path)
+        let errors = words.count(diagnostics.errorCount, .errorOne, .errorMany)
+        let warnings = words.count(diagnostics.warningCount, .warningOne, .warningMany)
+        switch (diagnostics.errorCount, diagnostics.warningCount) {
+        case (0, 0): return words(.noProblems, path) + "\n"
+        case (_, 0): return words.labelled(path, errors) + "\n"
+        case (0, _): return words.labelled(path, warnings) + "\n"
+        default: return words.labelled(path, words(.errorsAndWarnings, errors, warnings)) + "\n"
+        }
+    }
+
+    private func word(for severity: Severity) -> String {
+        switch severity {
+        case .error: words(.error)
+        case .warning: words(.warning)
+        case .note: words(.note)
+        }
     }
 
     /// The byte range of a span on one line: cut at the line's ends.

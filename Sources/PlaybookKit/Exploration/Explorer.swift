@@ -1,10 +1,27 @@
 /// Something exploration or random walks found, with a walk that shows it.
 public struct Finding: Sendable, Hashable {
-    public var message: String
+    public var what: What
     public var path: String
     public var line: Int
     /// The answers that lead there: `role = "Champion"`, `tool = no`.
-    public var walk: [String]
+    public var walk: [NamedAnswer]
+
+    public enum What: Sendable, Hashable {
+        /// A fault or a dead end, as the walk tells it.
+        case fault(String)
+        /// An exit criterion of the stage (its id) held the walk, with the criterion's message.
+        case cannotLeave(stage: String, message: String)
+        /// An exit criterion (its condition as written) of the stage that failed on every explored
+        /// walk that reached it.
+        case neverHolds(condition: String, stage: String)
+    }
+
+    /// What makes a finding new: the same thing found at the same place on another walk is not.
+    struct Key: Hashable {
+        var what: What
+        var path: String
+        var line: Int
+    }
 }
 
 /// What exploring a playbook found.
@@ -76,12 +93,12 @@ public struct Explorer {
         // at most, so that it cannot use up the budget.
         var onPath: [Place: Int] = [:]
         var pathCovered = Set<BranchSide>()
-        var seenFindings = Set<String>()
+        var seenFindings = Set<Finding.Key>()
         var exitHeld = Set<BranchSide>()
         var exitFailed: [BranchSide: Finding] = [:]
 
-        func answers() -> [String] {
-            walk.state.answers.map { program.name($0.question) + " = " + $0.value.literal }
+        func answers() -> [NamedAnswer] {
+            walk.state.answers.map { NamedAnswer(question: program.name($0.question), value: $0.value) }
         }
         // Frames whose answers took a side for the first time: while there are any, the walk is
         // finished even through questions expanded enough already, so that a scenario keeps it.
@@ -111,8 +128,7 @@ public struct Explorer {
                 } else if exitFailed[key] == nil {
                     let exit = program.stages[stage].exits[criterion]
                     exitFailed[key] = Finding(
-                        message: "exit when \(program.text(of: exit.condition.span)) "
-                            + "(stage \(program.name(program.stages[stage].name.symbol))) never holds on any explored walk",
+                        what: .neverHolds(condition: program.text(of: exit.condition.span), stage: program.name(program.stages[stage].name.symbol)),
                         path: program.path(of: exit.span), line: program.line(of: exit.span), walk: answers())
                 }
             }
@@ -129,9 +145,9 @@ public struct Explorer {
             unkept = 0
             report.walks.append(ScenarioWalk(answers: walk.state.answers.map { (program.name($0.question), $0.value) }, ending: ending))
         }
-        func find(_ message: String, path: String, line: Int, into list: inout [Finding]) {
-            guard seenFindings.insert("\(message)|\(path)|\(line)").inserted else { return }
-            list.append(Finding(message: message, path: path, line: line, walk: answers()))
+        func find(_ what: Finding.What, path: String, line: Int, into list: inout [Finding]) {
+            guard seenFindings.insert(Finding.Key(what: what, path: path, line: line)).inserted else { return }
+            list.append(Finding(what: what, path: path, line: line, walk: answers()))
         }
 
         var forward = true
@@ -158,16 +174,16 @@ public struct Explorer {
                 case .unmetCriterion(let stage, let message):
                     let name = program.name(program.stages[stage].name.symbol)
                     let line = program.line(of: program.stages[stage].span)
-                    find("stage \(name) cannot be left: \(message)", path: program.path(of: program.stages[stage].span), line: line, into: &report.unmet)
+                    find(.cannotLeave(stage: name, message: message), path: program.path(of: program.stages[stage].span), line: line, into: &report.unmet)
                     keepIfNew(.blocked(name))
                 case .ended(let outcome):
                     report.outcomes[outcome.name, default: 0] += 1
                     keepIfNew(.outcome(outcome.name))
                 case .fault(let fault):
                     if fault.isDeadEnd {
-                        find(fault.message, path: fault.path, line: fault.line, into: &report.deadEnds)
+                        find(.fault(fault.message), path: fault.path, line: fault.line, into: &report.deadEnds)
                     } else {
-                        find(fault.message, path: fault.path, line: fault.line, into: &report.faults)
+                        find(.fault(fault.message), path: fault.path, line: fault.line, into: &report.faults)
                     }
                 default:
                     continue

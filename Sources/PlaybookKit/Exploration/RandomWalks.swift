@@ -23,7 +23,7 @@ public func randomWalks(_ program: Program, count: Int, seed: UInt64, answerLimi
     var report = RandomWalkReport()
     report.answerLimit = answerLimit
     var random = SeededRandom(seed: seed)
-    var seen = Set<String>()
+    var seen = Set<Finding.Key>()
     var choices: [ObjectIdentifier: [Value]] = [:]
     for _ in 0..<count {
         var walk = Walk(program: program, seed: random.next())
@@ -35,10 +35,10 @@ public func randomWalks(_ program: Program, count: Int, seed: UInt64, answerLimi
             let event = walk.next()
             for side in walk.trace { report.hits[side, default: 0] += 1 }
             walk.trace.removeAll(keepingCapacity: true)
-            func find(_ message: String, _ path: String, _ line: Int, into list: inout [Finding]) {
-                guard seen.insert("\(message)|\(path)|\(line)").inserted else { return }
-                let answers = walk.state.answers.suffix(30).map { program.name($0.question) + " = " + $0.value.literal }
-                list.append(Finding(message: message, path: path, line: line, walk: answers))
+            func find(_ what: Finding.What, _ path: String, _ line: Int, into list: inout [Finding]) {
+                guard seen.insert(Finding.Key(what: what, path: path, line: line)).inserted else { return }
+                let answers = walk.state.answers.suffix(30).map { NamedAnswer(question: program.name($0.question), value: $0.value) }
+                list.append(Finding(what: what, path: path, line: line, walk: answers))
             }
             switch event {
             case .question(let question):
@@ -58,14 +58,14 @@ public func randomWalks(_ program: Program, count: Int, seed: UInt64, answerLimi
             case .unmetCriterion(let stage, let message):
                 let span = program.stages[stage].span
                 find(
-                    "stage \(program.name(program.stages[stage].name.symbol)) cannot be left: \(message)", program.path(of: span),
+                    .cannotLeave(stage: program.name(program.stages[stage].name.symbol), message: message), program.path(of: span),
                     program.line(of: span), into: &report.unmet)
                 break walking
             case .fault(let fault):
                 if fault.isDeadEnd {
-                    find(fault.message, fault.path, fault.line, into: &report.deadEnds)
+                    find(.fault(fault.message), fault.path, fault.line, into: &report.deadEnds)
                 } else {
-                    find(fault.message, fault.path, fault.line, into: &report.faults)
+                    find(.fault(fault.message), fault.path, fault.line, into: &report.faults)
                 }
                 break walking
             default:

@@ -80,6 +80,27 @@ public struct YesNoWords: Sendable {
 
     /// The first word of each: what a prompt shows, `[có/không]`.
     public var shown: (yes: String, no: String) { (yes[0], no[0]) }
+
+    /// A value as a scenario in the language writes it: yes and no in the language's first words
+    /// (`tool = không`), a text quoted, a number exact.
+    public func literal(_ value: Value) -> String {
+        guard case .bool(let flag) = value else { return value.literal }
+        return flag ? yes[0] : no[0]
+    }
+}
+
+/// A question's id and the answer given to it, by name: `role = "Champion"`.
+public struct NamedAnswer: Sendable, Hashable {
+    public var question: String
+    public var value: Value
+
+    public init(question: String, value: Value) {
+        self.question = question
+        self.value = value
+    }
+
+    /// `role = "Champion"`, `tool = không`: as a scenario in the language writes it.
+    public func text(_ words: YesNoWords) -> String { "\(question) = \(words.literal(value))" }
 }
 
 extension NumberRange {

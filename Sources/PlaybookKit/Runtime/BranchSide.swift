@@ -20,12 +20,22 @@ public enum BranchSide: Sendable, Hashable {
     }
 }
 
-/// A branch side with where it is and how it reads: `pain = no`, `if cost < 5000: taken`.
+/// A branch side with where it is and what it is, in the playbook's words: `pain = no`,
+/// `if cost < 5000: taken`.
 public struct BranchSideInfo: Sendable, Hashable {
     public var side: BranchSide
     public var path: String
     public var line: Int
-    public var text: String
+    public var label: Label
+
+    public enum Label: Sendable, Hashable {
+        /// An exit criterion (its condition as written) of a stage (its id), holding or failing.
+        case exit(condition: String, stage: String, holds: Bool)
+        /// A yes/no question's yes or no, or a choice question's option.
+        case answer(question: String, value: Value)
+        /// An `if` (its condition as written), taken or not.
+        case condition(String, taken: Bool)
+    }
 }
 
 extension Program {
@@ -39,7 +49,7 @@ extension Program {
                     sides.append(
                         info(
                             .exit(stage: index, criterion: number, holds: holds), at: criterion.span,
-                            "exit when \(condition) (stage \(name(stage.name.symbol))): \(holds ? "holds" : "fails")"))
+                            .exit(condition: condition, stage: name(stage.name.symbol), holds: holds)))
                 }
             }
             collect(stage.body, into: &sides)
@@ -54,22 +64,19 @@ extension Program {
             case .ask(let question):
                 let id = name(question.name.symbol)
                 if question.type == .yesNo {
-                    sides.append(info(.answer(question: question.name.symbol, side: 0), at: question.span, "\(id) = yes"))
-                    sides.append(info(.answer(question: question.name.symbol, side: 1), at: question.span, "\(id) = no"))
+                    sides.append(info(.answer(question: question.name.symbol, side: 0), at: question.span, .answer(question: id, value: .bool(true))))
+                    sides.append(info(.answer(question: question.name.symbol, side: 1), at: question.span, .answer(question: id, value: .bool(false))))
                 } else if question.type == .choice {
                     for (index, option) in question.branches.compactMap(\.optionText).enumerated() {
                         sides.append(
-                            info(.answer(question: question.name.symbol, side: index), at: question.span, "\(id) = \(Value.text(option).literal)"))
+                            info(.answer(question: question.name.symbol, side: index), at: question.span, .answer(question: id, value: .text(option))))
                     }
                 }
                 for branch in question.branches { collect(branch.body, into: &sides) }
             case .jumpIf(let condition, _, let span), .ifBlock(let condition, _, _, let span):
                 let written = text(of: condition.span)
                 for taken in [true, false] {
-                    sides.append(
-                        info(
-                            .condition(file: span.file, start: span.start, taken: taken), at: span,
-                            "if \(written): \(taken ? "taken" : "not taken")"))
+                    sides.append(info(.condition(file: span.file, start: span.start, taken: taken), at: span, .condition(written, taken: taken)))
                 }
                 for block in step.blocks { collect(block, into: &sides) }
             default: break
@@ -77,8 +84,8 @@ extension Program {
         }
     }
 
-    private func info(_ side: BranchSide, at span: Span, _ text: String) -> BranchSideInfo {
-        BranchSideInfo(side: side, path: path(of: span), line: line(of: span), text: text)
+    private func info(_ side: BranchSide, at span: Span, _ label: BranchSideInfo.Label) -> BranchSideInfo {
+        BranchSideInfo(side: side, path: path(of: span), line: line(of: span), label: label)
     }
 
     /// The playbook's own words for a span.

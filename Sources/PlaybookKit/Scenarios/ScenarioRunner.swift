@@ -2,12 +2,12 @@
 public struct ScenarioResult: Sendable, Hashable {
     public var name: String
     public var line: Int
-    /// Each a whole sentence: what was expected and what happened.
-    public var failures: [String] = []
-    /// Not failures, but worth a look: answers never asked for.
-    public var notes: [String] = []
-    /// The walk: `situation: role = "Champion", tool = no` per stage, then the outcome.
-    public var path: [String] = []
+    /// Each says what was expected and what happened.
+    public var failures: [ScenarioFailure] = []
+    /// Not failures, but worth a look: answers never asked for, by question.
+    public var unused: [UnusedAnswers] = []
+    /// The walk, stage by stage: each stage entered, with the answers given in it.
+    public var walk: [WalkedStage] = []
     public var outcome: Outcome?
     /// Where an exit criterion held the walk, when one did: the stage's id and the criterion's message.
     public var blocked: Blocked?
@@ -20,12 +20,55 @@ public struct ScenarioResult: Sendable, Hashable {
         public var message: String
     }
 
-    /// "won (\"Demo booked\")", "blocked at stage problem (The buyer has not…)", or "it did not end".
-    var ending: String {
-        if let outcome { return "it ended with \(outcome.name)" + (outcome.reason.map { " (\"\($0)\")" } ?? "") }
-        if let blocked { return "it was blocked at stage \(blocked.stage) (\(blocked.message))" }
-        return "it did not end"
+    public struct WalkedStage: Sendable, Hashable {
+        /// The stage's id.
+        public var stage: String
+        public var answers: [NamedAnswer]
     }
+
+    public struct UnusedAnswers: Sendable, Hashable {
+        public var question: String
+        public var count: Int
+    }
+
+    /// How a walk ended: with an outcome, held by an exit criterion, or not at all.
+    public enum Ending: Sendable, Hashable {
+        case outcome(Outcome)
+        case blocked(Blocked)
+        case notEnded
+    }
+
+    public var ending: Ending {
+        if let outcome { return .outcome(outcome) }
+        if let blocked { return .blocked(blocked) }
+        return .notEnded
+    }
+}
+
+/// Why a scenario failed. `line` is the scenario file's line that says what failed.
+public enum ScenarioFailure: Sendable, Hashable {
+    /// Answers for a question the playbook does not have, with the nearest name it has.
+    case noQuestion(line: Int, question: String, nearest: String?)
+    /// An expectation names a stage the playbook does not have.
+    case noStage(line: Int, stage: String, nearest: String?)
+    /// The walk asked a question the scenario has no answer left for: its id, its text, the stage.
+    case noAnswer(question: String, text: String, stage: String)
+    /// The scenario's answer does not answer the question; `options` are the question's, for a choice.
+    case notAnAnswer(line: Int, given: String, question: String, problem: AnswerProblem, options: [String])
+    /// An exit criterion held the walk, and the scenario does not expect it.
+    case blockedUnexpectedly(stage: String, message: String)
+    /// The walk stopped on a fault (a division by zero, say) at this line of the playbook.
+    case fault(playbookLine: Int, message: String)
+    /// `expect OUTCOME`; `known` lists the playbook's outcomes when it has no such outcome.
+    case outcome(line: Int, expected: String, ending: ScenarioResult.Ending, known: [String]?)
+    /// `expect blocked STAGE`.
+    case blocked(line: Int, stage: String, ending: ScenarioResult.Ending)
+    /// `expect NAME = VALUE`, and the name has no value at the end.
+    case noValue(line: Int, name: String, expected: String)
+    /// `expect NAME = VALUE`, and the value is another.
+    case value(line: Int, name: String, expected: String, actual: Value)
+    /// `expect stage STAGE` (`entered` false) or `expect not stage STAGE` (`entered` true).
+    case stage(line: Int, stage: String, entered: Bool)
 }
 
 /// Runs a scenario against a playbook without a rep: each question takes the scenario's next
@@ -37,85 +80,78 @@ public func runScenario(_ scenario: Scenario, program: Program, seed: UInt64 = 0
     var queue = AnswerQueue(scenario)
     let words = YesNoWords(language: program.language)
     for name in queue.questions where program.question(named: name) == nil {
-        let hint = Suggestion.nearest(to: name, among: program.questionNames).map { " (did you mean '\($0)'?)" } ?? ""
-        result.failures.append("line \(queue.lines[name] ?? 0): the playbook has no question '\(name)'\(hint)")
-    }
-    var stageLine = ""
-    func closeStage() {
-        if !stageLine.isEmpty { result.path.append(stageLine) }
+        let nearest = Suggestion.nearest(to: name, among: program.questionNames)
+        result.failures.append(.noQuestion(line: queue.lines[name] ?? 0, question: name, nearest: nearest))
     }
     walking: while true {
         switch walk.next() {
         case .enteredStage(let index):
-            closeStage()
-            stageLine = program.name(program.stages[index].name.symbol) + ":"
+            result.walk.append(ScenarioResult.WalkedStage(stage: program.name(program.stages[index].name.symbol), answers: []))
         case .leftStage, .say, .buyer:
             continue
         case .question(let question):
             switch queue.answer(to: question, in: program, words: words) {
             case .none(let name):
                 let stage = program.name(program.stages[walk.state.stage].name.symbol)
-                result.failures.append(
-                    "no answer for the question '\(name)' (\"\(walk.renderIfPossible(question.text))\") asked in stage \(stage); "
-                        + "add a line: \(name) = ...")
+                result.failures.append(.noAnswer(question: name, text: walk.renderIfPossible(question.text), stage: stage))
                 break walking
             case .unfit(let name, let text, let line, let problem):
-                result.failures.append("line \(line): '\(text)' is not an answer to '\(name)': \(describe(problem, question))")
+                result.failures.append(
+                    .notAnAnswer(
+                        line: line, given: text, question: name, problem: problem,
+                        options: question.branches.compactMap(\.optionText)))
                 break walking
             case .value(let value, _):
-                stageLine += (stageLine.hasSuffix(":") ? " " : ", ") + "\(program.name(question.name.symbol)) = \(value.literal)"
+                // A question is asked in a stage, entered before it.
+                let name = program.name(question.name.symbol)
+                if let stage = result.walk.indices.last { result.walk[stage].answers.append(NamedAnswer(question: name, value: value)) }
                 walk.answer(value)
             }
         case .unmetCriterion(let index, let message):
             let stage = program.name(program.stages[index].name.symbol)
             result.blocked = ScenarioResult.Blocked(stage: stage, message: message)
             if !scenario.expectations.contains(where: { if case .blocked = $0 { true } else { false } }) {
-                result.failures.append(
-                    "the walk cannot leave stage \(stage): its exit criterion fails (\(message)); "
-                        + "add 'expect blocked \(stage)' if that is what the scenario tests")
+                result.failures.append(.blockedUnexpectedly(stage: stage, message: message))
             }
             break walking
         case .fault(let fault):
-            result.failures.append("the walk stopped on a fault at line \(fault.line): \(fault.message)")
+            result.failures.append(.fault(playbookLine: fault.line, message: fault.message))
             break walking
         case .ended(let outcome):
             result.outcome = outcome
             break walking
         }
     }
-    closeStage()
     result.sides = Set(walk.trace)
-    if let outcome = result.outcome { result.path.append("→ \(outcome.name)" + (outcome.reason.map { " (\"\($0)\")" } ?? "")) }
-    if let blocked = result.blocked { result.path.append("⊘ blocked: \(blocked.message)") }
     result.failures += check(scenario.expectations, walk: walk, result: result, words: words)
-    result.notes = queue.unused.filter { program.question(named: $0.question) != nil }.map { "\($0.count) answer\($0.count == 1 ? "" : "s") for '\($0.question)' never asked for" }
+    result.unused = queue.unused.filter { program.question(named: $0.question) != nil }
+        .map { ScenarioResult.UnusedAnswers(question: $0.question, count: $0.count) }
     return result
 }
 
-private func check(_ expectations: [Expectation], walk: Walk, result: ScenarioResult, words: YesNoWords) -> [String] {
+private func check(_ expectations: [Expectation], walk: Walk, result: ScenarioResult, words: YesNoWords) -> [ScenarioFailure] {
     let program = walk.program
-    var failures: [String] = []
+    var failures: [ScenarioFailure] = []
     for expectation in expectations {
         switch expectation {
         case .outcome(let expected, let line):
             if result.outcome?.name != expected {
                 let known = program.outcomes ?? program.endingNames
-                let unknown = known.contains(expected) ? "" : " ('\(expected)' is not an outcome of the playbook: \(known.joined(separator: ", ")))"
-                failures.append("line \(line): expected the outcome \(expected), but \(result.ending)\(unknown)")
+                failures.append(.outcome(line: line, expected: expected, ending: result.ending, known: known.contains(expected) ? nil : known))
             }
         case .blocked(let id, let line):
             if program.stage(named: id) == nil {
                 failures.append(noStage(id, line: line, program: program))
             } else if result.blocked?.stage != id {
-                failures.append("line \(line): expected the walk to be blocked at stage \(id) by an exit criterion, but \(result.ending)")
+                failures.append(.blocked(line: line, stage: id, ending: result.ending))
             }
         case .value(let name, let expected, let line):
             guard let actual = walk.value(of: name) else {
-                failures.append("line \(line): expected \(name) = \(expected.text), but \(name) has no value at the end of the walk")
+                failures.append(.noValue(line: line, name: name, expected: expected.text))
                 continue
             }
             if !matches(actual, expected, words: words) {
-                failures.append("line \(line): expected \(name) = \(expected.text), but it is \(actual.literal)")
+                failures.append(.value(line: line, name: name, expected: expected.text, actual: actual))
             }
         case .stage(let id, let line), .notStage(let id, let line):
             let wanted: Bool
@@ -125,19 +161,16 @@ private func check(_ expectations: [Expectation], walk: Walk, result: ScenarioRe
                 continue
             }
             let entered = walk.state.stagesEntered.contains(index)
-            if entered != wanted {
-                failures.append("line \(line): expected the walk \(wanted ? "to enter" : "not to enter") stage \(id), but it \(entered ? "did" : "did not")")
-            }
+            if entered != wanted { failures.append(.stage(line: line, stage: id, entered: entered)) }
         }
     }
     return failures
 }
 
 /// The failure for a stage the playbook does not have, with the nearest name.
-private func noStage(_ id: String, line: Int, program: Program) -> String {
+private func noStage(_ id: String, line: Int, program: Program) -> ScenarioFailure {
     let names = program.stages.map { program.name($0.name.symbol) }
-    let hint = Suggestion.nearest(to: id, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-    return "line \(line): the playbook has no stage '\(id)'\(hint)"
+    return .noStage(line: line, stage: id, nearest: Suggestion.nearest(to: id, among: names))
 }
 
 /// An expected value compares with the actual one in the actual one's type.
@@ -148,17 +181,5 @@ private func matches(_ actual: Value, _ expected: ScenarioValue, words: YesNoWor
         let folded = expected.text.lowercased()
         return flag ? words.yes.contains(folded) : words.no.contains(folded)
     case .text(let text): return text == expected.text
-    }
-}
-
-private func describe(_ problem: AnswerProblem, _ question: Question) -> String {
-    switch problem {
-    case .empty: "the answer is empty"
-    case .notYesNo: "the question takes yes or no"
-    case .notANumber: "the question takes a number"
-    case .notWhole: "the question takes a whole number"
-    case .outOfRange(let range): "the question takes a number from \(Value.format(range.low))" + (range.high.map { " to \(Value.format($0))" } ?? " up")
-    case .notAnOption: "the options are " + question.branches.compactMap(\.optionText).map { "\"\($0)\"" }.joined(separator: ", ")
-    case .ambiguous(_, let options): "without accents it reads as more than one option: " + options.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 }

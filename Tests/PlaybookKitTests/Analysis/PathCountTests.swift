@@ -147,7 +147,7 @@ struct PathCountTests {
         #expect(loop.kind == .jumpBack)
         #expect(loop.line == 6)
         #expect(loop.source == "yes -> again")
-        #expect(loop.target == "question 'again'")
+        #expect(loop.target == .question("again"))
         #expect(loop.targetLine == 5)
         #expect(Self.walks(analysis, "nurture") == "0")
     }
@@ -168,7 +168,7 @@ struct PathCountTests {
         #expect(Self.walks(analysis, "won") == "infinite, 1 loop-free")
         #expect(Self.walks(analysis, "lost") == "infinite, 1 loop-free")
         let loop = try #require(analysis.walkCount(to: "lost")?.loop)
-        #expect(loop.target == "stage 'one'")
+        #expect(loop.target == .stage("one"))
         #expect(loop.source == "yes -> one")
     }
 
@@ -213,7 +213,7 @@ struct PathCountTests {
         let loop = try #require(analysis.walkCount(to: "lost")?.loop)
         #expect(loop.kind == .recursion)
         #expect(loop.source == "call f")
-        #expect(loop.target == "flow 'f'")
+        #expect(loop.target == .flow("f"))
     }
 
     @Test func flowsThatCallEachOtherCloseTheLoopAtTheCallBack() throws {
@@ -265,7 +265,7 @@ struct PathCountTests {
         let loop = try #require(report.outcomes[0].walks.loop)
         #expect(loop.line == 48)
         #expect(loop.source == "-> pain")
-        #expect(loop.target == "question 'pain'")
+        #expect(loop.target == .question("pain"))
         #expect(loop.targetLine == 45)
     }
 

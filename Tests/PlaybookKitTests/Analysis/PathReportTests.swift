@@ -5,8 +5,10 @@ import Testing
 
 /// What `playbook paths` prints: the report for a person and the JSON for tools.
 struct PathReportTests {
+    static let english = ReportWords(language: "en")
+
     @Test func theReferenceSampleForAPerson() throws {
-        let text = try PathCountTests.discovery().report(turnsPerWalk: PathReport.turnsShown).text()
+        let text = try PathCountTests.discovery().report(turnsPerWalk: PathReport.turnsShown).text(words: Self.english)
         #expect(
             text == """
                 Discovery Call (SPIN): walks from the first stage to each outcome
@@ -93,15 +95,15 @@ struct PathReportTests {
         let report = try PathCountTests.analysis(text).report(turnsPerWalk: PathReport.turnsShown)
         // 2^100 = 1267650600228229401496703205376: 31 digits, too many to read.
         #expect(report.json()["outcomes"]?.array?.first?["walks"] == .string("1267650600228229401496703205376"))
-        #expect(report.text().contains("  won         ≈ 1.27 × 10^30 (31 digits)\n"))
+        #expect(report.text(words: Self.english).contains("  won         ≈ 1.27 × 10^30 (31 digits)\n"))
         // The shortest walk shows 20 turns, the number left out, and the last 5.
-        #expect(report.text().contains("→ q19 = yes → … 75 more … → q95 = yes"))
+        #expect(report.text(words: Self.english).contains("→ q19 = yes → … 75 more … → q95 = yes"))
     }
 
     @Test func examplesForAPersonAndForATool() throws {
         let examples = try #require(try PathCountTests.discovery().examples(to: "disqualified", limit: 10))
         #expect(
-            examples.text() == """
+            examples.text(words: Self.english) == """
                 walks to disqualified: 1
                 every one, shortest first:
                   1. 1 question
@@ -114,7 +116,7 @@ struct PathReportTests {
         #expect(json["examples"]?.array?.count == 1)
         let nurture = try #require(try PathCountTests.discovery().examples(to: "nurture", limit: 2))
         #expect(
-            nurture.text() == """
+            nurture.text(words: Self.english) == """
                 walks to nurture: infinitely many (loop at line 48); 36 loop-free
                 loop at line 48: '-> pain' goes back to question 'pain' (line 45)
                 the 2 shortest:
@@ -140,9 +142,9 @@ struct PathReportTests {
         let analysis = try PathCountTests.discovery()
         #expect(
             Self.documented("playbook paths playbooks/discovery.playbook")
-                == analysis.report(turnsPerWalk: PathReport.turnsShown).text())
+                == analysis.report(turnsPerWalk: PathReport.turnsShown).text(words: Self.english))
         #expect(
             Self.documented("playbook paths --to nurture --limit 3 playbooks/discovery.playbook")
-                == analysis.examples(to: "nurture", limit: 3, turnsPerWalk: PathReport.turnsShown)?.text())
+                == analysis.examples(to: "nurture", limit: 3, turnsPerWalk: PathReport.turnsShown)?.text(words: Self.english))
     }
 }

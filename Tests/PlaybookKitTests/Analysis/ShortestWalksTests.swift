@@ -4,7 +4,10 @@ import Testing
 
 /// The shortest walk to each outcome, and example walks to one outcome in order of length.
 struct ShortestWalksTests {
-    static func texts(_ walk: WalkPath?) -> [String] { walk?.turns.map(\.text) ?? [] }
+    static func texts(_ walk: WalkPath?) -> [String] {
+        let say = PathText(words: ReportWords(language: "en"), file: "")
+        return walk?.turns.map(say.turn) ?? []
+    }
 
     @Test func theShortestWalkToEachOutcomeOfTheReferenceSample() throws {
         let report = try PathCountTests.discovery().report()
@@ -33,7 +36,7 @@ struct ShortestWalksTests {
         let walk = try #require(report.outcomes.first { $0.name == "nurture" }?.shortest)
         let kind = try #require(walk.turns.last)
         #expect(kind.subject == "kind")
-        #expect(kind.kind == .answer("Timing"))
+        #expect(kind.kind == .option("Timing"))
         #expect(kind.type == "choice")
         #expect(kind.file.hasSuffix("objections.playbook"))
         #expect(kind.line == 5)

@@ -326,14 +326,15 @@ struct CommandLineTests {
         let run = try workspace.run(["check", "zh.playbook"])
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "error[PB0205]: there is no question or variable '预算额'")
+        // The file declares `language zh`: the rendering's own words are Chinese, the message English.
+        #expect(lines.first == "错误[PB0205]: there is no question or variable '预算额'")
         // The column counts characters (14); the caret counts cells: 2 + 5 + 5×2 + 1 = 18 before it.
         #expect(lines.contains(" --> zh.playbook:8:14"))
         let source = try #require(lines.firstIndex(of: "8 |   say \"您的预算是{预算额}元。\""))
         try #require(source + 1 < lines.count)
         #expect(lines[source + 1] == "  | " + String(repeating: " ", count: 18) + "^^^^^^ unknown name")
-        #expect(lines.contains("  = help: did you mean '预算'?"))
-        #expect(run.stdout.hasSuffix("zh.playbook: 1 error\n"))
+        #expect(lines.contains("  = 建议: did you mean '预算'?"))
+        #expect(run.stdout.hasSuffix("zh.playbook：1 个错误\n"))
     }
 
     // MARK: Crashes (run out of process: a crash must not take the test runner down)

@@ -4,6 +4,8 @@ import Testing
 
 /// Coverage, exploration and random walks find what hand-written scenarios miss.
 struct ExplorationTests {
+    static let english = ReportWords(language: "en")
+
     /// A division by an answer that can be 0, and an exit criterion no walk can meet.
     static let seeded = """
         playbook "Seeded faults"
@@ -22,10 +24,11 @@ struct ExplorationTests {
 
     @Test func exploreFindsTheDivisionByZeroAndTheCriterionNoWalkMeets() throws {
         let report = Explorer(program: try WalkTests.program(Self.seeded)).explore()
-        #expect(report.faults.map(\.message) == ["division by zero: months is 0 in yearly / months"])
+        #expect(report.faults.map(\.what) == [.fault("division by zero: months is 0 in yearly / months")])
         #expect(report.faults.first?.line == 8)
-        #expect(report.faults.first?.walk.last == "months = 0")
-        #expect(report.neverMet.map(\.message) == ["exit when months > 100 (stage cost) never holds on any explored walk"])
+        #expect(report.faults.first?.walk.last == NamedAnswer(question: "months", value: .number(0)))
+        #expect(report.neverMet.map(\.what) == [.neverHolds(condition: "months > 100", stage: "cost")])
+        #expect(report.neverMet.map { $0.text(words: Self.english) } == ["exit when months > 100 (stage cost) never holds on any explored walk"])
         #expect(report.neverMet.first?.line == 5)
         #expect(report.unmet.count == 1)
         #expect(report.outcomes["won"] != nil)
@@ -38,7 +41,7 @@ struct ExplorationTests {
         let report = explorer.explore()
         let coverage = CoverageReport(program: program, covered: report.covered)
         // Only `exit when pain` failing cannot happen: a 'no' loops back to the question.
-        #expect(coverage.uncovered.map(\.text) == ["exit when pain (stage problem): fails"])
+        #expect(coverage.uncovered.map { $0.text(words: Self.english) } == ["exit when pain (stage problem): fails"])
         #expect(report.faults.isEmpty && report.deadEnds.isEmpty && report.neverMet.isEmpty)
         // The emitted scenarios pass and take every side the exploration took.
         let file = parseScenarios(scenarioFile(for: report.walks, playbook: "discovery.playbook"))
@@ -79,7 +82,7 @@ struct ExplorationTests {
         #expect(coverage.total == 26)
         #expect(coverage.covered == 18)
         #expect(
-            coverage.uncovered.map { "\($0.line) \($0.text)" } == [
+            coverage.uncovered.map { "\($0.line) \($0.text(words: Self.english))" } == [
                 "42 exit when pain (stage problem): fails", "65 payoff = \"Recite the feature list\"",
                 "65 payoff = \"Offer a discount\"", "76 demo = no", "83 later = yes", "5 kind = \"Timing\"",
                 "5 kind = \"No need\"", "11 resolved = no",
@@ -92,7 +95,7 @@ struct ExplorationTests {
         let again = randomWalks(program, count: 200, seed: 7)
         #expect(first.hits == again.hits)
         #expect(first.walks == 200)
-        #expect(first.faults.map(\.message) == ["division by zero: months is 0 in yearly / months"])
+        #expect(first.faults.map(\.what) == [.fault("division by zero: months is 0 in yearly / months")])
         #expect(first.outcomes.values.reduce(0, +) + first.unmet.count <= 200)
         let conditionSides = first.hits.filter { if case .condition = $0.key { true } else { false } }
         #expect(conditionSides.values.reduce(0, +) > 0)

@@ -4,6 +4,12 @@ import Testing
 
 /// Scenarios run against playbooks: the brief's pass as written; failures say why.
 struct ScenarioRunnerTests {
+    static let english = ReportWords(language: "en")
+
+    /// The failures and the walk as the English report says them.
+    static func failures(_ result: ScenarioResult) -> [String] { result.failures.map { $0.text(words: english) } }
+    static func walk(_ result: ScenarioResult) -> [String] { ScenarioText(words: english).walk(result).components(separatedBy: " · ") }
+
     static func discovery() throws -> Program {
         try WalkTests.program(shipped("discovery.playbook"), files: ["objections.playbook": shipped("objections.playbook")])
     }
@@ -16,7 +22,7 @@ struct ScenarioRunnerTests {
         for scenario in file.scenarios {
             let result = runScenario(scenario, program: program)
             #expect(result.passed, "\(scenario.name): \(result.failures)")
-            #expect(result.notes.isEmpty, "\(scenario.name): \(result.notes)")
+            #expect(result.unused.isEmpty, "\(scenario.name): \(result.unused)")
         }
     }
 
@@ -24,7 +30,7 @@ struct ScenarioRunnerTests {
         let file = parseScenarios(shipped("discovery.scenarios"))
         let result = runScenario(file.scenarios[2], program: try Self.discovery())
         #expect(
-            result.path == [
+            Self.walk(result) == [
                 "situation: role = \"Champion\", tool = no, team_size = 12",
                 "problem: pain = no, kind = \"Price\", resolved = yes, pain = yes, pain_note = \"Month-end close takes a week.\"",
                 "implication: cost = 2000, urgency = 1",
@@ -58,13 +64,13 @@ struct ScenarioRunnerTests {
         let program = try Self.discovery()
         let wrong = runScenario(file.scenarios[0], program: program)
         #expect(
-            wrong.failures == [
+            Self.failures(wrong) == [
                 "line 3: 'maybe' is not an answer to 'tool': the question takes yes or no",
                 "line 4: expected the outcome won, but it did not end",
             ])
         let short = runScenario(file.scenarios[1], program: program)
         #expect(
-            short.failures == [
+            Self.failures(short) == [
                 "line 14: expected the outcome lost, but it ended with nurture (\"Small, non-urgent problem\")",
                 "line 15: expected score = 2, but it is 0",
                 "line 16: expected the walk to enter stage need_payoff, but it did not",
@@ -107,27 +113,27 @@ struct ScenarioRunnerTests {
         let results = file.scenarios.map { runScenario($0, program: program) }
         #expect(results[0].passed, "\(results[0].failures)")
         #expect(results[0].blocked == ScenarioResult.Blocked(stage: "problem", message: "No problem described yet."))
-        #expect(results[0].path == ["problem: pain = no", "⊘ blocked: No problem described yet."])
+        #expect(Self.walk(results[0]) == ["problem: pain = no", "⊘ blocked: No problem described yet."])
         #expect(
-            results[1].failures == [
+            Self.failures(results[1]) == [
                 "line 7: expected the walk to be blocked at stage problem by an exit criterion, but it ended with won (\"Signed\")"
             ])
         #expect(
-            results[2].failures == [
+            Self.failures(results[2]) == [
                 "the walk cannot leave stage problem: its exit criterion fails (No problem described yet.); "
                     + "add 'expect blocked problem' if that is what the scenario tests",
                 "line 11: expected the outcome won, but it was blocked at stage problem (No problem described yet.)",
             ])
-        #expect(results[3].failures == ["line 15: the playbook has no stage 'problme' (did you mean 'problem'?)"])
+        #expect(Self.failures(results[3]) == ["line 15: the playbook has no stage 'problme' (did you mean 'problem'?)"])
     }
 
     @Test func aMissingAnswerNamesTheQuestion() throws {
         let file = parseScenarios("scenario \"x\"\n  role = 2\n")
         let result = runScenario(file.scenarios[0], program: try Self.discovery())
         #expect(
-            result.failures == [
+            Self.failures(result) == [
                 "no answer for the question 'tool' (\"Do they already use a competing product?\") asked in stage situation; add a line: tool = ..."
             ])
-        #expect(result.path == ["situation: role = \"Champion\""])
+        #expect(Self.walk(result) == ["situation: role = \"Champion\""])
     }
 }

@@ -3,6 +3,8 @@ import Testing
 @testable import PlaybookKit
 
 struct BigUIntTests {
+    static let english = ReportWords(language: "en")
+
     static func big(_ text: String) throws -> BigUInt { try #require(BigUInt(decimal: text)) }
 
     @Test func smallValuesPrintAsTheirDigits() {
@@ -76,19 +78,19 @@ struct BigUIntTests {
         // Python: pow(2, 33220, 10**5) == 20576, and str(2**33220) starts with 16460.
         #expect(digits.hasSuffix("20576"))
         #expect(digits.hasPrefix("16460"))
-        #expect(value.readable == "≈ 1.65 × 10^10000 (10,001 digits)")
+        #expect(value.readable(Self.english) == "≈ 1.65 × 10^10000 (10,001 digits)")
     }
 
     @Test func peopleReadGroupedDigitsOrAPowerOfTen() throws {
-        #expect(BigUInt(0).readable == "0")
-        #expect(BigUInt(999).readable == "999")
-        #expect(BigUInt(1000).readable == "1,000")
-        #expect(try Self.big("18446744073709551616").readable == "18,446,744,073,709,551,616")
+        #expect(BigUInt(0).readable(Self.english) == "0")
+        #expect(BigUInt(999).readable(Self.english) == "999")
+        #expect(BigUInt(1000).readable(Self.english) == "1,000")
+        #expect(try Self.big("18446744073709551616").readable(Self.english) == "18,446,744,073,709,551,616")
         // 30 digits still in full; 31 as a power of ten, rounded to three digits.
-        #expect(try Self.big("123456789012345678901234567890").readable == "123,456,789,012,345,678,901,234,567,890")
-        #expect(try Self.big("1234567890123456789012345678901").readable == "≈ 1.23 × 10^30 (31 digits)")
-        #expect(try Self.big("1235567890123456789012345678901").readable == "≈ 1.24 × 10^30 (31 digits)")
+        #expect(try Self.big("123456789012345678901234567890").readable(Self.english) == "123,456,789,012,345,678,901,234,567,890")
+        #expect(try Self.big("1234567890123456789012345678901").readable(Self.english) == "≈ 1.23 × 10^30 (31 digits)")
+        #expect(try Self.big("1235567890123456789012345678901").readable(Self.english) == "≈ 1.24 × 10^30 (31 digits)")
         // 9.995... rounds up to the next power of ten.
-        #expect(try Self.big("9995000000000000000000000000000").readable == "≈ 1.00 × 10^31 (31 digits)")
+        #expect(try Self.big("9995000000000000000000000000000").readable(Self.english) == "≈ 1.00 × 10^31 (31 digits)")
     }
 }

@@ -89,10 +89,10 @@ struct TerminalTextTests {
 
     @Test func pathReportsShowNothingRaw() throws {
         let analysis = PathAnalysis(try Self.program())
-        let report = analysis.report(turnsPerWalk: PathReport.turnsShown).text()
+        let report = analysis.report(turnsPerWalk: PathReport.turnsShown).text(words: ReportWords(language: "en"))
         #expect(!Self.hasUnsafe(report.replacingOccurrences(of: "\n", with: "")), "\(report.debugDescription)")
         #expect(report.hasPrefix("deal<U+1B>[31m<U+202E>.playbook: walks"), "\(report)")
-        let examples = try #require(analysis.examples(to: "won", limit: 5, turnsPerWalk: nil)).text()
+        let examples = try #require(analysis.examples(to: "won", limit: 5, turnsPerWalk: nil)).text(words: ReportWords(language: "en"))
         #expect(!Self.hasUnsafe(examples.replacingOccurrences(of: "\n", with: "")), "\(examples.debugDescription)")
         // JSON keeps the name (as escapes), and writes none of it raw.
         let json = analysis.report(turnsPerWalk: nil).json().text
