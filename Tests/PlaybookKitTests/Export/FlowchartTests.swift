@@ -59,7 +59,7 @@ struct FlowchartTests {
         let out = try #require(edges.first { $0.to != tool })
         #expect(out.labels == ["Not the right person"])
         #expect(chart.nodes[out.to].kind == .outcome(.bad))
-        #expect(chart.nodes[out.to].lines == ["✗ disqualified: No access to the…"])
+        #expect(chart.nodes[out.to].lines == ["✗ disqualified: No access to the buying…"])
         #expect(chart.nodes[out.to].detail == "disqualified: No access to the buying group")
     }
 
