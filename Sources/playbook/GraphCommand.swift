@@ -1,20 +1,25 @@
 import Glibc
 import PlaybookKit
 
-/// `playbook graph FILE`: the playbook as a flowchart, in Mermaid, DOT or SVG.
+/// `playbook graph FILE`: the playbook as a flowchart, in Mermaid, DOT or SVG; `--detail` for the
+/// author's view.
 enum GraphCommand {
     static let help = """
         usage: playbook graph [options] FILE
 
-        Draws the playbook as a flowchart: the stages top to bottom in order, questions and
-        'if's as decisions with their answers on the arrows, each call with an arrow to its
-        flow, and the outcomes coloured: green a win, red a loss, amber any other. The
-        playbook is checked first; one with errors is not drawn.
+        Draws the playbook as a sales flowchart: one column per stage, left to right, and a
+        column per flow it calls (a library: its flows). A question whose answers lead to
+        different places is a diamond, with each answer on its own arrow; any other question
+        and each step is a box; an 'if' is a diamond that says what it checks; the outcomes
+        are coloured: green a win, red a loss, amber any other. The chart's words are in the
+        playbook's language. The playbook is checked first; one with errors is not drawn.
 
         options:
           --format FORMAT  mermaid (default): a ```mermaid block to paste into Markdown
                            dot: Graphviz's language, for 'dot -Tsvg' or 'dot -Tpng'
                            svg: a picture drawn by playbook itself, nothing else needed
+          --detail         the author's view: conditions as written, each 'set' on its
+                           arrow, and the exit criteria of each stage
           --stage ID       draw this stage alone, with an arrow to each stage it leads to
           --output FILE    write to FILE instead of standard output
           -h, --help       show this help
@@ -32,7 +37,7 @@ enum GraphCommand {
     }
 
     static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--format", "--stage", "--output"], flags: ["--help", "-h"])
+        let arguments = try Arguments(words, valued: ["--format", "--stage", "--output"], flags: ["--detail", "--help", "-h"])
         if arguments.has("--help") || arguments.has("-h") {
             Terminal.write(help)
             return 0
@@ -51,7 +56,7 @@ enum GraphCommand {
             }
             stage = index
         }
-        let chart = Flowchart(program, stage: stage)
+        let chart = Flowchart(program, stage: stage, detail: arguments.has("--detail"))
         let text =
             switch format {
             case .mermaid: Mermaid.render(chart)

@@ -43,6 +43,7 @@ public enum Dot {
         var attributes = ["label=\(quote(lines.joined(separator: "\n")))"]
         switch info.kind {
         case .question, .condition: attributes.append("shape=diamond")
+        case .plainQuestion: attributes.append("shape=box")
         case .say, .buyer, .set: attributes += ["shape=box", "style=\"rounded,filled\""]
         case .call: attributes += ["shape=box", "peripheries=2"]
         case .gate: attributes += ["shape=hexagon", "style=\"dashed,filled\""]

@@ -1,22 +1,24 @@
 extension Flowchart {
-    /// The flowchart of a checked playbook: every stage in order, then each flow that is called.
-    /// With `stage` (an index into `program.stages`), that stage alone: its steps, and a stub for
-    /// each stage its arrows lead to; its calls are drawn, the flows are not. An index that is not
-    /// a stage's draws the whole playbook.
-    public init(_ program: Program, stage: Int? = nil) {
+    /// The flowchart of a checked playbook: every stage in order, then each flow that is called;
+    /// a library, which has no stages, draws all its flows. With `stage` (an index into
+    /// `program.stages`), that stage alone: its steps, and a stub for each stage its arrows lead
+    /// to; its calls are drawn, the flows are not. An index that is not a stage's draws the whole
+    /// playbook. With `detail`, conditions, `set`s and exit criteria are drawn as written.
+    public init(_ program: Program, stage: Int? = nil, detail: Bool = false) {
         let only = stage.flatMap { program.stages.indices.contains($0) ? $0 : nil }
-        var builder = FlowchartBuilder(program: program, only: only)
+        var builder = FlowchartBuilder(program: program, only: only, detail: detail)
         self = builder.build()
     }
 }
 
-/// Reads the checker's `FlowGraph` and keeps what a person wants to see: entries, jumps, stage
-/// exits without criteria and `set`s reached by one arrow are passed through (a `set` is written
-/// on the arrow), everything else becomes a node.
+/// Reads the checker's `FlowGraph` and keeps what a person wants to see: entries, jumps and stage
+/// exits without criteria are passed through, and so are `set`s (by default all of them, with
+/// `detail` those reached by one arrow, written on the arrow); everything else becomes a node.
 struct FlowchartBuilder {
     let program: Program
     let graph: FlowGraph
     let only: Int?
+    let text: ChartText
     private var chart: Flowchart
     /// Graph nodes before this index are steps, entries and flow ends; after it, stage exits and
     /// `-> end` targets (see `GraphBuilder`).
@@ -41,13 +43,18 @@ struct FlowchartBuilder {
     private var finished: [Bool] = []
     private var stubs: [Int: Int] = [:]
 
-    init(program: Program, only: Int?) {
+    init(program: Program, only: Int?, detail: Bool) {
         self.program = program
         graph = program.graph
         self.only = only
-        let title = PictureText.oneLine(program.title).isEmpty ? "Playbook" : program.title
-        let stageTitle = only.map { " · stage \(program.stages[$0].title.value)" } ?? ""
-        chart = Flowchart(title: PictureText.shorten(title + stageTitle, to: 60))
+        let words = ChartWords(language: program.language)
+        text = ChartText(program: program, words: words, detail: detail)
+        // A playbook without a header (a library) is called by its file's name.
+        let file = program.sources.first.map { String($0.path.split(separator: "/").last ?? "") } ?? ""
+        let name = file.hasSuffix(".playbook") ? String(file.dropLast(".playbook".count)) : file
+        let title = PictureText.oneLine(program.title).isEmpty ? (name.isEmpty ? "Playbook" : name) : program.title
+        let stageTitle = only.map { " · " + words(.stage, program.stages[$0].title.value) } ?? ""
+        chart = Flowchart(title: PictureText.shorten(title + stageTitle, to: 60), words: words, detail: detail)
         let count = graph.nodes.count
         let inline = graph.nodes.firstIndex { [.leave, .endTarget, .fallOffLast, .unresolved].contains($0.kind) } ?? count
         inlineCount = inline
@@ -79,7 +86,7 @@ struct FlowchartBuilder {
             }
         }
         folded = Array(repeating: false, count: count)
-        for node in 0..<inline {
+        for node in 0..<inline where detail {
             guard case .set? = graph.step(node), predecessorCount[node] == 1 else { continue }
             let from = Int(lastPredecessor[node])
             guard from >= 0, from < node, graph.nodes[from].kind == .step else { continue }
@@ -95,7 +102,8 @@ struct FlowchartBuilder {
         let stages = only.map { [$0] } ?? Array(program.stages.indices)
         for stage in stages { addCluster(stage: stage) }
         if only == nil {
-            for flow in calledFlows(from: stages) { addCluster(flow: flow) }
+            let flows = program.stages.isEmpty ? Array(program.flows.indices) : calledFlows(from: stages)
+            for flow in flows { addCluster(flow: flow) }
         }
         pending = Array(repeating: [], count: chart.clusters.count)
         finished = Array(repeating: false, count: chart.clusters.count)
@@ -103,8 +111,9 @@ struct FlowchartBuilder {
         for cluster in chart.clusters.indices {
             for node in pending[cluster] where drawn[node] < 0 { add(node, cluster: cluster) }
         }
-        addExitNotes()
+        if chart.detail { addExitNotes() }
         for node in chart.nodes.indices where source[node] >= 0 { addEdges(from: node) }
+        if !chart.detail { chart.leaveOutConditionsThatDoNotBranch() }
         return chart
     }
 
@@ -114,21 +123,21 @@ struct FlowchartBuilder {
         stageCluster[stage] = chart.clusters.count
         clusterEntry.append(graph.stageEntries[stage])
         let info = program.stages[stage]
-        appendCluster(.stage, name: info.name, prefix: "\(stage + 1) · ", title: info.title.value)
+        appendCluster(.stage, name: info.name, heading: "\(stage + 1) · " + PictureText.oneLine(info.title.value))
     }
 
     private mutating func addCluster(flow: Int) {
         flowCluster[flow] = chart.clusters.count
         clusterEntry.append(graph.flowEntries[flow])
         let info = program.flows[flow]
-        appendCluster(.flow, name: info.name, prefix: "flow · ", title: info.title.value)
+        let title = PictureText.oneLine(info.title.value)
+        appendCluster(.flow, name: info.name, heading: text.words(.flow, title))
     }
 
-    private mutating func appendCluster(_ kind: Flowchart.ClusterKind, name: Name, prefix: String, title: String) {
+    private mutating func appendCluster(_ kind: Flowchart.ClusterKind, name: Name, heading: String) {
         chart.clusters.append(
             Flowchart.Cluster(
-                kind: kind, name: program.name(name.symbol), heading: PictureText.shorten(prefix + title),
-                detail: prefix + PictureText.oneLine(title)))
+                kind: kind, name: program.name(name.symbol), heading: PictureText.shorten(heading), detail: heading))
     }
 
     /// The flows the stages call, and the flows those call, in the order they are declared.
@@ -201,7 +210,7 @@ struct FlowchartBuilder {
         for node in chart.nodes where node.kind == .gate { if let cluster = node.cluster { gated[cluster] = true } }
         for (stage, cluster) in stageCluster.enumerated() where cluster >= 0 && !program.stages[stage].exits.isEmpty {
             if gated[cluster] { continue }
-            var node = gate(stage)
+            var node = text.gate(stage)
             node.cluster = cluster
             source.append(-1)
             chart.nodes.append(node)
@@ -227,13 +236,16 @@ struct FlowchartBuilder {
             if let next, !program.flows[Int(info.payload)].body.isEmpty { return .through(next: next, set: nil) }
             return .drawn
         case .leave:
-            if let next, program.stages[Int(info.payload)].exits.isEmpty { return .through(next: next, set: nil) }
+            if let next, !chart.detail || program.stages[Int(info.payload)].exits.isEmpty {
+                return .through(next: next, set: nil)
+            }
             return .drawn
         case .step:
             guard let next else { return .drawn }
             switch graph.steps[Int(info.payload)] {
             case .jump: return .through(next: next, set: nil)
-            case .set(let assignment) where folded[node]: return .through(next: next, set: setText(assignment))
+            case .set where !chart.detail: return .through(next: next, set: nil)
+            case .set(let assignment) where folded[node]: return .through(next: next, set: text.setText(assignment))
             default: return .drawn
             }
         case .endTarget, .fallOffLast, .fallOffFlow, .unresolved:
@@ -267,11 +279,11 @@ struct FlowchartBuilder {
             switch graph.steps[Int(graph.nodes[graphNode].payload)] {
             case .ask(let question):
                 switch question.type {
-                case .yesNo: labels = ["yes", "no"]
+                case .yesNo: labels = [text.words.yes, text.words.no]
                 case .choice: labels = question.branches.compactMap(\.optionText)
                 default: break
                 }
-            case .jumpIf, .ifBlock: labels = ["yes", "no"]
+            case .jumpIf, .ifBlock: labels = [text.words.yes, text.words.no]
             default: break
             }
         }
@@ -298,20 +310,16 @@ struct FlowchartBuilder {
                 }
             }
             for (to, lines) in merged {
-                chart.edges.append(Flowchart.Edge(from: node, to: to, labels: Self.capped(lines), kind: .flow))
+                chart.edges.append(Flowchart.Edge(from: node, to: to, labels: text.words.capped(lines), kind: .flow))
             }
         }
+        // A question that does not branch is a step like any other: a box, not a decision.
+        if chart.nodes[node].kind == .question, Set(arrows.map(\.to)).count <= 1 { chart.nodes[node].kind = .plainQuestion }
         if let callee = graph.callee(graphNode), callee >= 0, flowCluster[callee] >= 0,
             let (target, _) = resolve(graph.flowEntries[callee]), let to = chartNode(for: target)
         {
             chart.edges.append(Flowchart.Edge(from: node, to: to, labels: [], kind: .call))
         }
-    }
-
-    static func capped(_ lines: [String]) -> [String] {
-        guard lines.count > Flowchart.maxEdgeLines else { return lines }
-        let kept = Flowchart.maxEdgeLines - 1
-        return Array(lines.prefix(kept)) + ["+\(lines.count - kept) more"]
     }
 
     /// The chart node for a graph node: itself when drawn, else a stub for its stage.
@@ -324,10 +332,7 @@ struct FlowchartBuilder {
         let heading = "\(place + 1) · \(PictureText.oneLine(stage.title.value))"
         stubs[place] = chart.nodes.count
         source.append(-1)
-        chart.nodes.append(
-            Flowchart.Node(
-                kind: .stub, lines: [PictureText.shorten("→ " + heading)],
-                detail: "goes on in stage \(heading)", cluster: nil))
+        chart.nodes.append(text.node(.stub, [text.words.onward + " " + heading], detail: text.words(.goesOnIn, heading), cluster: nil))
         return chart.nodes.count - 1
     }
 
@@ -335,85 +340,22 @@ struct FlowchartBuilder {
 
     private func describe(_ node: Int, cluster: Int) -> Flowchart.Node {
         let info = graph.nodes[node]
-        func make(_ kind: Flowchart.NodeKind, _ lines: [String], _ detail: String) -> Flowchart.Node {
-            Flowchart.Node(kind: kind, lines: lines, detail: detail, cluster: cluster)
-        }
+        let words = text.words
         switch info.kind {
-        case .stageEntry, .flowEntry:
-            return make(.empty, ["(no steps)"], "this \(info.kind == .stageEntry ? "stage" : "flow") has no steps")
+        case .stageEntry:
+            return text.node(.empty, [words(.noSteps)], detail: words(.stageHasNoSteps), cluster: cluster)
+        case .flowEntry:
+            return text.node(.empty, [words(.noSteps)], detail: words(.flowHasNoSteps), cluster: cluster)
         case .leave:
-            var note = gate(Int(info.payload))
+            var note = text.gate(Int(info.payload))
             note.cluster = cluster
             return note
         case .endTarget:
-            return outcome(graph.endings[Int(info.payload)], cluster: cluster)
+            return text.outcome(graph.endings[Int(info.payload)], cluster: cluster)
         case .fallOffLast, .fallOffFlow, .unresolved:
-            return make(.empty, ["(no outcome)"], "the walk stops here without an outcome")
+            return text.node(.empty, [words(.noOutcome)], detail: words(.stopsHere), cluster: cluster)
         case .step:
-            break
+            return text.step(graph.steps[Int(info.payload)], cluster: cluster)
         }
-        switch graph.steps[Int(info.payload)] {
-        case .ask(let question):
-            return make(.question, [PictureText.shorten(question.text.value)], PictureText.oneLine(question.text.value))
-        case .say(let text, _):
-            return make(.say, [quoted("say", text.value)], PictureText.oneLine(text.value))
-        case .buyer(let texts, _):
-            let who = { (line: BuyerLine) in line.persona.map { program.name($0.symbol) + ": " } ?? "" }
-            var lines = texts.prefix(2).enumerated().map {
-                quoted($0.offset == 0 ? "buyer" : "", who($0.element) + $0.element.text.value)
-            }
-            if texts.count > 2 { lines.append("+\(texts.count - 2) more") }
-            return make(.buyer, lines, texts.map { who($0) + PictureText.oneLine($0.text.value) }.joined(separator: "\n"))
-        case .set(let assignment):
-            let text = setText(assignment)
-            return make(.set, [PictureText.shorten(text)], text)
-        case .jumpIf(let condition, _, _), .ifBlock(let condition, _, _, _):
-            let text = "if " + sourceText(condition.span)
-            return make(.condition, [PictureText.shorten(text)], text)
-        case .call(let name, _):
-            let title = program.flowIndex[name.symbol].map { program.flows[$0].title.value } ?? program.name(name.symbol)
-            return make(.call, [PictureText.shorten("call " + title)], "call " + PictureText.oneLine(title))
-        case .return:
-            return make(.return, ["return"], "return to the step after the call")
-        case .end(let ending, _):
-            return outcome(ending, cluster: cluster)
-        case .jump(let target, _):
-            return make(.empty, [PictureText.shorten("-> " + sourceText(target.span))], sourceText(target.span))
-        }
-    }
-
-    private func gate(_ stage: Int) -> Flowchart.Node {
-        let exits = program.stages[stage].exits
-        let lines = exits.map { PictureText.shorten("exit when " + sourceText($0.condition.span)) }
-        let detail = exits.map { exit in
-            "exit when " + sourceText(exit.condition.span) + (exit.message.map { ": " + PictureText.oneLine($0.value) } ?? "")
-        }
-        return Flowchart.Node(kind: .gate, lines: Self.capped(lines), detail: detail.joined(separator: "\n"), cluster: nil)
-    }
-
-    private func outcome(_ ending: Ending, cluster: Int) -> Flowchart.Node {
-        let name = program.name(ending.outcome.symbol)
-        let tone = OutcomeTone.of(name, declared: program.outcomes)
-        let reason = ending.reason.map { PictureText.oneLine($0.value) } ?? ""
-        let text = reason.isEmpty ? name : "\(name): \(reason)"
-        return Flowchart.Node(
-            kind: .outcome(tone), lines: [PictureText.shorten("\(tone.symbol) \(text)")], detail: text, cluster: cluster)
-    }
-
-    /// `say “...”`, the whole at most `PictureText.maxCells` cells.
-    private func quoted(_ keyword: String, _ text: String) -> String {
-        let prefix = keyword.isEmpty ? "" : keyword + " "
-        let room = PictureText.maxCells - PictureText.cells(prefix) - 2
-        return prefix + "“" + PictureText.shorten(text, to: room) + "”"
-    }
-
-    private func setText(_ assignment: Assignment) -> String {
-        "set \(program.name(assignment.name.symbol)) \(assignment.op.rawValue) \(sourceText(assignment.value.span))"
-    }
-
-    /// The playbook's own words for a span, on one line.
-    private func sourceText(_ span: Span) -> String {
-        guard program.sources.indices.contains(Int(span.file)) else { return "" }
-        return PictureText.oneLine(program.sources[Int(span.file)].text(Int(span.start)..<Int(span.end)))
     }
 }

@@ -1,15 +1,22 @@
 /// A checked playbook as a picture to draw: boxes in stage and flow clusters, and labelled arrows.
 /// Mermaid, DOT and SVG are all written from this one model, so they show the same thing.
 ///
-/// What is drawn (see `Flowchart+Build.swift` for how): each question and `if` is a decision, each
-/// `say` and `buyer` a small box, each `end` a terminal coloured by `OutcomeTone`, each `call` a box
-/// with a dashed arrow to its flow's cluster; jumps are arrows; a `set` is written on the arrow that
-/// leads to it when only one arrow does; leaving a stage that has exit criteria passes a gate box
-/// (`exit when pain`). All texts are one line, shortened to `PictureText.maxCells` cells.
+/// What is drawn (see `Flowchart+Build.swift` for how): each question whose answers lead to
+/// different places, and each `if`, is a decision; a question whose answers all lead on to the same
+/// step is a plain box; each `say` and `buyer` a small box, each `end` a terminal coloured by
+/// `OutcomeTone`, each `call` a box with a dashed arrow to its flow's cluster; jumps are arrows.
+///
+/// By default the chart is the manager's: an `if` reads `check budget` (the names it looks at),
+/// `set`, exit criteria and the `if`s that only set values are left out. With `detail`, the author's: an `if` shows its
+/// condition, a `set` is written on the arrow that leads to it when only one arrow does (a box
+/// otherwise), and leaving a stage that has exit criteria passes a gate box (`exit when pain`).
+/// The chart's own words are in the playbook's language (`ChartWords`).
 public struct Flowchart: Sendable {
     public enum NodeKind: Sendable, Hashable {
-        /// `ask`: a decision.
+        /// `ask` whose answers lead to different places: a decision.
         case question
+        /// `ask` whose answers all lead on to the same step (text, number, scale, most choices): a box.
+        case plainQuestion
         /// `if CONDITION -> target`: a decision.
         case condition
         /// `say "..."`.
@@ -34,8 +41,11 @@ public struct Flowchart: Sendable {
 
     public struct Node: Sendable {
         public var kind: NodeKind
-        /// What the box says, one shortened line each.
+        /// What the box says, one shortened line each (at most `PictureText.maxCells` cells), as
+        /// Mermaid and DOT show it.
         public var lines: [String]
+        /// The same lines whole, for a picture that wraps them (the SVG).
+        public var text: [String]
         /// The whole text, not shortened, for a tooltip.
         public var detail: String
         /// The index in `clusters`, or nil for a stub, which stands outside every cluster.
@@ -74,6 +84,10 @@ public struct Flowchart: Sendable {
 
     /// The playbook's title, and the stage's in a picture of one stage; shortened.
     public var title: String
+    /// The chart's own words, in the playbook's language.
+    public var words: ChartWords
+    /// Drawn with `--detail`: conditions, `set`s and exit criteria as written.
+    public var detail: Bool
     public var clusters: [Cluster] = []
     /// In drawing order: a cluster's nodes in the order of the playbook's lines.
     public var nodes: [Node] = []

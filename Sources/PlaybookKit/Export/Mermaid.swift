@@ -35,6 +35,7 @@ public enum Mermaid {
         let id = "n\(node)"
         switch info.kind {
         case .question, .condition: return "\(id){\(text)}"
+        case .plainQuestion: return "\(id)[\(text)]"
         case .say, .buyer, .set: return "\(id)(\(text))"
         case .call: return "\(id)[[\(text)]]"
         case .gate: return "\(id){{\(text)}}"

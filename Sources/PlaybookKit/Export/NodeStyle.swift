@@ -8,7 +8,7 @@ enum NodeStyle: String, CaseIterable {
 
     init(_ kind: Flowchart.NodeKind) {
         switch kind {
-        case .question: self = .question
+        case .question, .plainQuestion: self = .question
         case .condition: self = .condition
         case .say, .buyer: self = .talk
         case .set: self = .action

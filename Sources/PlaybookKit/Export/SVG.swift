@@ -1,76 +1,107 @@
 /// The flowchart as a standalone SVG picture, laid out by `SVGLayout`: no Graphviz, no browser,
 /// no script. Colours are presentation attributes, not CSS, so that office programs that import
-/// SVG show them too; each box has a `<title>` with its whole text, shown on hover.
+/// SVG show them too; each box has a `<title>` with its whole text, shown on hover. The texts of a
+/// right-to-left playbook are written in their logical order with `direction="rtl"`, so that the
+/// viewer lays each line out right to left as Hebrew is read.
 public enum SVG {
     static let fonts = "Helvetica, Arial, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans Thai', 'Noto Sans Hebrew', sans-serif"
     static let ink = "#1f2933"
     static let line = "#52606d"
-    static let callLine = "#1f7a70"
+    static let labelInk = "#243b53"
 
     public static func render(_ chart: Flowchart) -> String {
         let layout = SVGLayout(chart)
+        let chart = layout.chart
+        let rtl = chart.words.rightToLeft
+        let text = Writer(rightToLeft: rtl)
         let width = number(layout.width)
         let height = number(layout.height)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
         out += "viewBox=\"0 0 \(width) \(height)\" font-family=\"\(fonts)\" font-size=\"12\" role=\"img\">\n"
         out += "<title>\(escape(chart.title))</title>\n"
-        out += "<defs>\n"
-        for (id, colour) in [("arrow", line), ("arrow-call", callLine)] {
-            out += "<marker id=\"\(id)\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-            out += "orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(colour)\"/></marker>\n"
-        }
-        out += "</defs>\n"
+        out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+        out += "orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(line)\"/></marker></defs>\n"
         out += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        out += "<text x=\"\(number(layout.laneLeft))\" y=\"28\" font-size=\"16\" font-weight=\"bold\" fill=\"\(ink)\">"
-        out += "\(escape(chart.title))</text>\n"
+        let titleX = rtl ? layout.width - SVGLayout.margin : SVGLayout.margin
+        out += text.line(chart.title, x: titleX, y: 28, attributes: "font-size=\"16\" font-weight=\"bold\" fill=\"\(ink)\"") + "\n"
 
         for (index, lane) in layout.lanes.enumerated() {
-            let flow = lane.cluster.map { chart.clusters[$0].kind == .flow } ?? false
-            let fill = flow ? "#fbfaf5" : lane.cluster == nil ? "#ffffff" : index % 2 == 0 ? "#f7f9fc" : "#eef2f7"
-            let stroke = flow ? "#a8996b" : "#c3ccd6"
-            out += "<g>"
-            if let cluster = lane.cluster { out += "<title>\(escape(chart.clusters[cluster].detail))</title>" }
-            out += "<rect x=\"\(number(layout.laneLeft))\" y=\"\(number(lane.top))\" "
-            out += "width=\"\(number(layout.width - 2 * layout.laneLeft))\" height=\"\(number(lane.bottom - lane.top))\" rx=\"6\" "
-            out += "fill=\"\(fill)\" stroke=\"\(stroke)\"\(flow ? " stroke-dasharray=\"6 4\"" : "")/>"
-            for (line, text) in lane.heading.enumerated() {
-                out += "<text x=\"\(number(layout.laneLeft + 10))\" y=\"\(number(lane.top + 20 + Double(line) * 17))\" "
-                out += "font-size=\"13\" font-weight=\"bold\" fill=\"\(ink)\">\(escape(text))</text>"
+            out += self.lane(lane, chart.clusters[lane.cluster], index: index, text: text)
+        }
+        for points in layout.edges where points.count > 1 {
+            let list = points.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
+            out += "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(line)\" stroke-width=\"1.3\" marker-end=\"url(#arrow)\"/>\n"
+        }
+        for (index, box) in layout.labels.enumerated() {
+            guard let box else { continue }
+            // Each line starts at the side of the box next to its arrow.
+            let x = rtl ? box.right - 4 : box.left + 4
+            out += "<g font-size=\"11\" fill=\"\(labelInk)\">"
+            for (line, words) in layout.labelLines[index].enumerated() {
+                out += text.line(words, x: x, y: box.top + 2 + Double(line) * SVGLayout.labelLineHeight + 11)
             }
             out += "</g>\n"
         }
-
-        for (index, edge) in chart.edges.enumerated() {
-            let points = layout.edges[index].map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
-            let call = edge.kind == .call
-            out += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(call ? callLine : line)\" stroke-width=\"1.3\""
-            out += call ? " stroke-dasharray=\"5 4\" marker-end=\"url(#arrow-call)\"/>\n" : " marker-end=\"url(#arrow)\"/>\n"
-        }
-        for (index, edge) in chart.edges.enumerated() {
-            guard let box = layout.labels[index] else { continue }
-            out += "<g><rect x=\"\(number(box.left))\" y=\"\(number(box.top))\" width=\"\(number(box.width))\" "
-            out += "height=\"\(number(box.height))\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\"/>"
-            for (line, text) in edge.labels.enumerated() {
-                let y = box.top + 2 + Double(line) * SVGLayout.labelLineHeight + 11
-                out += "<text x=\"\(number(box.x))\" y=\"\(number(y))\" text-anchor=\"middle\" font-size=\"11\" "
-                out += "fill=\"\(ink)\">\(escape(text))</text>"
-            }
-            out += "</g>\n"
-        }
-
         for (index, node) in chart.nodes.enumerated() {
-            out += self.node(node, box: layout.nodes[index], lines: layout.nodeLines[index])
+            out += self.node(node, box: layout.nodes[index], lines: layout.nodeLines[index], text: text)
         }
-        out += legend(chart, layout: layout)
+        out += legend(layout, text: text)
         return out + "</svg>\n"
     }
 
-    private static func node(_ node: Flowchart.Node, box: SVGLayout.Box, lines: [String]) -> String {
+    /// `<text>` elements, with the direction of the playbook's language.
+    struct Writer {
+        let rightToLeft: Bool
+
+        func line(_ content: String, x: Double, y: Double, anchor: String? = nil, attributes: String = "") -> String {
+            var out = "<text x=\"\(number(x))\" y=\"\(number(y))\""
+            if let anchor { out += " text-anchor=\"\(anchor)\"" }
+            if rightToLeft { out += " direction=\"rtl\" unicode-bidi=\"embed\"" }
+            if !attributes.isEmpty { out += " " + attributes }
+            return out + ">\(escape(content))</text>"
+        }
+    }
+
+    /// A column: a chevron for a stage (pointing the way the stages are read), a dashed box for a
+    /// flow, with the heading; and the body under it.
+    private static func lane(_ lane: SVGLayout.Lane, _ cluster: Flowchart.Cluster, index: Int, text: Writer) -> String {
+        let flow = cluster.kind == .flow
+        let (left, right, top, bottom) = (lane.left, lane.right, lane.top, lane.headingBottom)
+        let middle = (top + bottom) / 2
+        var out = "<g><title>\(escape(cluster.detail))</title>"
+        let body = flow ? "#fbfaf5" : index % 2 == 0 ? "#f7f9fc" : "#eef2f7"
+        out += "<rect x=\"\(number(left))\" y=\"\(number(bottom + 4))\" width=\"\(number(right - left))\" "
+        out += "height=\"\(number(lane.bottom - bottom - 4))\" rx=\"6\" fill=\"\(body)\" stroke=\"\(flow ? "#a8996b" : "#c3ccd6")\""
+        out += flow ? " stroke-dasharray=\"6 4\"/>" : "/>"
+        if flow {
+            out += "<rect x=\"\(number(left))\" y=\"\(number(top))\" width=\"\(number(right - left))\" "
+            out += "height=\"\(number(bottom - top))\" rx=\"6\" fill=\"#f3efe0\" stroke=\"#a8996b\" stroke-dasharray=\"6 4\"/>"
+        } else {
+            // The point on the side the next stage is on, a notch on the other.
+            let depth = min(12, (bottom - top) / 2)
+            let (back, front, sign) = text.rightToLeft ? (right, left, -1.0) : (left, right, 1.0)
+            let points = [
+                (back, top), (front - sign * depth, top), (front, middle), (front - sign * depth, bottom), (back, bottom),
+                (back + sign * depth, middle),
+            ]
+            let list = points.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " ")
+            out += "<polygon points=\"\(list)\" fill=\"#dce6f2\" stroke=\"#7b93b0\"/>"
+        }
+        let first = middle - Double(lane.heading.count) * SVGLayout.headingLineHeight / 2
+        for (line, words) in lane.heading.enumerated() {
+            let y = first + Double(line) * SVGLayout.headingLineHeight + 13
+            out += text.line(
+                words, x: (left + right) / 2, y: y, anchor: "middle", attributes: "font-size=\"13\" font-weight=\"bold\" fill=\"\(ink)\"")
+        }
+        return out + "</g>\n"
+    }
+
+    private static func node(_ node: Flowchart.Node, box: SVGLayout.Box, lines: [String], text: Writer) -> String {
         let colours = NodeStyle(node.kind).colours
         let paint = "fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\" stroke-width=\"1.3\""
         let (x, y, w, h) = (box.x, box.y, box.width, box.height)
-        let (left, right, top, bottom) = (x - w / 2, x + w / 2, y - h / 2, y + h / 2)
+        let (left, right, top, bottom) = (box.left, box.right, box.top, box.bottom)
         func rect(_ radius: Double, dashed: Bool = false) -> String {
             "<rect x=\"\(number(left))\" y=\"\(number(top))\" width=\"\(number(w))\" height=\"\(number(h))\" "
                 + "rx=\"\(number(radius))\" \(paint)\(dashed ? " stroke-dasharray=\"4 3\"" : "")/>"
@@ -83,6 +114,8 @@ public enum SVG {
         switch node.kind {
         case .question, .condition:
             shape = polygon([(x, top), (right, y), (x, bottom), (left, y)])
+        case .plainQuestion:
+            shape = rect(3)
         case .say, .buyer:
             shape = rect(8)
         case .set:
@@ -96,9 +129,13 @@ public enum SVG {
         case .gate:
             shape = polygon([(left + 10, top), (right - 10, top), (right, y), (right - 10, bottom), (left + 10, bottom), (left, y)], dashed: true)
         case .outcome, .return:
-            shape = rect(h / 2)
+            shape = rect(min(h / 2, 14))
         case .stub:
-            shape = polygon([(left, top), (right - 10, top), (right, y), (right - 10, bottom), (left, bottom)], dashed: true)
+            // Pointing the way the stages are read.
+            let points = text.rightToLeft
+                ? [(right, top), (left + 10, top), (left, y), (left + 10, bottom), (right, bottom)]
+                : [(left, top), (right - 10, top), (right, y), (right - 10, bottom), (left, bottom)]
+            shape = polygon(points, dashed: true)
         case .empty:
             shape = rect(4, dashed: true)
         }
@@ -106,35 +143,19 @@ public enum SVG {
         let textTop = y - Double(lines.count) * SVGLayout.lineHeight / 2
         for (index, line) in lines.enumerated() {
             let baseline = textTop + Double(index) * SVGLayout.lineHeight + 12
-            out += "<text x=\"\(number(x))\" y=\"\(number(baseline))\" text-anchor=\"middle\" fill=\"\(colours.text)\">"
-            out += "\(escape(line))</text>"
+            out += text.line(line, x: x, y: baseline, anchor: "middle", attributes: "fill=\"\(colours.text)\"")
         }
         return out + "</g>\n"
     }
 
-    /// What the outcome colours and the dashed arrow mean, for the tones the chart uses.
-    private static func legend(_ chart: Flowchart, layout: SVGLayout) -> String {
-        var entries: [(NodeStyle, String)] = []
-        let kinds = chart.nodes.map(\.kind)
-        if kinds.contains(.outcome(.good)) { entries.append((.won, "✓ won")) }
-        if kinds.contains(.outcome(.bad)) { entries.append((.lost, "✗ lost")) }
-        if kinds.contains(.outcome(.other)) { entries.append((.other, "○ other outcome")) }
-        let y = layout.height - SVGLayout.legendHeight + 8
-        var x = layout.laneLeft
+    /// What the outcome colours and the call box mean, for those the chart has.
+    private static func legend(_ layout: SVGLayout, text: Writer) -> String {
         var out = "<g font-size=\"11\">"
-        for (style, text) in entries {
+        for (style, words, box) in layout.legend {
             let colours = style.colours
-            let width = Double(PictureText.cells(text)) * SVGLayout.labelCell + 20
-            out += "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"18\" rx=\"9\" "
-            out += "fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\"/>"
-            out += "<text x=\"\(number(x + width / 2))\" y=\"\(number(y + 13))\" text-anchor=\"middle\" fill=\"\(colours.text)\">"
-            out += "\(escape(text))</text>"
-            x += width + 10
-        }
-        if chart.edges.contains(where: { $0.kind == .call }) {
-            out += "<line x1=\"\(number(x))\" y1=\"\(number(y + 9))\" x2=\"\(number(x + 36))\" y2=\"\(number(y + 9))\" "
-            out += "stroke=\"\(callLine)\" stroke-width=\"1.3\" stroke-dasharray=\"5 4\" marker-end=\"url(#arrow-call)\"/>"
-            out += "<text x=\"\(number(x + 42))\" y=\"\(number(y + 13))\" fill=\"\(ink)\">call: runs the flow, then goes on</text>"
+            out += "<rect x=\"\(number(box.left))\" y=\"\(number(box.top))\" width=\"\(number(box.width))\" height=\"\(number(box.height))\" "
+            out += "rx=\"\(style == .callStep ? 2 : 9)\" fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\"/>"
+            out += text.line(words, x: box.x, y: box.y + 4, anchor: "middle", attributes: "fill=\"\(colours.text)\"")
         }
         return out + "</g>\n"
     }

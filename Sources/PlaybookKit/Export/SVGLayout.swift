@@ -1,20 +1,19 @@
-/// Where each part of a flowchart goes in the SVG picture. A simple layered layout, the same for
-/// the same chart every time:
+import Foundation
+
+/// Where each part of a flowchart goes in the SVG picture, the same for the same chart every time:
 ///
-/// - Each cluster is a lane, the lanes stacked top to bottom in the chart's order (stages, then
-///   flows, then the stubs of a one-stage picture), with the lane's heading in a column on the left.
-/// - In a lane, a node's layer is the longest path to it along arrows that go forward in the
-///   playbook's order; a jump back does not count. Every layer is followed by a row for arrow labels.
-/// - An arrow that goes down has a point in every row it crosses (its label in the first), and
-///   those points are placed like nodes, so an arrow never passes through a box.
-/// - Each row is placed left to right: every item wants to sit under the items that lead to it,
-///   and the nearest placement without overlap is taken (weighted isotonic regression, pool
-///   adjacent violators). Each node's arrow to its deepest continuation is its main path and
-///   weighs most, so a chain of steps stays straight and side branches move aside; without this
-///   a long playbook drifts sideways a little at every branch.
-/// - An arrow back up runs in a channel on the right; a call runs in a channel on the left, one per
-///   flow. Their horizontal parts run in the gaps between rows, each on a track of its own.
-/// - Widths of text are estimated from `PictureText.cells` (CJK 2 cells, marks 0).
+/// - Each stage is a column, headed by a chevron with its number and title; the columns stand
+///   left to right in the stages' order, like the steps of a sales process on a slide, and each
+///   flow drawn gets a column after them. Each column is laid out alone (`SVGColumn`): an arrow
+///   to another stage ends at a small stub in its own column (`Flowchart.columns`).
+/// - The columns are set in one band, or in several one under the other, whichever brings the
+///   picture nearest to a 16:9 slide; the flows share the stages' last band or start one of their
+///   own, whichever fits better. A seven-stage playbook is one band of seven columns.
+/// - Texts are wrapped to a few lines (a decision's narrower, so that its diamond stays small) and
+///   shortened beyond them; the SVG shows each whole text as a tooltip. Widths are estimated from
+///   `PictureText.cells` (CJK 2 cells, marks 0).
+/// - A picture of a right-to-left playbook (Hebrew) is drawn mirrored: the first stage on the
+///   right, the ends beside a decision on its left.
 struct SVGLayout {
     struct Point {
         var x: Double
@@ -31,380 +30,243 @@ struct SVGLayout {
         var top: Double { y - height / 2 }
         var bottom: Double { y + height / 2 }
         var left: Double { x - width / 2 }
+        var right: Double { x + width / 2 }
     }
 
+    /// A column: its heading's box on top, its body below.
     struct Lane {
-        var cluster: Int?
+        var cluster: Int
+        var left: Double
+        var right: Double
         var top: Double
+        var headingBottom: Double
         var bottom: Double
         var heading: [String]
     }
 
     static let cell = 7.0
+    static let headingCell = 7.5
     static let labelCell = 6.5
     static let lineHeight = 16.0
     static let labelLineHeight = 14.0
-    static let decisionWidth = 20
-    static let track = 6.0
-    /// Rows an arrow down may cross with a point in each (two rows a layer): beyond, a channel.
-    static let longestDrop = 60
-    static let lanePad = 14.0
-    static let laneGap = 10.0
+    static let headingLineHeight = 17.0
+    static let margin = 16.0
+    static let columnGap = 14.0
+    static let bandGap = 22.0
     static let titleHeight = 44.0
-    static let legendHeight = 34.0
+    static let legendHeight = 36.0
+    static let minimumColumn = 170.0
+    /// A decision's diamond, height over width.
+    static let flatness = 0.4
+    /// A label's lines, in cells.
+    static let labelWidth = 16
+    /// The lines of a box that a choice fans out to, among others, in cells.
+    static let fannedWidth = 14
+    /// The shape of a 16:9 slide, which the bands are chosen to come near.
+    static let slide = 16.0 / 9.0
 
+    /// The chart as drawn: each cluster on its own (`Flowchart.columns`).
+    let chart: Flowchart
     private(set) var nodes: [Box] = []
-    /// The lines drawn in each node (questions wrapped).
+    /// The lines drawn in each node, wrapped.
     private(set) var nodeLines: [[String]] = []
     private(set) var edges: [[Point]] = []
     private(set) var labels: [Box?] = []
+    /// The lines drawn in each label, wrapped.
+    private(set) var labelLines: [[String]] = []
     private(set) var lanes: [Lane] = []
+    /// What the legend shows, and where: the colours of the outcomes the chart has, and the call box.
+    private(set) var legend: [(style: NodeStyle, text: String, box: Box)] = []
     private(set) var width = 0.0
     private(set) var height = 0.0
-    private(set) var laneLeft = 12.0
-    private(set) var headerWidth = 0.0
 
-    private enum Route {
-        case down([Int])
-        /// Up a channel on the right (a jump back) or on the left (a call): the label's point if
-        /// any, the channel's index, the tracks in the gaps below the start and above the end.
-        case channel(label: Int?, right: Bool, index: Int, exit: (gap: Int, track: Int), entry: (gap: Int, track: Int))
-    }
-
-    private struct Item {
-        var node: Int?
-        var width: Double
-        var height: Double
-        var margin: Double
-        /// Order among items that want the same place: the side their arrow goes to (a call's
-        /// channel is on the left, a jump back's on the right), then the node, then the arrow.
-        var key: (side: Int, node: Int, edge: Int)
-        var weight = 1.0
-        var desired = 0.0
-        var x = 0.0
-        var row = 0
-    }
-
-    init(_ chart: Flowchart) {
-        let count = chart.nodes.count
-        let hasStubs = chart.nodes.contains { $0.cluster == nil }
-        let laneCount = chart.clusters.count + (hasStubs ? 1 : 0)
-        let laneOf = chart.nodes.map { $0.cluster ?? chart.clusters.count }
-
-        // Sizes.
-        for node in chart.nodes {
-            let decision = node.kind == .question || node.kind == .condition
-            let lines = decision ? node.lines.flatMap { PictureText.wrap($0, width: Self.decisionWidth) } : node.lines
+    init(_ original: Flowchart) {
+        chart = original.columns()
+        // The boxes a choice fans out to stand side by side: they are wrapped narrower.
+        var fanned = Array(repeating: false, count: chart.nodes.count)
+        var targets: [Int: Set<Int>] = [:]
+        for edge in chart.edges { targets[edge.from, default: []].insert(edge.to) }
+        for (_, set) in targets where set.count >= 3 { for node in set { fanned[node] = true } }
+        for (index, node) in chart.nodes.enumerated() {
+            var wrapping = Self.wrapping(node.kind)
+            if fanned[index] { wrapping = (min(wrapping.cells, Self.fannedWidth), max(wrapping.lines, 3)) }
+            let lines = node.text.flatMap { PictureText.wrap($0, width: wrapping.cells, maxLines: wrapping.lines) }
             nodeLines.append(lines)
-            let textWidth = Double(lines.map(PictureText.cells).max() ?? 0) * Self.cell
-            let textHeight = Double(lines.count) * Self.lineHeight
-            var size: (Double, Double)
-            if decision {
-                let halfHeight = textHeight / 2 + 18
-                let halfWidth = (textWidth / 2 + 4) * halfHeight / 18
-                size = (2 * halfWidth, 2 * halfHeight)
-            } else {
-                let extra: Double =
-                    switch node.kind {
-                    case .gate: 16
-                    case .call: 14
-                    case .stub: 10
-                    default: 0
-                    }
-                size = (max(textWidth + 24 + extra, 48), textHeight + 14)
-            }
-            nodes.append(Box(x: 0, y: 0, width: size.0, height: size.1))
+            nodes.append(Self.size(node.kind, lines: lines))
+        }
+        var labelSizes: [Box?] = []
+        for edge in chart.edges {
+            // With `--detail` a label also carries the `set`s on the way: a line more.
+            let lines = edge.labels.flatMap { PictureText.wrap($0, width: Self.labelWidth, maxLines: chart.detail ? 3 : 2) }
+            labelLines.append(lines)
+            let textWidth = Double(lines.map(PictureText.cells).max() ?? 0) * Self.labelCell
+            labelSizes.append(
+                lines.isEmpty ? nil : Box(x: 0, y: 0, width: textWidth + 8, height: Double(lines.count) * Self.labelLineHeight + 4))
         }
 
-        // Layers: the longest forward path inside the lane.
-        var incoming = Array(repeating: [Int](), count: count)
-        for (index, edge) in chart.edges.enumerated() { incoming[edge.to].append(index) }
-        var rank = Array(repeating: 0, count: count)
-        var layers = Array(repeating: 1, count: laneCount)
-        for node in 0..<count {
-            for edge in incoming[node] {
-                let from = chart.edges[edge].from
-                if chart.edges[edge].kind == .flow, from < node, laneOf[from] == laneOf[node] {
-                    rank[node] = max(rank[node], rank[from] + 1)
+        // Each column alone.
+        let members = chart.nodesByCluster.inCluster
+        var edgesOf = Array(repeating: [Int](), count: chart.clusters.count)
+        for (index, edge) in chart.edges.enumerated() { if let cluster = chart.nodes[edge.from].cluster { edgesOf[cluster].append(index) } }
+        let sizes = SVGColumn.Sizes(nodes: nodes, labels: labelSizes)
+        let columns = chart.clusters.indices.map { SVGColumn(nodes: members[$0], edges: edgesOf[$0], chart: chart, sizes: sizes) }
+        let columnWidth = columns.map { max($0.width, Self.minimumColumn) }
+        let headings = chart.clusters.indices.map { cluster in
+            PictureText.wrap(
+                chart.clusters[cluster].detail, width: Int((columnWidth[cluster] - 30) / Self.headingCell), maxLines: 3)
+        }
+        let headingHeight = headings.map { Double($0.count) * Self.headingLineHeight + 16 }
+        let bodyHeight = columns.map { $0.height + 12 }
+
+        // Bands, nearest to a slide.
+        let bands = Self.bands(
+            widths: columnWidth, headings: headingHeight, bodies: bodyHeight,
+            firstFlow: chart.clusters.firstIndex { $0.kind == .flow })
+        edges = Array(repeating: [], count: chart.edges.count)
+        labels = Array(repeating: nil, count: chart.edges.count)
+        var top = Self.titleHeight
+        var right = 0.0
+        for band in bands {
+            let header = band.map { headingHeight[$0] }.max() ?? 0
+            let body = band.map { bodyHeight[$0] }.max() ?? 0
+            var left = Self.margin
+            for cluster in band {
+                lanes.append(
+                    Lane(
+                        cluster: cluster, left: left, right: left + columnWidth[cluster], top: top, headingBottom: top + header,
+                        bottom: top + header + 6 + body, heading: headings[cluster]))
+                let column = columns[cluster]
+                let dx = left + (columnWidth[cluster] - column.width) / 2
+                let dy = top + header + 12
+                for (index, node) in members[cluster].enumerated() {
+                    nodes[node].x = column.centers[index].x + dx
+                    nodes[node].y = column.centers[index].y + dy
                 }
-            }
-            layers[laneOf[node]] = max(layers[laneOf[node]], rank[node] + 1)
-        }
-        var laneStart = [0]
-        for lane in 0..<laneCount { laneStart.append(laneStart[lane] + 2 * layers[lane]) }
-        let rowCount = laneStart[laneCount]
-        let rowOf = (0..<count).map { laneStart[laneOf[$0]] + 2 * rank[$0] }
-
-        // Main paths: from each node, the arrow down to the deepest continuation (then the
-        // shortest), as the heavy spine of the placement.
-        var outgoing = Array(repeating: [Int](), count: count)
-        for (index, edge) in chart.edges.enumerated()
-        where edge.kind == .flow && rowOf[edge.to] > rowOf[edge.from] {
-            outgoing[edge.from].append(index)
-        }
-        var depth = Array(repeating: 0, count: count)
-        for node in (0..<count).sorted(by: { rowOf[$0] > rowOf[$1] }) {
-            for edge in outgoing[node] { depth[node] = max(depth[node], depth[chart.edges[edge].to] + 1) }
-        }
-        var main = Array(repeating: false, count: chart.edges.count)
-        for node in 0..<count {
-            var best: (edge: Int, score: (Int, Int))?
-            for edge in outgoing[node] {
-                let to = chart.edges[edge].to
-                let score = (depth[to], rowOf[node] - rowOf[to])
-                if best == nil || score > best!.score { best = (edge, score) }
-            }
-            if let best { main[best.edge] = true }
-        }
-        // Where main paths join, the one from the nearest row goes on; the others bend to it.
-        var mainInto = Array(repeating: -1, count: count)
-        for (index, edge) in chart.edges.enumerated() where main[index] {
-            let kept = mainInto[edge.to]
-            if kept < 0 || rowOf[chart.edges[kept].from] < rowOf[edge.from] {
-                if kept >= 0 { main[kept] = false }
-                mainInto[edge.to] = index
-            } else {
-                main[index] = false
-            }
-        }
-        let heavy = 1000.0
-
-        // Items: nodes, and the points of arrows that go down or carry a label.
-        var items: [Item] = []
-        for node in 0..<count {
-            items.append(
-                Item(node: node, width: nodes[node].width, height: nodes[node].height, margin: 14, key: (0, node, -1), row: rowOf[node]))
-        }
-        var routes: [Route] = []
-        var exits = Array(repeating: 0, count: rowCount + 1)
-        var entries = Array(repeating: 0, count: rowCount + 1)
-        var rightChannels = 0
-        var flowChannels: [Int] = []
-        var flowChannel: [Int: Int] = [:]
-        for (index, edge) in chart.edges.enumerated() {
-            let (from, to) = (rowOf[edge.from], rowOf[edge.to])
-            var labelItem: Int?
-            let side = edge.kind == .call ? -1 : to > from ? 0 : 1
-            if !edge.labels.isEmpty {
-                let labelWidth = Double(edge.labels.map(PictureText.cells).max() ?? 0) * Self.labelCell + 10
-                let labelHeight = Double(edge.labels.count) * Self.labelLineHeight + 4
-                labelItem = items.count
-                items.append(
-                    Item(
-                        node: nil, width: labelWidth, height: labelHeight, margin: 6, key: (side, edge.from, index),
-                        weight: main[index] ? heavy : 1, row: from + 1))
-            }
-            // An arrow down is drawn through a point in each row it crosses; one that would cross
-            // more than `longestDrop` rows goes round by a channel instead, so that arrows from
-            // one question to many far places cost a few points each, not a point per row.
-            if edge.kind == .flow, to > from, to - from <= Self.longestDrop {
-                var chain: [Int] = []
-                for row in (from + 1)..<to {
-                    if row == from + 1, let labelItem {
-                        chain.append(labelItem)
-                    } else {
-                        chain.append(items.count)
-                        items.append(
-                            Item(
-                                node: nil, width: 0, height: 0, margin: 5, key: (side, edge.from, index),
-                                weight: main[index] ? heavy : 1, row: row))
-                    }
+                for (index, edge) in edgesOf[cluster].enumerated() {
+                    edges[edge] = column.routes[index].map { Point(x: $0.x + dx, y: $0.y + dy) }
+                    labels[edge] = column.labels[index].map { Box(x: $0.x + dx, y: $0.y + dy, width: $0.width, height: $0.height) }
                 }
-                routes.append(.down(chain))
-            } else {
-                let right = edge.kind == .flow
-                var channel: Int
-                if right {
-                    channel = rightChannels
-                    rightChannels += 1
-                } else {
-                    let flow = chart.nodes[edge.to].cluster ?? -1
-                    if let known = flowChannel[flow] {
-                        channel = known
-                    } else {
-                        channel = flowChannels.count
-                        flowChannel[flow] = channel
-                        flowChannels.append(flow)
-                    }
-                }
-                let exitGap = from + (labelItem == nil ? 1 : 2)
-                let exit = (exitGap, exits[exitGap])
-                exits[exitGap] += 1
-                let entry = (to, entries[to])
-                entries[to] += 1
-                routes.append(.channel(label: labelItem, right: right, index: channel, exit: exit, entry: entry))
+                left += columnWidth[cluster] + Self.columnGap
             }
+            right = max(right, left - Self.columnGap)
+            top += header + 6 + body + Self.bandGap
         }
+        height = (top - Self.bandGap + Self.legendHeight).rounded(.up)
 
-        // Columns, row by row from the top.
-        var rows = Array(repeating: [Int](), count: rowCount)
-        for (index, item) in items.enumerated() { rows[item.row].append(index) }
-        var previous = Array(repeating: -1, count: items.count)
-        var lastPoint = Array(repeating: [(item: Int, weight: Double)](), count: count)
-        for (index, edge) in chart.edges.enumerated() {
-            guard case .down(let chain) = routes[index] else {
-                if case .channel(let label?, _, _, _, _) = routes[index] { previous[label] = edge.from }
-                continue
-            }
-            var before = edge.from
-            for point in chain {
-                previous[point] = before
-                before = point
-            }
-            lastPoint[edge.to].append((before, main[index] ? heavy : 1))
-            if main[index] { items[edge.to].weight = heavy }
+        // The legend: the outcome colours the chart uses, and what a call's box does.
+        var entries: [(NodeStyle, String)] = []
+        let kinds = chart.nodes.map(\.kind)
+        let words = chart.words
+        if kinds.contains(.outcome(.good)) { entries.append((.won, words(.won))) }
+        if kinds.contains(.outcome(.bad)) { entries.append((.lost, words(.lost))) }
+        if kinds.contains(.outcome(.other)) { entries.append((.other, words(.otherOutcome))) }
+        if kinds.contains(.call) { entries.append((.callStep, words(.callLegend))) }
+        var x = Self.margin
+        for (style, text) in entries {
+            let size = Double(PictureText.cells(text)) * Self.labelCell + 20
+            legend.append((style, text, Box(x: x + size / 2, y: height - Self.legendHeight / 2, width: size, height: 18)))
+            x += size + 10
         }
-        for row in rows.indices {
-            for item in rows[row] {
-                if let node = items[item].node {
-                    let sources = lastPoint[node]
-                    let total = sources.reduce(0) { $0 + $1.weight }
-                    items[item].desired = sources.isEmpty ? 0 : sources.reduce(0) { $0 + items[$1.item].x * $1.weight } / total
-                } else if previous[item] >= 0 {
-                    items[item].desired = items[previous[item]].x
-                }
-            }
-            rows[row].sort {
-                let (a, b) = (items[$0], items[$1])
-                return (a.desired, a.key.side, a.key.node, a.key.edge) < (b.desired, b.key.side, b.key.node, b.key.edge)
-            }
-            Self.place(rows[row], in: &items)
-        }
+        width = max(right + Self.margin, x + Self.margin, Double(PictureText.cells(chart.title)) * 9 + 2 * Self.margin, 560).rounded(.up)
+        if chart.words.rightToLeft { mirror() }
+    }
 
-        // Horizontal extent: headings on the left, call channels, the nodes, jump channels.
-        let contentLeft = items.map { $0.x - $0.width / 2 }.min() ?? 0
-        let contentRight = items.map { $0.x + $0.width / 2 }.max() ?? 0
-        var headings: [[String]] = []
-        for lane in 0..<laneCount {
-            let text = lane < chart.clusters.count ? chart.clusters[lane].heading : "other stages"
-            var lines = PictureText.wrap(text, width: 22)
-            if lines.count > 2 { lines = [lines[0], PictureText.shorten(lines[1...].joined(separator: " "), to: 22)] }
-            headings.append(lines)
-        }
-        headerWidth = Double(headings.flatMap { $0 }.map(PictureText.cells).max() ?? 0) * 7.5 + 20
-        let leftChannels = flowChannels.isEmpty ? 0 : Double(flowChannels.count) * 12 + 8
-        let shift = laneLeft + headerWidth + 16 + leftChannels - contentLeft
-        let right = contentRight + shift
-        let rightZone = rightChannels == 0 ? 0 : Double(rightChannels) * 12 + 8
-        width = (right + rightZone + 16 + laneLeft).rounded(.up)
-        // Wide enough for the title and the legend.
-        width = max(width, Double(PictureText.cells(chart.title)) * 9 + 2 * laneLeft, 560)
-        for index in items.indices { items[index].x += shift }
-        let leftChannelX = { (index: Int) in contentLeft + shift - 16 - Double(index) * 12 }
-        let rightChannelX = { (index: Int) in right + 16 + Double(index) * 12 }
-
-        // Rows and gaps, top to bottom.
-        var rowHeight = Array(repeating: 0.0, count: rowCount)
-        for item in items { rowHeight[item.row] = max(rowHeight[item.row], item.height) }
-        var laneEndsAt = Array(repeating: false, count: rowCount + 1)
-        var laneStartsAt = Array(repeating: false, count: rowCount + 1)
-        for lane in 0..<laneCount {
-            laneStartsAt[laneStart[lane]] = true
-            laneEndsAt[laneStart[lane + 1]] = true
-        }
-        // A row of nodes (even) or of labels (odd) is never flat, so that arrows keep a length.
-        for row in 0..<rowCount { rowHeight[row] = max(rowHeight[row], row % 2 == 0 ? 20 : 18) }
-        var rowTop = Array(repeating: 0.0, count: rowCount)
-        var exitY = Array(repeating: 0.0, count: rowCount + 1)
-        var entryY = Array(repeating: 0.0, count: rowCount + 1)
-        var laneTops: [Double] = []
-        var laneBottoms: [Double] = []
-        var cursor = Self.titleHeight
-        for gap in 0...rowCount {
-            exitY[gap] = cursor + 5
-            if exits[gap] > 0 { cursor += Double(exits[gap]) * Self.track + 4 }
-            if laneEndsAt[gap] {
-                cursor += Self.lanePad
-                laneBottoms.append(cursor)
-            }
-            if laneStartsAt[gap] {
-                if laneEndsAt[gap] { cursor += Self.laneGap }
-                laneTops.append(cursor)
-                cursor += Self.lanePad
-            }
-            entryY[gap] = cursor + 3
-            if entries[gap] > 0 { cursor += Double(entries[gap]) * Self.track + 2 }
-            cursor += laneStartsAt[gap] || laneEndsAt[gap] ? 4 : 8
-            if gap < rowCount {
-                rowTop[gap] = cursor
-                cursor += rowHeight[gap]
-            }
-        }
-        height = (cursor + Self.legendHeight).rounded(.up)
-        for lane in 0..<laneCount {
-            let bottom = max(laneBottoms[lane], laneTops[lane] + Double(headings[lane].count) * 17 + 16)
-            lanes.append(
-                Lane(
-                    cluster: lane < chart.clusters.count ? lane : nil, top: laneTops[lane], bottom: bottom,
-                    heading: headings[lane]))
-        }
-
-        // Final boxes and the points of every arrow.
-        for item in items {
-            guard let node = item.node else { continue }
-            nodes[node].x = item.x
-            nodes[node].y = rowTop[item.row] + rowHeight[item.row] / 2
-        }
-        func through(_ item: Int) -> [Point] {
-            let row = items[item].row
-            return [Point(x: items[item].x, y: rowTop[row]), Point(x: items[item].x, y: rowTop[row] + rowHeight[row])]
-        }
-        for (index, edge) in chart.edges.enumerated() {
-            let start = Point(x: nodes[edge.from].x, y: nodes[edge.from].bottom)
-            let end = Point(x: nodes[edge.to].x, y: nodes[edge.to].top)
-            var label: Int?
-            var points = [start]
-            switch routes[index] {
-            case .down(let chain):
-                label = edge.labels.isEmpty ? nil : chain.first
-                for item in chain { points += through(item) }
-            case .channel(let labelItem, let right, let channel, let exit, let entry):
-                label = labelItem
-                if let labelItem { points += through(labelItem) }
-                let x = right ? rightChannelX(channel) : leftChannelX(channel)
-                let down = exitY[exit.gap] + Double(exit.track) * Self.track
-                let across = entryY[entry.gap] + Double(entry.track) * Self.track
-                points += [
-                    Point(x: points[points.count - 1].x, y: down), Point(x: x, y: down), Point(x: x, y: across),
-                    Point(x: end.x, y: across),
-                ]
-            }
-            points.append(end)
-            edges.append(points)
-            labels.append(
-                label.map { item in
-                    Box(x: items[item].x, y: rowTop[items[item].row] + rowHeight[items[item].row] / 2,
-                        width: items[item].width, height: items[item].height)
-                })
+    /// Right to left: every x as far from the right edge as it was from the left.
+    private mutating func mirror() {
+        let width = self.width
+        for index in nodes.indices { nodes[index].x = width - nodes[index].x }
+        for index in edges.indices { edges[index] = edges[index].map { Point(x: width - $0.x, y: $0.y) } }
+        for index in labels.indices { if let x = labels[index]?.x { labels[index]?.x = width - x } }
+        for index in legend.indices { legend[index].box.x = width - legend[index].box.x }
+        for index in lanes.indices {
+            (lanes[index].left, lanes[index].right) = (width - lanes[index].right, width - lanes[index].left)
         }
     }
 
-    /// Places one row's items, in order, as near their wished-for centres as their widths allow.
-    private static func place(_ row: [Int], in items: inout [Item]) {
-        guard !row.isEmpty else { return }
-        var offsets = [0.0]
-        for position in 1..<row.count {
-            let (left, right) = (items[row[position - 1]], items[row[position]])
-            offsets.append(offsets[position - 1] + left.width / 2 + left.margin + right.width / 2 + right.margin)
+    /// How a node's text is wrapped: cells a line, and lines at most.
+    static func wrapping(_ kind: Flowchart.NodeKind) -> (cells: Int, lines: Int) {
+        switch kind {
+        case .question, .condition: (18, 4)
+        case .plainQuestion: (24, 4)
+        case .say: (24, 3)
+        case .buyer: (24, 2)
+        case .outcome: (16, 3)
+        case .stub, .return: (20, 2)
+        case .set, .call, .gate, .empty: (24, 2)
         }
-        // Blocks of items that touch, each at the weighted mean of what its items want.
-        var blocks: [(sum: Double, count: Double, first: Int)] = []
-        for position in row.indices {
-            let item = items[row[position]]
-            blocks.append(((item.desired - offsets[position]) * item.weight, item.weight, position))
-            while blocks.count > 1 {
-                let last = blocks[blocks.count - 1]
-                let before = blocks[blocks.count - 2]
-                guard before.sum / before.count > last.sum / last.count else { break }
-                blocks.removeLast()
-                blocks[blocks.count - 1] = (before.sum + last.sum, before.count + last.count, before.first)
+    }
+
+    /// The size of a node's shape around its lines: a diamond for a decision (as flat as it can be
+    /// with the text inside it), a box otherwise.
+    static func size(_ kind: Flowchart.NodeKind, lines: [String]) -> Box {
+        let textWidth = Double(lines.map(PictureText.cells).max() ?? 0) * cell
+        let textHeight = Double(lines.count) * lineHeight
+        switch kind {
+        case .question, .condition:
+            // A diamond whose height is `flatness` times its width holds a text of w × h when it
+            // is w + h / flatness wide and flatness × w + h high.
+            let flat = Self.flatness
+            return Box(
+                x: 0, y: 0, width: max(textWidth + textHeight / flat + 16, 64), height: max(flat * textWidth + textHeight + 10, 40))
+        default:
+            let extra: Double =
+                switch kind {
+                case .gate: 16
+                case .call: 14
+                case .stub: 10
+                default: 0
+                }
+            return Box(x: 0, y: 0, width: max(textWidth + 22 + extra, 48), height: textHeight + 12)
+        }
+    }
+
+    /// The columns of each band, in order: of every way to fill bands up to a width (the width of
+    /// the first few columns), with the flows in the stages' last band or in their own, the one
+    /// whose picture is nearest a 16:9 slide; of equals, the one with fewer bands.
+    static func bands(widths: [Double], headings: [Double], bodies: [Double], firstFlow: Int?) -> [[Int]] {
+        guard !widths.isEmpty else { return [] }
+        // Nil when the flows were to share the stages' last band and do not all fit in it.
+        func fill(upTo limit: Double, flowsApart: Bool) -> [[Int]]? {
+            var bands: [[Int]] = [[]]
+            var used = 0.0
+            for column in widths.indices {
+                let apart = flowsApart && column == firstFlow && column > 0
+                let wider = used + (bands[bands.count - 1].isEmpty ? 0 : columnGap) + widths[column]
+                if !bands[bands.count - 1].isEmpty, apart || wider > limit + 0.5 {
+                    if !flowsApart, let firstFlow, firstFlow > 0, column > firstFlow { return nil }
+                    bands.append([])
+                    used = 0
+                }
+                used += (bands[bands.count - 1].isEmpty ? 0 : columnGap) + widths[column]
+                bands[bands.count - 1].append(column)
+            }
+            return bands
+        }
+        func distance(_ bands: [[Int]]) -> Double {
+            var width = 0.0
+            var height = titleHeight + legendHeight
+            for band in bands {
+                width = max(width, band.map { widths[$0] }.reduce(0, +) + Double(band.count - 1) * columnGap)
+                height += (band.map { headings[$0] }.max() ?? 0) + 6 + (band.map { bodies[$0] }.max() ?? 0) + bandGap
+            }
+            return abs(log((width + 2 * margin) / height / slide))
+        }
+        var limits: [Double] = []
+        var sum = -columnGap
+        for width in widths {
+            sum += columnGap + width
+            limits.append(sum)
+        }
+        var best: (bands: [[Int]], distance: Double)?
+        for limit in limits.reversed() {
+            for apart in firstFlow == nil || firstFlow == 0 ? [false] : [false, true] {
+                guard let bands = fill(upTo: limit, flowsApart: apart) else { continue }
+                let score = distance(bands)
+                if best.map({ score < $0.distance - 1e-9 || (abs(score - $0.distance) <= 1e-9 && bands.count < $0.bands.count) }) ?? true {
+                    best = (bands, score)
+                }
             }
         }
-        for (index, block) in blocks.enumerated() {
-            let end = index + 1 < blocks.count ? blocks[index + 1].first : row.count
-            for position in block.first..<end {
-                items[row[position]].x = block.sum / block.count + offsets[position]
-            }
-        }
+        return best?.bands ?? []
     }
 }

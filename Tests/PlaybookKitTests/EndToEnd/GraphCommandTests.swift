@@ -48,6 +48,33 @@ struct GraphCommandTests {
         #expect(try String(contentsOf: workspace.folder.appendingPathComponent("discovery.svg"), encoding: .utf8) == written)
     }
 
+    @Test func detailDrawsTheAuthorsView() throws {
+        let workspace = try Self.discovery()
+        let run = try workspace.run(["graph", "--detail", "discovery.playbook"])
+        #expect(run.status == 0)
+        #expect(run.stdout == (try Self.golden("discovery-detail.mermaid.md")))
+        #expect(run.stdout.contains("exit when pain"))
+        let plain = try workspace.run(["graph", "discovery.playbook"])
+        #expect(!plain.stdout.contains("exit when"))
+        #expect(!plain.stdout.contains("set authority"))
+    }
+
+    /// A library, flows and nothing else, draws its flows.
+    @Test func aLibraryDrawsItsFlows() throws {
+        let workspace = try Workspace()
+        try workspace.copyShipped("objection-library.playbook")
+        let run = try workspace.run(["graph", "--format", "svg", "objection-library.playbook"])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let texts = try SVGTests.parse(run.stdout).texts
+        #expect(texts.first == "objection-library")
+        #expect(texts.contains("flow · Handle an objection"))
+        #expect(texts.contains { $0.hasPrefix("Which objection") })
+        let mermaid = try workspace.run(["graph", "objection-library.playbook"])
+        #expect(mermaid.status == 0)
+        #expect(mermaid.stdout.contains("subgraph f1[\"flow · Handle an objection\"]"))
+    }
+
     @Test func aPlaybookWithErrorsIsNotDrawn() throws {
         let workspace = try Workspace()
         try workspace.copyFixture("broken.playbook")
@@ -85,7 +112,7 @@ struct GraphCommandTests {
     @Test func helpNamesEveryOption() throws {
         let run = try Workspace().run(["graph", "--help"])
         #expect(run.status == 0)
-        for word in ["usage: playbook graph", "--format", "mermaid", "dot", "svg", "--stage", "--output"] {
+        for word in ["usage: playbook graph", "--format", "mermaid", "dot", "svg", "--detail", "--stage", "--output"] {
             #expect(run.stdout.contains(word))
         }
         let main = try Workspace().run(["--help"])

@@ -45,8 +45,8 @@ struct FlowchartTests {
         #expect(arrows.prefix(300).map { chart.nodes[$0.to].detail } == (0..<300).map { "\($0 % 2 == 0 ? "won" : "lost"): r\($0)" })
     }
 
-    @Test func setsReachedByOneArrowAreWrittenOnIt() throws {
-        let chart = Flowchart(try GraphFixtures.discovery())
+    @Test func setsReachedByOneArrowAreWrittenOnItWithDetail() throws {
+        let chart = Flowchart(try GraphFixtures.discovery(), detail: true)
         #expect(!chart.nodes.contains { $0.kind == .set })
         let role = try Self.node(chart, "Who are you talking to?")
         let tool = try Self.node(chart, "Do they already use a competing product?")
@@ -59,12 +59,12 @@ struct FlowchartTests {
         let out = try #require(edges.first { $0.to != tool })
         #expect(out.labels == ["Not the right person"])
         #expect(chart.nodes[out.to].kind == .outcome(.bad))
-        #expect(chart.nodes[out.to].lines == ["✗ disqualified: No access to the…"])
+        #expect(chart.nodes[out.to].lines == ["✗ disqualified: No access to the buying…"])
         #expect(chart.nodes[out.to].detail == "disqualified: No access to the buying group")
     }
 
     @Test func questionsAndConditionsBranchWithTheirAnswers() throws {
-        let chart = Flowchart(try GraphFixtures.discovery())
+        let chart = Flowchart(try GraphFixtures.discovery(), detail: true)
         let condition = try Self.node(chart, "if cost < 5000 and urgency <= 2")
         #expect(chart.nodes[condition].kind == .condition)
         let edges = Self.edges(chart, from: condition)
@@ -93,8 +93,8 @@ struct FlowchartTests {
         #expect(returns.count == 1)
     }
 
-    @Test func leavingAStageWithExitCriteriaPassesItsGate() throws {
-        let chart = Flowchart(try GraphFixtures.discovery())
+    @Test func leavingAStageWithExitCriteriaPassesItsGateWithDetail() throws {
+        let chart = Flowchart(try GraphFixtures.discovery(), detail: true)
         let gate = try Self.node(chart, "exit when pain")
         #expect(chart.nodes[gate].kind == .gate)
         #expect(chart.nodes[gate].cluster == 1)
@@ -159,7 +159,7 @@ struct FlowchartTests {
               exit when a > 0 "Never checked: nothing leaves the last stage"
               end won "Unreachable"
             """)
-        let chart = Flowchart(program)
+        let chart = Flowchart(program, detail: true)
         let empty = try Self.node(chart, "(no steps)")
         #expect(chart.nodes[empty].kind == .empty)
         let first = try Self.node(chart, "set a = 1")

@@ -31,9 +31,13 @@ enum GraphFixtures {
         return try program(text)
     }
 
-    /// The program for a name: `discovery` is the shipped sample, anything else a fixture.
+    /// The program for a name: a fixture of `Fixtures/graph/` if there is one, else the shipped
+    /// playbook of that name (`discovery`, the reference sample), with the files it uses.
     static func named(_ name: String) throws -> Program {
-        name == "discovery" ? try discovery() : try fixture(name)
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).playbook").path) {
+            return try fixture(name)
+        }
+        return try #require(Program(ShippedPlaybooksTests.checked(name + ".playbook")), "\(name) does not check")
     }
 
     /// A playbook of `count` stages. Each asks a yes/no question whose `no` ends the walk; every

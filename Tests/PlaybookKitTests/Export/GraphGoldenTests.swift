@@ -13,9 +13,10 @@ struct GraphGolden: Sendable, CustomTestStringConvertible {
     var format: Format
     /// The stage id, for a picture of one stage.
     var stage: String?
+    var detail = false
 
     var file: String {
-        let base = playbook + (stage.map { "-\($0)" } ?? "")
+        let base = playbook + (stage.map { "-\($0)" } ?? "") + (detail ? "-detail" : "")
         return format == .mermaid ? "\(base).mermaid.md" : "\(base).\(format.rawValue)"
     }
 
@@ -23,7 +24,7 @@ struct GraphGolden: Sendable, CustomTestStringConvertible {
 
     func render(_ program: Program) throws -> String {
         let index = try stage.map { try #require(program.stage(named: $0)) }
-        let chart = Flowchart(program, stage: index)
+        let chart = Flowchart(program, stage: index, detail: detail)
         switch format {
         case .mermaid: return Mermaid.render(chart)
         case .dot: return Dot.render(chart)
@@ -33,7 +34,9 @@ struct GraphGolden: Sendable, CustomTestStringConvertible {
 }
 
 /// Golden pictures: re-record with PLAYBOOK_RECORD=1 after a change meant to alter them, and look
-/// at the SVGs before committing them.
+/// at the SVGs before committing them (rsvg-convert FILE.svg -o FILE.png). Besides the fixtures,
+/// the shipped seven-step processes in Vietnamese, Hebrew and Chinese, the Thai sales cycle and the
+/// objection library.
 struct GraphGoldenTests {
     static let cases: [GraphGolden] =
         ["discovery", "seven-stages", "languages"].flatMap { name in
@@ -41,7 +44,12 @@ struct GraphGoldenTests {
         } + [
             GraphGolden(playbook: "discovery", format: .mermaid, stage: "problem"),
             GraphGolden(playbook: "discovery", format: .svg, stage: "problem"),
-        ]
+            GraphGolden(playbook: "discovery", format: .mermaid, detail: true),
+            GraphGolden(playbook: "discovery", format: .dot, detail: true),
+            GraphGolden(playbook: "discovery", format: .svg, detail: true),
+        ] + ["sales-process-vi", "sales-process-he", "sales-process-zh", "sales-cycle-th", "objection-library"].map {
+            GraphGolden(playbook: $0, format: .svg)
+        }
 
     @Test(arguments: cases)
     func pictureMatchesGolden(_ golden: GraphGolden) throws {

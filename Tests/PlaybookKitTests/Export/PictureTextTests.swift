@@ -98,6 +98,30 @@ struct PictureTextTests {
             #expect(line.allSatisfy { $0 == "👨‍👩‍👧" })
         }
     }
+
+    /// A shortened text is cut where a line could break: between Thai words (not ประมา…), never
+    /// before closing punctuation; a quoted text keeps its closing quote.
+    @Test func shortenCutsWhereALineCouldBreak() {
+        #expect(PictureText.shorten("ลูกค้าตั้งงบประมาณไว้ประมาณกี่บาท", to: 22) == "ลูกค้าตั้งงบประมาณไว้…")
+        #expect(PictureText.shorten("ลูกค้าตั้งงบประมาณไว้ประมาณกี่บาท", to: 24) == "ลูกค้าตั้งงบประมาณไว้ประมาณกี่…")
+        #expect(PictureText.shorten("你要联系的人怎么称呼？还有别的吗", to: 21) == "你要联系的人怎么称…")
+        #expect(PictureText.shorten("say “Thanks! Let me show you how it works.”", to: 30) == "say “Thanks! Let me show you…”")
+        // Without a quote at the end, no quote is added.
+        #expect(PictureText.shorten("“Thanks!” Let me show you how it works.", to: 20) == "“Thanks!” Let me…")
+    }
+
+    @Test func wrapToAFewLinesShortensTheLast() {
+        let text = "Did the buyer describe a concrete problem, in their own words, with a number?"
+        #expect(PictureText.wrap(text, width: 20, maxLines: 2) == ["Did the buyer", "describe a concrete…"])
+        #expect(PictureText.wrap(text, width: 20, maxLines: 9) == PictureText.wrap(text, width: 20))
+        #expect(PictureText.wrap("short", width: 20, maxLines: 1) == ["short"])
+        // Only the start of a very long text is looked at; it still ends with "…".
+        let long = String(repeating: "word ", count: 200_000)
+        let lines = PictureText.wrap(long, width: 20, maxLines: 3)
+        #expect(lines.count == 3)
+        #expect(lines.last?.hasSuffix("…") == true)
+        #expect(lines.allSatisfy { PictureText.cells($0) <= 20 })
+    }
 }
 
 /// The colour rule for outcomes.
