@@ -6,6 +6,11 @@ import PlaybookKit
 struct SessionStore {
     let directory: String
 
+    init(directory: String) { self.directory = directory }
+
+    /// The folder a command's `--sessions` names, or the default one.
+    init(_ arguments: Arguments) { directory = Self.directory(option: arguments.value("--sessions")) }
+
     /// `--sessions DIR`, else $PLAYBOOK_SESSIONS, else $XDG_DATA_HOME/playbook/sessions, else
     /// ~/.local/share/playbook/sessions.
     static func directory(option: String?) -> String {

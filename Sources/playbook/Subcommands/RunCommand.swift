@@ -2,7 +2,7 @@ import Glibc
 import PlaybookKit
 
 /// `playbook run FILE`: walks a rep through a deal and records it.
-enum RunCommand {
+enum RunCommand: Subcommand {
     static let help = """
         usage: playbook run [options] FILE
 
@@ -35,12 +35,13 @@ enum RunCommand {
     /// The options of every recorded session, `run` and `practice`.
     static let sessionOptions: Set<String> = ["--rep", "--deal", "--answers", "--scenario", "--seed", "--sessions", "--color", "--width"]
 
-    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: sessionOptions, flags: ["--help", "-h"])
-        if arguments.has("--help") || arguments.has("-h") {
-            Terminal.write(help)
-            return 0
-        }
+    static let name = "run"
+    static let operands = "FILE"
+    static let summary = "walk through a deal with a playbook, recording every answer"
+    static let valued: Set<String> = sessionOptions
+    static let flags: Set<String> = []
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         return try start(arguments, command: "run", practice: nil, keep: &keep)
     }
 
@@ -59,11 +60,11 @@ enum RunCommand {
         } else if arguments.value("--scenario") != nil {
             throw UsageError("--scenario goes with --answers")
         }
-        guard let (program, check) = try Loading.program(at: path, keep: &keep) else { return 1 }
+        guard let (program, check) = try CheckedProgram.load(at: path, keep: &keep) else { return 1 }
         let options = try practice.map { request throws(UsageError) in try request.options(for: program, seed: seed) }
         let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
         let width = try Terminal.widthOption(arguments)
-        let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
+        let store = SessionStore(arguments)
         let id = sessionID()
         do throws(StoreError) {
             let info = SessionInfo(
@@ -112,30 +113,5 @@ enum RunCommand {
         guard getcwd(&buffer, buffer.count) != nil else { return path }
         let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return directory + "/" + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
-    }
-}
-
-/// Reading and checking a playbook before it is run.
-enum Loading {
-    /// The program, or nil after printing why the playbook cannot be run.
-    static func program(
-        at path: String, keep: inout [CheckResult], purpose: String = "running it"
-    ) throws(UsageError) -> (Program, CheckResult)? {
-        let check: CheckResult
-        switch checkPlaybook(at: path, loader: FileSystemLoader()) {
-        case .failure(let failure): throw UsageError("cannot read '\(path)': \(failure.reason)")
-        case .success(let result): check = result
-        }
-        keep.append(check)
-        guard let program = Program(check) else {
-            let renderer = DiagnosticRenderer(
-                sources: check.sources, color: Terminal.wantsColor(STDERR_FILENO, choice: .auto), words: ReportWords(language: check.language))
-            let errors = check.diagnostics.filter { $0.severity == .error }
-            Terminal.error(errors.map { renderer.human($0) + "\n" }.joined())
-            let shown = TerminalText.safe(path)
-            Terminal.error("playbook: \(shown) has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them before \(purpose) ('playbook check \(shown)')\n")
-            return nil
-        }
-        return (program, check)
     }
 }

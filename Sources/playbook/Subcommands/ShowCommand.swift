@@ -1,7 +1,7 @@
 import PlaybookKit
 
 /// `playbook show SESSION`: a deal's transcript for a person, or for another tool.
-enum ShowCommand {
+enum ShowCommand: Subcommand {
     static let help = """
         usage: playbook show [options] SESSION
 
@@ -20,17 +20,18 @@ enum ShowCommand {
 
     enum Format: String, CaseIterable { case text, markdown, json }
 
-    static func run(_ words: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--format", "--sessions", "--playbook"], flags: ["--help", "-h"])
-        if arguments.has("--help") || arguments.has("-h") {
-            Terminal.write(help)
-            return 0
-        }
+    static let name = "show"
+    static let operands = "SESSION"
+    static let summary = "print a session's transcript (text, markdown or json)"
+    static let valued: Set<String> = ["--format", "--sessions", "--playbook"]
+    static let flags: Set<String> = []
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let format: Format = try arguments.choice("--format", default: .text)
         guard arguments.operands.count == 1, let word = arguments.operands.first else {
             throw UsageError("show needs one session (an id, 'last' or a record file; see 'playbook sessions')")
         }
-        let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
+        let store = SessionStore(arguments)
         do throws(StoreError) {
             let record = try store.locate(word, writing: false)
             // Reading cannot harm a record: a folder others can write is read, with a warning.

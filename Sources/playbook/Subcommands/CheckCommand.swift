@@ -1,7 +1,7 @@
 import PlaybookKit
 
 /// `playbook check FILE...`
-enum CheckCommand {
+enum CheckCommand: Subcommand {
     static let help = """
         usage: playbook check [options] FILE...
 
@@ -28,12 +28,13 @@ enum CheckCommand {
 
     /// Checks the files; `keep` receives the results, which the caller frees at exit, not before
     /// (freeing a large playbook's tree costs time and changes nothing).
-    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--format", "--color"], flags: ["--strict", "--help", "-h"])
-        if arguments.has("--help") || arguments.has("-h") {
-            Terminal.write(help)
-            return 0
-        }
+    static let name = "check"
+    static let operands = "FILE..."
+    static let summary = "check playbooks and report every problem found"
+    static let valued: Set<String> = ["--format", "--color"]
+    static let flags: Set<String> = ["--strict"]
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let format: DiagnosticFormat = try arguments.choice("--format", default: .human)
         let color = Terminal.wantsColor(1, choice: try arguments.choice("--color", default: ColorChoice.auto))
         guard !arguments.operands.isEmpty else { throw UsageError("check needs at least one playbook file") }

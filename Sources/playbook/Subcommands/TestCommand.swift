@@ -2,7 +2,7 @@ import Glibc
 import PlaybookKit
 
 /// `playbook test FILE.scenarios`: runs each scenario against its playbook.
-enum TestCommand {
+enum TestCommand: Subcommand {
     static let help = """
         usage: playbook test [options] FILE...
 
@@ -44,14 +44,13 @@ enum TestCommand {
 
         """
 
-    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(
-            words, valued: ["--playbook", "--seed", "--random", "--emit-scenarios"],
-            flags: ["--help", "-h", "--coverage", "--explore"])
-        if arguments.has("--help") || arguments.has("-h") {
-            Terminal.write(help)
-            return 0
-        }
+    static let name = "test"
+    static let operands = "FILE..."
+    static let summary = "run the scenarios of .scenarios files against their playbooks"
+    static let valued: Set<String> = ["--playbook", "--seed", "--random", "--emit-scenarios"]
+    static let flags: Set<String> = ["--coverage", "--explore"]
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         guard !arguments.operands.isEmpty else { throw UsageError("test needs a .scenarios file") }
         if arguments.has("--explore") || arguments.value("--random") != nil {
             return try Exploring.run(arguments, keep: &keep)
@@ -76,7 +75,7 @@ enum TestCommand {
                 status = 1
                 continue
             }
-            guard let (program, _) = try Loading.program(at: playbookPath, keep: &keep) else {
+            guard let (program, _) = try CheckedProgram.load(at: playbookPath, keep: &keep) else {
                 status = 1
                 continue
             }

@@ -1,7 +1,7 @@
 import PlaybookKit
 
 /// `playbook sessions`: the recorded sessions, newest first.
-enum SessionsCommand {
+enum SessionsCommand: Subcommand {
     static let help = """
         usage: playbook sessions [options]
 
@@ -21,15 +21,16 @@ enum SessionsCommand {
 
     enum Format: String, CaseIterable { case table, json }
 
-    static func run(_ words: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--format", "--sessions", "--rep", "--mode"], flags: ["--help", "-h"])
-        if arguments.has("--help") || arguments.has("-h") {
-            Terminal.write(help)
-            return 0
-        }
+    static let name = "sessions"
+    static let operands = ""
+    static let summary = "list the recorded sessions"
+    static let valued: Set<String> = ["--format", "--sessions", "--rep", "--mode"]
+    static let flags: Set<String> = []
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         guard arguments.operands.isEmpty else { throw UsageError("sessions takes no file (did you mean 'playbook show \(arguments.operands[0])'?)") }
         let format: Format = try arguments.choice("--format", default: .table)
-        let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
+        let store = SessionStore(arguments)
         let rep = arguments.value("--rep")
         let mode: SessionList.Mode = try arguments.choice("--mode", default: .all)
         var list = SessionList()

@@ -13,7 +13,7 @@ enum Exploring {
             count = number
         }
         let seed = try RunCommand.parseSeed(arguments.value("--seed")) ?? 0
-        guard let (program, _) = try Loading.program(at: path, keep: &keep) else { return 1 }
+        guard let (program, _) = try CheckedProgram.load(at: path, keep: &keep) else { return 1 }
         let words = ReportWords(language: program.language)
         var found = false
         if arguments.has("--explore") {

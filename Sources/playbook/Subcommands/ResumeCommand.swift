@@ -2,7 +2,7 @@ import Glibc
 import PlaybookKit
 
 /// `playbook resume SESSION`: goes on with a paused or interrupted session.
-enum ResumeCommand {
+enum ResumeCommand: Subcommand {
     static let help = """
         usage: playbook resume [options] SESSION
 
@@ -22,16 +22,17 @@ enum ResumeCommand {
 
         """
 
-    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--playbook", "--sessions", "--color", "--width"], flags: ["--help", "-h"])
-        if arguments.has("--help") || arguments.has("-h") {
-            Terminal.write(help)
-            return 0
-        }
+    static let name = "resume"
+    static let operands = "SESSION"
+    static let summary = "go on with a paused or interrupted session"
+    static let valued: Set<String> = ["--playbook", "--sessions", "--color", "--width"]
+    static let flags: Set<String> = []
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         guard arguments.operands.count == 1, let word = arguments.operands.first else {
             throw UsageError("resume needs one session (an id, 'last' or a record file; see 'playbook sessions')")
         }
-        let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
+        let store = SessionStore(arguments)
         let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
         let width = try Terminal.widthOption(arguments)
         do throws(StoreError) {
@@ -48,7 +49,7 @@ enum ResumeCommand {
             if let note = RecordNotes.skipped(log, of: location.path) { Terminal.error(TerminalText.safe(note, lines: true)) }
             let loaded: (Program, CheckResult)?
             do {
-                loaded = try Loading.program(at: arguments.value("--playbook") ?? info.playbookPath, keep: &keep)
+                loaded = try CheckedProgram.load(at: arguments.value("--playbook") ?? info.playbookPath, keep: &keep)
             } catch {
                 throw StoreError(error.message + " (if the playbook moved, give it with --playbook FILE)")
             }

@@ -2,7 +2,7 @@ import Glibc
 import PlaybookKit
 
 /// `playbook practice FILE`: role-play with scoring; `--history`: a rep's progress.
-enum PracticeCommand {
+enum PracticeCommand: Subcommand {
     static let help = """
         usage: playbook practice [options] FILE
                playbook practice --history [--rep NAME] [--persona ID] [--sessions DIR]
@@ -35,13 +35,13 @@ enum PracticeCommand {
 
     enum FeedbackTiming: String, CaseIterable { case now, end }
 
-    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(
-            words, valued: RunCommand.sessionOptions.union(["--persona", "--feedback"]), flags: ["--help", "-h", "--history"])
-        if arguments.has("--help") || arguments.has("-h") {
-            Terminal.write(help)
-            return 0
-        }
+    static let name = "practice"
+    static let operands = "FILE"
+    static let summary = "rehearse against a scripted buyer; moves are scored and coached"
+    static let valued: Set<String> = RunCommand.sessionOptions.union(["--persona", "--feedback"])
+    static let flags: Set<String> = ["--history"]
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         if arguments.has("--history") {
             guard arguments.operands.isEmpty else { throw UsageError("--history takes no playbook file") }
             return history(arguments)
@@ -53,7 +53,7 @@ enum PracticeCommand {
 
     /// The table of practice runs per playbook, with a bar per run showing the grade.
     static func history(_ arguments: Arguments) -> Int32 {
-        let store = SessionStore(directory: SessionStore.directory(option: arguments.value("--sessions")))
+        let store = SessionStore(arguments)
         var logs: [SessionLog] = []
         do throws(StoreError) {
             if let folder = try store.openForReading() {

@@ -1,7 +1,7 @@
 import PlaybookKit
 
 /// `playbook paths FILE`: how many walks lead to each outcome, and which, without listing them all.
-enum PathsCommand {
+enum PathsCommand: Subcommand {
     static let help = """
         usage: playbook paths [options] FILE
 
@@ -29,19 +29,20 @@ enum PathsCommand {
 
     enum Format: String, CaseIterable { case human, json }
 
-    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--to", "--limit", "--format"], flags: ["--help", "-h"])
-        if arguments.has("--help") || arguments.has("-h") {
-            Terminal.write(help)
-            return 0
-        }
+    static let name = "paths"
+    static let operands = "FILE"
+    static let summary = "count the walks to each outcome; shortest, longest and example walks"
+    static let valued: Set<String> = ["--to", "--limit", "--format"]
+    static let flags: Set<String> = []
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let format: Format = try arguments.choice("--format", default: .human)
         guard arguments.operands.count == 1, let path = arguments.operands.first else {
             throw UsageError(arguments.operands.isEmpty ? "paths needs a playbook file" : "paths takes one playbook file")
         }
         let limit = try parseLimit(arguments.value("--limit"))
         if limit != nil, arguments.value("--to") == nil { throw UsageError("--limit goes with --to") }
-        guard let (program, _) = try Loading.program(at: path, keep: &keep, purpose: "analysing its walks") else { return 1 }
+        guard let (program, _) = try CheckedProgram.load(at: path, keep: &keep, purpose: "analysing its walks") else { return 1 }
         guard !program.stages.isEmpty else {
             throw UsageError("'\(path)' has no stages: it is a library of flows for playbooks to 'use', with no walks of its own")
         }

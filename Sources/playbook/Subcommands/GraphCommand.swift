@@ -3,7 +3,7 @@ import PlaybookKit
 
 /// `playbook graph FILE`: the playbook as a flowchart, in Mermaid, DOT or SVG; `--detail` for the
 /// author's view.
-enum GraphCommand {
+enum GraphCommand: Subcommand {
     static let help = """
         usage: playbook graph [options] FILE
 
@@ -36,16 +36,17 @@ enum GraphCommand {
         case mermaid, dot, svg
     }
 
-    static func run(_ words: ArraySlice<String>, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--format", "--stage", "--output"], flags: ["--detail", "--help", "-h"])
-        if arguments.has("--help") || arguments.has("-h") {
-            Terminal.write(help)
-            return 0
-        }
+    static let name = "graph"
+    static let operands = "FILE"
+    static let summary = "draw the playbook as a flowchart (mermaid, dot or svg)"
+    static let valued: Set<String> = ["--format", "--stage", "--output"]
+    static let flags: Set<String> = ["--detail"]
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let format: Format = try arguments.choice("--format", default: .mermaid)
         guard let path = arguments.operands.first else { throw UsageError("graph needs a playbook file") }
         guard arguments.operands.count == 1 else { throw UsageError("graph draws one playbook at a time") }
-        guard let (program, _) = try Loading.program(at: path, keep: &keep) else { return 1 }
+        guard let (program, _) = try CheckedProgram.load(at: path, keep: &keep) else { return 1 }
 
         var stage: Int?
         if let id = arguments.value("--stage") {
