@@ -19,7 +19,7 @@ enum CheckedProgram {
             let errors = check.diagnostics.filter { $0.severity == .error }
             Terminal.error(errors.map { renderer.human($0) + "\n" }.joined())
             let shown = TerminalText.safe(path)
-            Terminal.error("playbook: \(shown) has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them before \(purpose) ('playbook check \(shown)')\n")
+            Terminal.error("playbook: \(shown) has \(counted(errors.count, "error")); fix them before \(purpose) ('playbook check \(shown)')\n")
             return nil
         }
         return (program, check)

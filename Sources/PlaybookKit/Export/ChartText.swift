@@ -6,27 +6,27 @@ struct ChartText {
     let words: ChartWords
     let detail: Bool
 
-    /// A node whose `lines` are its whole texts shortened to `PictureText.maxCells` cells.
+    /// A node whose `lines` are its whole texts shortened to `ShortLine.maxCells` cells.
     func node(_ kind: Flowchart.NodeKind, _ text: [String], detail: String, cluster: Int?) -> Flowchart.Node {
-        Flowchart.Node(kind: kind, lines: text.map { PictureText.shorten($0) }, text: text, detail: detail, cluster: cluster)
+        Flowchart.Node(kind: kind, lines: text.map { ShortLine.shorten($0) }, text: text, detail: detail, cluster: cluster)
     }
 
     /// The box of a step.
     func step(_ step: Step, cluster: Int) -> Flowchart.Node {
         switch step {
         case .ask(let question):
-            let text = PictureText.oneLine(question.text.value)
+            let text = ShortLine.oneLine(question.text.value)
             return node(.question, [text], detail: text, cluster: cluster)
         case .say(let text, _):
-            let line = PictureText.oneLine(text.value)
+            let line = ShortLine.oneLine(text.value)
             return node(.say, [quoted(words(.say), line)], detail: line, cluster: cluster)
         case .buyer(let texts, _):
             let who = { (line: BuyerLine) in line.persona.map { program.name($0.symbol) + words.colon } ?? "" }
             var lines = texts.prefix(2).enumerated().map {
-                quoted($0.offset == 0 ? words(.buyer) : "", who($0.element) + PictureText.oneLine($0.element.text.value))
+                quoted($0.offset == 0 ? words(.buyer) : "", who($0.element) + ShortLine.oneLine($0.element.text.value))
             }
             if texts.count > 2 { lines.append(words(.more, String(texts.count - 2))) }
-            let whole = texts.map { who($0) + PictureText.oneLine($0.text.value) }.joined(separator: "\n")
+            let whole = texts.map { who($0) + ShortLine.oneLine($0.text.value) }.joined(separator: "\n")
             return node(.buyer, lines, detail: whole, cluster: cluster)
         case .set(let assignment):
             let text = setText(assignment)
@@ -36,7 +36,7 @@ struct ChartText {
             return node(.condition, [detail ? code : check(condition)], detail: code, cluster: cluster)
         case .call(let name, _):
             let title = program.flowIndex[name.symbol].map { program.flows[$0].title.value } ?? program.name(name.symbol)
-            let text = words(.call, PictureText.oneLine(title))
+            let text = words(.call, ShortLine.oneLine(title))
             return node(.call, [text], detail: text, cluster: cluster)
         case .return:
             return node(.return, [words(.return)], detail: words(.returnDetail), cluster: cluster)
@@ -64,7 +64,7 @@ struct ChartText {
         let lines = exits.map { words(.exitWhen) + " " + sourceText($0.condition.span) }
         let detail = exits.map { exit in
             words(.exitWhen) + " " + sourceText(exit.condition.span)
-                + (exit.message.map { words.colon + PictureText.oneLine($0.value) } ?? "")
+                + (exit.message.map { words.colon + ShortLine.oneLine($0.value) } ?? "")
         }
         return node(.gate, words.capped(lines), detail: detail.joined(separator: "\n"), cluster: nil)
     }
@@ -72,7 +72,7 @@ struct ChartText {
     func outcome(_ ending: Ending, cluster: Int?) -> Flowchart.Node {
         let name = program.name(ending.outcome.symbol)
         let tone = OutcomeTone.of(name, declared: program.outcomes)
-        let reason = ending.reason.map { PictureText.oneLine($0.value) } ?? ""
+        let reason = ending.reason.map { ShortLine.oneLine($0.value) } ?? ""
         let shown = detail ? name : Self.words(of: name)
         let text = reason.isEmpty ? shown : shown + words.colon + reason
         return node(.outcome(tone), ["\(tone.symbol) \(text)"], detail: text, cluster: cluster)
@@ -95,6 +95,6 @@ struct ChartText {
     /// The playbook's own words for a span, on one line.
     func sourceText(_ span: Span) -> String {
         guard program.sources.indices.contains(Int(span.file)) else { return "" }
-        return PictureText.oneLine(program.sources[Int(span.file)].text(Int(span.start)..<Int(span.end)))
+        return ShortLine.oneLine(program.sources[Int(span.file)].text(Int(span.start)..<Int(span.end)))
     }
 }

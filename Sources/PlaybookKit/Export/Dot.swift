@@ -39,7 +39,7 @@ public enum Dot {
     static func declaration(_ node: Int, _ info: Flowchart.Node) -> String {
         let colours = NodeStyle(info.kind).colours
         let lines = info.kind == .question || info.kind == .condition
-            ? info.lines.flatMap { PictureText.wrap($0, width: decisionWidth) } : info.lines
+            ? info.lines.flatMap { ShortLine.wrap($0, width: decisionWidth) } : info.lines
         var attributes = ["label=\(quote(lines.joined(separator: "\n")))"]
         switch info.kind {
         case .question, .condition: attributes.append("shape=diamond")

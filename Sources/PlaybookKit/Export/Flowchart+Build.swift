@@ -52,9 +52,9 @@ struct FlowchartBuilder {
         // A playbook without a header (a library) is called by its file's name.
         let file = program.sources.first.map { String($0.path.split(separator: "/").last ?? "") } ?? ""
         let name = file.hasSuffix(".playbook") ? String(file.dropLast(".playbook".count)) : file
-        let title = PictureText.oneLine(program.title).isEmpty ? (name.isEmpty ? "Playbook" : name) : program.title
+        let title = ShortLine.oneLine(program.title).isEmpty ? (name.isEmpty ? "Playbook" : name) : program.title
         let stageTitle = only.map { " · " + words(.stage, program.stages[$0].title.value) } ?? ""
-        chart = Flowchart(title: PictureText.shorten(title + stageTitle, to: 60), words: words, detail: detail)
+        chart = Flowchart(title: ShortLine.shorten(title + stageTitle, to: 60), words: words, detail: detail)
         let count = graph.nodes.count
         let inline = graph.nodes.firstIndex { [.leave, .endTarget, .fallOffLast, .unresolved].contains($0.kind) } ?? count
         inlineCount = inline
@@ -123,21 +123,21 @@ struct FlowchartBuilder {
         stageCluster[stage] = chart.clusters.count
         clusterEntry.append(graph.stageEntries[stage])
         let info = program.stages[stage]
-        appendCluster(.stage, name: info.name, heading: "\(stage + 1) · " + PictureText.oneLine(info.title.value))
+        appendCluster(.stage, name: info.name, heading: "\(stage + 1) · " + ShortLine.oneLine(info.title.value))
     }
 
     private mutating func addCluster(flow: Int) {
         flowCluster[flow] = chart.clusters.count
         clusterEntry.append(graph.flowEntries[flow])
         let info = program.flows[flow]
-        let title = PictureText.oneLine(info.title.value)
+        let title = ShortLine.oneLine(info.title.value)
         appendCluster(.flow, name: info.name, heading: text.words(.flow, title))
     }
 
     private mutating func appendCluster(_ kind: Flowchart.ClusterKind, name: Name, heading: String) {
         chart.clusters.append(
             Flowchart.Cluster(
-                kind: kind, name: program.name(name.symbol), heading: PictureText.shorten(heading), detail: heading))
+                kind: kind, name: program.name(name.symbol), heading: ShortLine.shorten(heading), detail: heading))
     }
 
     /// The flows the stages call, and the flows those call, in the order they are declared.
@@ -291,7 +291,7 @@ struct FlowchartBuilder {
         for (index, next) in successors.enumerated() {
             guard let (target, sets) = resolve(next), let to = chartNode(for: target) else { continue }
             let branch = index < labels.count ? labels[index] : nil
-            let line = PictureText.shorten(([branch].compactMap { $0 } + sets).joined(separator: " · "))
+            let line = ShortLine.shorten(([branch].compactMap { $0 } + sets).joined(separator: " · "))
             arrows.append((to, line, sets.isEmpty))
         }
         if let first = arrows.first, arrows.allSatisfy({ $0.to == first.to && $0.plain }) {
@@ -329,7 +329,7 @@ struct FlowchartBuilder {
         guard place >= 0, graph.nodes[target].kind != .fallOffFlow else { return nil }
         if let stub = stubs[place] { return stub }
         let stage = program.stages[place]
-        let heading = "\(place + 1) · \(PictureText.oneLine(stage.title.value))"
+        let heading = "\(place + 1) · \(ShortLine.oneLine(stage.title.value))"
         stubs[place] = chart.nodes.count
         source.append(-1)
         chart.nodes.append(text.node(.stub, [text.words.onward + " " + heading], detail: text.words(.goesOnIn, heading), cluster: nil))

@@ -60,7 +60,7 @@ extension Flowchart {
             let heading = clusters[home].detail
             let text = words.onward + " " + heading
             node = Node(
-                kind: .stub, lines: [PictureText.shorten(text)], text: [text],
+                kind: .stub, lines: [ShortLine.shorten(text)], text: [text],
                 detail: words(.goesOnIn, heading), cluster: nil)
         }
         node.cluster = cluster

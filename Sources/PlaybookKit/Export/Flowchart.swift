@@ -41,7 +41,7 @@ public struct Flowchart: Sendable {
 
     public struct Node: Sendable {
         public var kind: NodeKind
-        /// What the box says, one shortened line each (at most `PictureText.maxCells` cells), as
+        /// What the box says, one shortened line each (at most `ShortLine.maxCells` cells), as
         /// Mermaid and DOT show it.
         public var lines: [String]
         /// The same lines whole, for a picture that wraps them (the SVG).

@@ -11,7 +11,7 @@ import Foundation
 ///   own, whichever fits better. A seven-stage playbook is one band of seven columns.
 /// - Texts are wrapped to a few lines (a decision's narrower, so that its diamond stays small) and
 ///   shortened beyond them; the SVG shows each whole text as a tooltip. Widths are estimated from
-///   `PictureText.cells` (CJK 2 cells, marks 0).
+///   `ShortLine.cells` (CJK 2 cells, marks 0).
 /// - A picture of a right-to-left playbook (Hebrew) is drawn mirrored: the first stage on the
 ///   right, the ends beside a decision on its left.
 struct SVGLayout {
@@ -90,16 +90,16 @@ struct SVGLayout {
         for (index, node) in chart.nodes.enumerated() {
             var wrapping = Self.wrapping(node.kind)
             if fanned[index] { wrapping = (min(wrapping.cells, Self.fannedWidth), max(wrapping.lines, 3)) }
-            let lines = node.text.flatMap { PictureText.wrap($0, width: wrapping.cells, maxLines: wrapping.lines) }
+            let lines = node.text.flatMap { ShortLine.wrap($0, width: wrapping.cells, maxLines: wrapping.lines) }
             nodeLines.append(lines)
             nodes.append(Self.size(node.kind, lines: lines))
         }
         var labelSizes: [Box?] = []
         for edge in chart.edges {
             // With `--detail` a label also carries the `set`s on the way: a line more.
-            let lines = edge.labels.flatMap { PictureText.wrap($0, width: Self.labelWidth, maxLines: chart.detail ? 3 : 2) }
+            let lines = edge.labels.flatMap { ShortLine.wrap($0, width: Self.labelWidth, maxLines: chart.detail ? 3 : 2) }
             labelLines.append(lines)
-            let textWidth = Double(lines.map(PictureText.cells).max() ?? 0) * Self.labelCell
+            let textWidth = Double(lines.map(ShortLine.cells).max() ?? 0) * Self.labelCell
             labelSizes.append(
                 lines.isEmpty ? nil : Box(x: 0, y: 0, width: textWidth + 8, height: Double(lines.count) * Self.labelLineHeight + 4))
         }
@@ -112,7 +112,7 @@ struct SVGLayout {
         let columns = chart.clusters.indices.map { SVGColumn(nodes: members[$0], edges: edgesOf[$0], chart: chart, sizes: sizes) }
         let columnWidth = columns.map { max($0.width, Self.minimumColumn) }
         let headings = chart.clusters.indices.map { cluster in
-            PictureText.wrap(
+            ShortLine.wrap(
                 chart.clusters[cluster].detail, width: Int((columnWidth[cluster] - 30) / Self.headingCell), maxLines: 3)
         }
         let headingHeight = headings.map { Double($0.count) * Self.headingLineHeight + 16 }
@@ -163,11 +163,11 @@ struct SVGLayout {
         if kinds.contains(.call) { entries.append((.callStep, words(.callLegend))) }
         var x = Self.margin
         for (style, text) in entries {
-            let size = Double(PictureText.cells(text)) * Self.labelCell + 20
+            let size = Double(ShortLine.cells(text)) * Self.labelCell + 20
             legend.append((style, text, Box(x: x + size / 2, y: height - Self.legendHeight / 2, width: size, height: 18)))
             x += size + 10
         }
-        width = max(right + Self.margin, x + Self.margin, Double(PictureText.cells(chart.title)) * 9 + 2 * Self.margin, 560).rounded(.up)
+        width = max(right + Self.margin, x + Self.margin, Double(ShortLine.cells(chart.title)) * 9 + 2 * Self.margin, 560).rounded(.up)
         if chart.words.rightToLeft { mirror() }
     }
 
@@ -199,7 +199,7 @@ struct SVGLayout {
     /// The size of a node's shape around its lines: a diamond for a decision (as flat as it can be
     /// with the text inside it), a box otherwise.
     static func size(_ kind: Flowchart.NodeKind, lines: [String]) -> Box {
-        let textWidth = Double(lines.map(PictureText.cells).max() ?? 0) * cell
+        let textWidth = Double(lines.map(ShortLine.cells).max() ?? 0) * cell
         let textHeight = Double(lines.count) * lineHeight
         switch kind {
         case .question, .condition:

@@ -172,5 +172,5 @@ struct ScenarioParser {
         problems.append(ScenarioProblem(line: line, column: column, message: message))
     }
 
-    private func spaces(_ count: Int) -> String { count == 1 ? "1 space" : "\(count) spaces" }
+    private func spaces(_ count: Int) -> String { counted(count, "space") }
 }

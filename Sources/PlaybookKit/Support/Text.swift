@@ -16,3 +16,9 @@ enum LanguageCode {
         String(language.prefix { $0 != "-" && $0 != "_" }).lowercased()
     }
 }
+
+/// An English count with its noun: "1 error", "2 errors", "1 space". For English messages only:
+/// words in the playbook's language come from its words table, which has each language's rule.
+public func counted(_ count: Int, _ noun: String) -> String {
+    count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+}

@@ -40,8 +40,7 @@ enum CheckCommand: Subcommand {
         guard !arguments.operands.isEmpty else { throw UsageError("check needs at least one playbook file") }
 
         var status: Int32 = 0
-        var documents: [JSON] = []
-        var totals = (errors: 0, warnings: 0)
+        var report = CheckReport()
         for path in arguments.operands {
             let result: CheckResult
             switch checkPlaybook(at: path, loader: FileSystemLoader()) {
@@ -55,8 +54,6 @@ enum CheckCommand: Subcommand {
             keep.append(result)
             let diagnostics = result.diagnostics
             let renderer = DiagnosticRenderer(sources: result.sources, color: color, words: ReportWords(language: result.language))
-            totals.errors += diagnostics.errorCount
-            totals.warnings += diagnostics.warningCount
             if diagnostics.errorCount > 0 || (arguments.has("--strict") && diagnostics.warningCount > 0) {
                 status = max(status, 1)
             }
@@ -68,24 +65,10 @@ enum CheckCommand: Subcommand {
             case .short:
                 Terminal.write(diagnostics.map { renderer.short($0) + "\n" }.joined())
             case .json:
-                documents.append(
-                    .object([
-                        "path": .string(path),
-                        "diagnostics": .array(diagnostics.map(renderer.json)),
-                        "errors": .int(diagnostics.errorCount),
-                        "warnings": .int(diagnostics.warningCount),
-                    ]))
+                report.add(path: path, diagnostics: diagnostics, renderer: renderer)
             }
         }
-        if format == .json {
-            Terminal.write(
-                JSON.object([
-                    "version": .int(1),
-                    "files": .array(documents),
-                    "errors": .int(totals.errors),
-                    "warnings": .int(totals.warnings),
-                ]).text + "\n")
-        }
+        if format == .json { Terminal.write(report.json.text + "\n") }
         return status
     }
 }

@@ -6,7 +6,7 @@ enum Exploring {
         guard arguments.operands.count == 1, let operand = arguments.operands.first else {
             throw UsageError("--explore and --random take one playbook")
         }
-        let path = arguments.value("--playbook") ?? TestCommand.paths(for: operand, playbook: nil).playbook
+        let path = arguments.value("--playbook") ?? ScenarioPairing.files(for: operand, playbook: nil).playbook
         var count: Int?
         if let text = arguments.value("--random") {
             guard let number = Int(text), number > 0 else { throw UsageError("--random takes a number of walks (not '\(text)')") }

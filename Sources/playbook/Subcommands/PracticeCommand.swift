@@ -74,34 +74,7 @@ enum PracticeCommand: Subcommand {
             Terminal.write("No practice runs\(who) in \(TerminalText.safe(store.directory)) yet. Start one with: playbook practice FILE\n")
             return 0
         }
-        var out = ""
-        for track in history.tracks {
-            let strings = RunnerStrings(language: track.language)
-            let numbers = NumberStyle(language: strings.language)
-            let grades = track.runs.map(\.result.grade)
-            // Titles, reps and moves are a record's words: safe for the terminal.
-            let playbook = TerminalText.safe(track.playbook)
-            out += track.runs.count == 1 ? strings(.historyOneRun, playbook) : strings(.historyRuns, playbook, String(track.runs.count))
-            out += "  " + strings(.trend) + " " + PracticeHistory.sparkline(grades) + "\n"
-            var rows: [[String]] = []
-            for run in track.runs {
-                let result = run.result
-                let (best, worst) = PracticeHistory.bestAndWorst(result.moves + result.takenBack)
-                rows.append([
-                    Transcript.minute(run.time), TerminalText.safe(run.rep ?? ""), Value.format(result.score, style: numbers) + "/" + Value.format(result.bestOnPath, style: numbers),
-                    result.grade.map { Value.format($0.rounded(), style: numbers) + "%" } ?? "—",
-                    best.map { PictureText.shorten(TerminalText.safe($0.chosen), to: 32) } ?? "",
-                    worst.map { PictureText.shorten(TerminalText.safe($0.chosen), to: 32) + " " + strings(.lost, Value.format($0.bestPoints - $0.points, style: numbers)) } ?? "",
-                ])
-            }
-            let header: [RunnerStrings.Phrase] = [.historyDate, .historyRep, .historyScore, .historyGrade, .historyBest, .historyWorst]
-            out += TextTable.render(header: header.map { strings($0) }, rows: rows)
-                .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
-                .joined(separator: "\n")
-            out += "\n"
-        }
-        // Reps' names and playbook titles come from the records.
-        Terminal.write(TerminalText.safe(out, lines: true))
+        Terminal.write(history.text())
         return 0
     }
 }

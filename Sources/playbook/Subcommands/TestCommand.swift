@@ -65,7 +65,7 @@ enum TestCommand: Subcommand {
         // The totals speak the playbooks' language when they all have the same one.
         var languages = Set<String>()
         for operand in arguments.operands {
-            let (scenariosPath, playbookPath) = paths(for: operand, playbook: arguments.value("--playbook"))
+            let (scenariosPath, playbookPath) = ScenarioPairing.files(for: operand, playbook: arguments.value("--playbook"))
             let file = try AnswersFile.parse(scenariosPath)
             guard file.diagnostics.isEmpty else {
                 for problem in file.diagnostics {
@@ -92,14 +92,6 @@ enum TestCommand: Subcommand {
         let words = ReportWords(language: languages.count == 1 ? languages.first ?? "en" : "en")
         Terminal.write(TestReport.summary(passed: totals.passed, failed: totals.failed, words: words))
         return status
-    }
-
-    /// `x.scenarios` tests `x.playbook`, and the other way round.
-    static func paths(for operand: String, playbook: String?) -> (scenarios: String, playbook: String) {
-        let stem = operand.hasSuffix(".playbook") ? String(operand.dropLast(9))
-            : operand.hasSuffix(".scenarios") ? String(operand.dropLast(10)) : operand
-        let scenarios = operand.hasSuffix(".playbook") ? stem + ".scenarios" : operand
-        return (scenarios, playbook ?? stem + ".playbook")
     }
 }
 

@@ -77,8 +77,8 @@ struct ChartLanguageTests {
             return start..<(start + word.count)
         }
         for width in 8...30 {
-            let lines = PictureText.wrap(text, width: width, maxLines: 20)
-            #expect(lines.allSatisfy { PictureText.cells($0) <= width }, "\(lines)")
+            let lines = ShortLine.wrap(text, width: width, maxLines: 20)
+            #expect(lines.allSatisfy { ShortLine.cells($0) <= width }, "\(lines)")
             #expect(lines.joined().replacingOccurrences(of: " ", with: "") == text.replacingOccurrences(of: " ", with: ""), "\(lines)")
             var position = 0
             for line in lines.dropLast() {
@@ -140,13 +140,13 @@ struct ChartLanguageTests {
     @Test func chineseWrapKeepsPunctuationWithItsCharacter() {
         let text = "你要联系的人怎么称呼？他们今年有预算吗？如果有，大概是多少。"
         for width in 4...30 {
-            let lines = PictureText.wrap(text, width: width, maxLines: 40)
+            let lines = ShortLine.wrap(text, width: width, maxLines: 40)
             #expect(lines.joined() == text, "width \(width): \(lines)")
             for line in lines.dropFirst() {
                 #expect(!"？，。、！）：".contains(line.first ?? " "), "width \(width): \(lines)")
             }
         }
         // Where a cut at 20 cells would leave ？ alone on the second line.
-        #expect(PictureText.wrap("你要联系的人怎么称呼？", width: 20, maxLines: 2) == ["你要联系的人怎么称", "呼？"])
+        #expect(ShortLine.wrap("你要联系的人怎么称呼？", width: 20, maxLines: 2) == ["你要联系的人怎么称", "呼？"])
     }
 }

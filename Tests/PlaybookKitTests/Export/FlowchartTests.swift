@@ -24,7 +24,7 @@ struct FlowchartTests {
         let clusters = chart.nodes.compactMap(\.cluster)
         #expect(clusters == clusters.sorted())
         #expect(chart.nodes.allSatisfy { $0.cluster != nil })
-        for node in chart.nodes { for line in node.lines { #expect(PictureText.cells(line) <= PictureText.maxCells) } }
+        for node in chart.nodes { for line in node.lines { #expect(ShortLine.cells(line) <= ShortLine.maxCells) } }
     }
 
     /// Flows declared in the reverse of the order they call each other in are all drawn, in the

@@ -34,7 +34,7 @@ struct GraphvizTests {
             var expected = [chart.title] + chart.clusters.map(\.heading) + chart.edges.flatMap(\.labels)
             for node in chart.nodes {
                 expected += node.kind == .question || node.kind == .condition
-                    ? node.lines.flatMap { PictureText.wrap($0, width: Dot.decisionWidth) } : node.lines
+                    ? node.lines.flatMap { ShortLine.wrap($0, width: Dot.decisionWidth) } : node.lines
             }
             for text in expected { #expect(drawn.contains(text), "Graphviz drew no '\(text)'") }
         }

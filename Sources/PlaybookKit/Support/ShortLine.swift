@@ -1,7 +1,7 @@
-/// Text as it is drawn in a picture: one line, no control characters, shortened to a number of
-/// terminal cells, and cut only between characters (grapheme clusters), so that a family emoji,
-/// a Thai letter with its marks or a decomposed Vietnamese vowel is never split.
-public enum PictureText {
+/// Text as a picture or a table cell shows it: one line, no control characters, shortened to a
+/// number of terminal cells, and cut only between characters (grapheme clusters), so that a
+/// family emoji, a Thai letter with its marks or a decomposed Vietnamese vowel is never split.
+public enum ShortLine {
     /// The longest label a picture shows, in terminal cells.
     public static let maxCells = 40
 

@@ -3,7 +3,7 @@ import Testing
 @testable import PlaybookKit
 
 /// Shortening and wrapping of picture texts: by terminal cells, and never inside a character.
-struct PictureTextTests {
+struct ShortLineTests {
     /// The shortened text, less its ellipsis, is a prefix of the original by whole characters.
     static func expectCutBetweenCharacters(_ original: String, _ short: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(short.hasSuffix("…"), sourceLocation: sourceLocation)
@@ -12,29 +12,29 @@ struct PictureTextTests {
     }
 
     @Test func shortTextIsKept() {
-        #expect(PictureText.shorten("Who are you talking to?") == "Who are you talking to?")
+        #expect(ShortLine.shorten("Who are you talking to?") == "Who are you talking to?")
         let forty = String(repeating: "x", count: 40)
-        #expect(PictureText.shorten(forty) == forty)
-        #expect(PictureText.shorten(forty + "y") == String(repeating: "x", count: 39) + "…")
+        #expect(ShortLine.shorten(forty) == forty)
+        #expect(ShortLine.shorten(forty + "y") == String(repeating: "x", count: 39) + "…")
     }
 
     @Test func longTextIsCutAtASpaceNearTheEnd() {
-        let short = PictureText.shorten("Did the buyer describe a concrete problem?", to: 30)
+        let short = ShortLine.shorten("Did the buyer describe a concrete problem?", to: 30)
         #expect(short == "Did the buyer describe a…")
         // No space in the last third: cut between characters.
-        #expect(PictureText.shorten("Supercalifragilisticexpialidocious is long", to: 12) == "Supercalifr…")
+        #expect(ShortLine.shorten("Supercalifragilisticexpialidocious is long", to: 12) == "Supercalifr…")
     }
 
     @Test func familyEmojiIsNeverSplit() {
         let family = "👨‍👩‍👧"
         #expect(family.count == 1)
         #expect(family.unicodeScalars.count == 5)
-        #expect(PictureText.cells(Character(family)) == 2)
+        #expect(ShortLine.cells(Character(family)) == 2)
         let text = String(repeating: family, count: 30)
         for limit in [5, 6, 10, 11] {
-            let short = PictureText.shorten(text, to: limit)
+            let short = ShortLine.shorten(text, to: limit)
             Self.expectCutBetweenCharacters(text, short)
-            #expect(PictureText.cells(short) <= limit)
+            #expect(ShortLine.cells(short) <= limit)
             #expect(short.dropLast().allSatisfy { $0 == Character(family) })
         }
     }
@@ -42,11 +42,11 @@ struct PictureTextTests {
     @Test func thaiMarksStayWithTheirLetters() {
         let thai = "ที่นี่มีเครื่องหมายวรรณยุกต์มากมายเหลือเกิน"
         // Tone marks and vowel signs above and below take no cell.
-        #expect(PictureText.cells("ที่") == 1)
+        #expect(ShortLine.cells("ที่") == 1)
         for limit in 2...12 {
-            let short = PictureText.shorten(thai, to: limit)
+            let short = ShortLine.shorten(thai, to: limit)
             Self.expectCutBetweenCharacters(thai, short)
-            #expect(PictureText.cells(short) <= limit)
+            #expect(ShortLine.cells(short) <= limit)
             #expect(short.unicodeScalars.first?.properties.generalCategory != .nonspacingMark)
         }
     }
@@ -54,47 +54,47 @@ struct PictureTextTests {
     @Test func decomposedVietnameseIsOneCharacter() {
         let viet = "Vie\u{0323}\u{0302}t Nam"
         #expect(viet.count == 8)
-        #expect(PictureText.cells(viet) == 8)
-        #expect(PictureText.shorten(viet, to: 8) == viet)
-        let short = PictureText.shorten(viet, to: 4)
+        #expect(ShortLine.cells(viet) == 8)
+        #expect(ShortLine.shorten(viet, to: 8) == viet)
+        let short = ShortLine.shorten(viet, to: 4)
         #expect(short == "Vie\u{0323}\u{0302}…")
         // Both marks are kept with their letter, in their order.
         #expect(Array(short.unicodeScalars.map(\.value)) == [0x56, 0x69, 0x65, 0x323, 0x302, 0x2026])
-        Self.expectCutBetweenCharacters(viet + viet, PictureText.shorten(viet + viet, to: 10))
+        Self.expectCutBetweenCharacters(viet + viet, ShortLine.shorten(viet + viet, to: 10))
     }
 
     @Test func wideCharactersCountTwoCells() {
         let chinese = "客户今年有预算吗这是一个问题"
-        let short = PictureText.shorten(chinese, to: 9)
+        let short = ShortLine.shorten(chinese, to: 9)
         #expect(short == "客户今年…")
-        #expect(PictureText.cells(short) == 9)
-        #expect(PictureText.shorten(chinese, to: 10) == "客户今年…")
+        #expect(ShortLine.cells(short) == 9)
+        #expect(ShortLine.shorten(chinese, to: 10) == "客户今年…")
     }
 
     @Test func hebrewIsShortenedInLogicalOrder() {
         let hebrew = "האם יש ללקוח תקציב לשנה הזאת?"
-        let short = PictureText.shorten(hebrew, to: 16)
+        let short = ShortLine.shorten(hebrew, to: 16)
         #expect(short == "האם יש ללקוח…")
         Self.expectCutBetweenCharacters(hebrew, short)
     }
 
     @Test func oneLineRemovesBreaksAndControls() {
-        #expect(PictureText.oneLine("a\nb\tc\r\nd   e\u{0}f\u{7F}g") == "a b c d e f g")
-        #expect(PictureText.oneLine("  padded \n") == "padded")
-        #expect(PictureText.oneLine("x\u{FFFE}y\u{FFFF}") == "x\u{FFFD}y\u{FFFD}")
-        #expect(PictureText.oneLine("line\u{2028}separator") == "line separator")
-        #expect(PictureText.shorten("first line\nsecond line") == "first line second line")
+        #expect(ShortLine.oneLine("a\nb\tc\r\nd   e\u{0}f\u{7F}g") == "a b c d e f g")
+        #expect(ShortLine.oneLine("  padded \n") == "padded")
+        #expect(ShortLine.oneLine("x\u{FFFE}y\u{FFFF}") == "x\u{FFFD}y\u{FFFD}")
+        #expect(ShortLine.oneLine("line\u{2028}separator") == "line separator")
+        #expect(ShortLine.shorten("first line\nsecond line") == "first line second line")
     }
 
     @Test func wrapBreaksAtSpacesThenBetweenCharacters() {
-        #expect(PictureText.wrap("Did the buyer describe a concrete problem?", width: 20)
+        #expect(ShortLine.wrap("Did the buyer describe a concrete problem?", width: 20)
             == ["Did the buyer", "describe a concrete", "problem?"])
-        #expect(PictureText.wrap("1 · 准备阶段客户今年有预算吗", width: 12) == ["1 · 准备阶段", "客户今年有预", "算吗"])
-        #expect(PictureText.wrap("", width: 10) == [""])
+        #expect(ShortLine.wrap("1 · 准备阶段客户今年有预算吗", width: 12) == ["1 · 准备阶段", "客户今年有预", "算吗"])
+        #expect(ShortLine.wrap("", width: 10) == [""])
         // Thai between words (the one line-breaking rule, `Wrap`), never หรื|อไม่.
-        #expect(PictureText.wrap("ลูกค้ามีงบประมาณสำหรับปีนี้หรือไม่", width: 20) == ["ลูกค้ามีงบประมาณสำหรับปีนี้", "หรือไม่"])
-        for line in PictureText.wrap(String(repeating: "👨‍👩‍👧", count: 9), width: 5) {
-            #expect(PictureText.cells(line) <= 5)
+        #expect(ShortLine.wrap("ลูกค้ามีงบประมาณสำหรับปีนี้หรือไม่", width: 20) == ["ลูกค้ามีงบประมาณสำหรับปีนี้", "หรือไม่"])
+        for line in ShortLine.wrap(String(repeating: "👨‍👩‍👧", count: 9), width: 5) {
+            #expect(ShortLine.cells(line) <= 5)
             #expect(line.allSatisfy { $0 == "👨‍👩‍👧" })
         }
     }
@@ -102,25 +102,25 @@ struct PictureTextTests {
     /// A shortened text is cut where a line could break: between Thai words (not ประมา…), never
     /// before closing punctuation; a quoted text keeps its closing quote.
     @Test func shortenCutsWhereALineCouldBreak() {
-        #expect(PictureText.shorten("ลูกค้าตั้งงบประมาณไว้ประมาณกี่บาท", to: 22) == "ลูกค้าตั้งงบประมาณไว้…")
-        #expect(PictureText.shorten("ลูกค้าตั้งงบประมาณไว้ประมาณกี่บาท", to: 24) == "ลูกค้าตั้งงบประมาณไว้ประมาณกี่…")
-        #expect(PictureText.shorten("你要联系的人怎么称呼？还有别的吗", to: 21) == "你要联系的人怎么称…")
-        #expect(PictureText.shorten("say “Thanks! Let me show you how it works.”", to: 30) == "say “Thanks! Let me show you…”")
+        #expect(ShortLine.shorten("ลูกค้าตั้งงบประมาณไว้ประมาณกี่บาท", to: 22) == "ลูกค้าตั้งงบประมาณไว้…")
+        #expect(ShortLine.shorten("ลูกค้าตั้งงบประมาณไว้ประมาณกี่บาท", to: 24) == "ลูกค้าตั้งงบประมาณไว้ประมาณกี่…")
+        #expect(ShortLine.shorten("你要联系的人怎么称呼？还有别的吗", to: 21) == "你要联系的人怎么称…")
+        #expect(ShortLine.shorten("say “Thanks! Let me show you how it works.”", to: 30) == "say “Thanks! Let me show you…”")
         // Without a quote at the end, no quote is added.
-        #expect(PictureText.shorten("“Thanks!” Let me show you how it works.", to: 20) == "“Thanks!” Let me…")
+        #expect(ShortLine.shorten("“Thanks!” Let me show you how it works.", to: 20) == "“Thanks!” Let me…")
     }
 
     @Test func wrapToAFewLinesShortensTheLast() {
         let text = "Did the buyer describe a concrete problem, in their own words, with a number?"
-        #expect(PictureText.wrap(text, width: 20, maxLines: 2) == ["Did the buyer", "describe a concrete…"])
-        #expect(PictureText.wrap(text, width: 20, maxLines: 9) == PictureText.wrap(text, width: 20))
-        #expect(PictureText.wrap("short", width: 20, maxLines: 1) == ["short"])
+        #expect(ShortLine.wrap(text, width: 20, maxLines: 2) == ["Did the buyer", "describe a concrete…"])
+        #expect(ShortLine.wrap(text, width: 20, maxLines: 9) == ShortLine.wrap(text, width: 20))
+        #expect(ShortLine.wrap("short", width: 20, maxLines: 1) == ["short"])
         // Only the start of a very long text is looked at; it still ends with "…".
         let long = String(repeating: "word ", count: 200_000)
-        let lines = PictureText.wrap(long, width: 20, maxLines: 3)
+        let lines = ShortLine.wrap(long, width: 20, maxLines: 3)
         #expect(lines.count == 3)
         #expect(lines.last?.hasSuffix("…") == true)
-        #expect(lines.allSatisfy { PictureText.cells($0) <= 20 })
+        #expect(lines.allSatisfy { ShortLine.cells($0) <= 20 })
     }
 }
 
