@@ -28,7 +28,7 @@ struct LongestWalk {
     }
 
     /// The longest loop-free walk from the first stage to the outcome, nil when none reaches it.
-    func walk(to outcome: Int, keep: Int? = nil) -> WalkPath? {
+    func walk(to outcome: Int, keep: Int? = nil) -> ListedWalk? {
         guard best[0][outcome] != nil else { return nil }
         var decisions: [Decision] = []
         appendEnd(container: 0, outcome: outcome, to: &decisions)

@@ -19,7 +19,7 @@ public struct PathAnalysis: Sendable {
 
     /// The walks to one outcome.
     public func walkCount(to outcome: String) -> WalkCount? {
-        paths.outcomes.firstIndex(of: outcome).map(PathCount(paths).walkCount)
+        paths.outcomes.firstIndex(of: outcome).map(WalkCounter(paths).walkCount)
     }
 
     /// Everything at once: counts, shortest and longest loop-free walks, questions on every walk.
@@ -50,7 +50,7 @@ public struct PathAnalysis: Sendable {
         var askedOnEveryWalk: [QuestionSite]
 
         init(_ paths: PathGraph) {
-            let counts = PathCount(paths)
+            let counts = WalkCounter(paths)
             walks = paths.outcomes.indices.map(counts.walkCount)
             askedOnEveryWalk = EveryWalk(paths).questions
         }
@@ -58,10 +58,10 @@ public struct PathAnalysis: Sendable {
 
     /// The walks searched for: the shortest to each outcome, and the longest loop-free.
     private struct Searched: Sendable {
-        var shortest: [WalkPath?]
+        var shortest: [ListedWalk?]
         var longestQuestions: [Int?]
         /// To any outcome: the first outcome listed among the longest.
-        var longest: WalkPath?
+        var longest: ListedWalk?
 
         init(_ paths: PathGraph, turnsPerWalk: Int?) {
             let search = ShortestWalks(paths)
@@ -85,7 +85,7 @@ public struct PathAnalysis: Sendable {
         guard let index = paths.outcomes.firstIndex(of: outcome) else { return nil }
         let paths = self.paths
         let (count, walks) = inParallel(
-            { PathCount(paths).walkCount(index) },
+            { WalkCounter(paths).walkCount(index) },
             {
                 let shortest = ShortestWalks(paths)
                 return shortest.walks(to: index, limit: limit, distance: shortest.distances(to: index), keep: turnsPerWalk)
@@ -102,7 +102,7 @@ public struct WalkExamples: Sendable {
     public var file: String
     public var outcome: String
     public var walks: WalkCount
-    public var examples: [WalkPath]
+    public var examples: [ListedWalk]
 }
 
 /// The walks through a playbook, summed up: see `PathAnalysis`.
@@ -111,7 +111,7 @@ public struct PathReport: Sendable {
         public var name: String
         public var walks: WalkCount
         /// Fewest questions asked; nil when no walk reaches the outcome.
-        public var shortest: WalkPath?
+        public var shortest: ListedWalk?
         /// Most questions asked on a loop-free walk; nil when no loop-free walk reaches the outcome.
         public var longestLoopFreeQuestions: Int?
     }
@@ -124,7 +124,7 @@ public struct PathReport: Sendable {
     /// Every walk, whatever its outcome.
     public var total: WalkCount
     /// The longest loop-free walk to any outcome (the first outcome listed, among equals).
-    public var longestLoopFree: WalkPath?
+    public var longestLoopFree: ListedWalk?
     /// In the order walks ask them.
     public var askedOnEveryWalk: [QuestionSite]
 }

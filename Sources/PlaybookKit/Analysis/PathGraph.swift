@@ -3,7 +3,7 @@
 ///
 /// A walk is a path from the first stage to an outcome. At a `call` it goes through the flow: to a
 /// `return`, then on after the `call`, or to an `end` inside the flow. Each flow is summed up
-/// once (in `PathCount`, `ShortestWalks`, ...) and the summary is used at every `call`.
+/// once (in `WalkCounter`, `ShortestWalks`, ...) and the summary is used at every `call`.
 ///
 /// A **target** is what a walk through a node can end at: an outcome, or, in a flow, `return`.
 /// Sets of targets are bit sets, `words` 64-bit words per node, the outcomes first and `return`

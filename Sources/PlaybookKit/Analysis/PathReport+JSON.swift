@@ -56,7 +56,7 @@ enum PathJSON {
     }
 
     /// A walk; one asked for in short also says how many turns are left out, and where.
-    static func walk(_ walk: WalkPath) -> JSON {
+    static func walk(_ walk: ListedWalk) -> JSON {
         var members: [String: JSON] = [
             "outcome": .string(walk.outcome),
             "questions": .int(walk.questions),
@@ -71,7 +71,7 @@ enum PathJSON {
 
     /// A question: `type`, `question` and, for yes/no and choice, `answer`; an `if`: `condition`
     /// and `taken`.
-    static func turn(_ turn: Turn) -> JSON {
+    static func turn(_ turn: WalkStep) -> JSON {
         var members: [String: JSON] = ["type": .string(turn.type), "file": .string(turn.file), "line": .int(turn.line)]
         switch turn.kind {
         case .yesNo(let yes):

@@ -123,7 +123,7 @@ struct PathText {
     }
 
     /// `pain = no`, `role = "Not the right person"`, `team_size (number)`, `if cost < 5000 (taken)`.
-    func turn(_ turn: Turn) -> String {
+    func turn(_ turn: WalkStep) -> String {
         switch turn.kind {
         case .yesNo(let yes): "\(turn.subject) = \(answers.literal(.bool(yes)))"
         case .option(let option): "\(turn.subject) = \"\(option)\""
@@ -144,7 +144,7 @@ struct PathText {
 
     /// The walk's turns joined by arrows, wrapped at 100 terminal cells; a long walk shows its
     /// first 20 and last 5 turns.
-    func turns(_ walk: WalkPath, indent: String) -> [String] {
+    func turns(_ walk: ListedWalk, indent: String) -> [String] {
         var pieces = walk.turns.map(turn)
         if walk.omittedTurns > 0 {
             pieces.insert(words(.more, BigUInt.grouped(String(walk.omittedTurns))), at: min(walk.omittedAt, pieces.count))

@@ -135,13 +135,13 @@ struct ShortestWalks {
 
     /// Up to `limit` different walks to the outcome, shortest first. `distance` is
     /// `distances(to: outcome)`.
-    func walks(to outcome: Int, limit: Int, distance: [WalkLength], keep: Int? = nil) -> [WalkPath] {
+    func walks(to outcome: Int, limit: Int, distance: [WalkLength], keep: Int? = nil) -> [ListedWalk] {
         guard limit > 0, let start = paths.entry(of: 0), !distance[start].isNone else { return [] }
         var frames: [Frame] = []
         var choices: [(parent: Int32, decision: Decision)] = []
         var heap = MinHeap<Partial>()
         var order = 0
-        var found: [WalkPath] = []
+        var found: [ListedWalk] = []
         func estimate(_ node: Int, _ frame: Int32) -> WalkLength {
             guard frame >= 0 else { return distance[node] }
             let returning = toReturn[node] + frames[Int(frame)].rest

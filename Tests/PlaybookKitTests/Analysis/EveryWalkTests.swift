@@ -5,12 +5,12 @@ import Testing
 /// The questions asked on every walk from the first stage to an outcome.
 struct EveryWalkTests {
     static func asked(_ text: String) throws -> [String] {
-        try PathCountTests.analysis(PathCountTests.header + text).report().askedOnEveryWalk.map(\.name)
+        try WalkCounterTests.analysis(WalkCounterTests.header + text).report().askedOnEveryWalk.map(\.name)
     }
 
     @Test func theReferenceSampleAsksOnlyTheRoleOnEveryWalk() throws {
         // "Not the right person" ends the walk at once, so nothing after role is on every walk.
-        let asked = try PathCountTests.discovery().report().askedOnEveryWalk
+        let asked = try WalkCounterTests.discovery().report().askedOnEveryWalk
         #expect(asked.map(\.name) == ["role"])
         #expect(asked.first?.line == 21)
     }

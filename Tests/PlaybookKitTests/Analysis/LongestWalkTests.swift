@@ -7,7 +7,7 @@ struct LongestWalkTests {
     @Test func theReferenceSamplesLongestLoopFreeWalk() throws {
         // pain = yes, past both `if`s, payoff, demo = no, then followup's later: 10 questions
         // (lost and nurture tie; the first outcome listed wins). The objection loop is not taken.
-        let report = try PathCountTests.discovery().report()
+        let report = try WalkCounterTests.discovery().report()
         let walk = try #require(report.longestLoopFree)
         #expect(walk.questions == 10)
         #expect(walk.outcome == "lost")
@@ -23,8 +23,8 @@ struct LongestWalkTests {
 
     @Test func aLoopIsNotTakenAndAFlowCountsInFull() throws {
         // Loop-free, pick asks p and again = no (2 questions) and is called twice: 2 + 2 + b = 5.
-        let report = try PathCountTests.analysis(
-            PathCountTests.header + """
+        let report = try WalkCounterTests.analysis(
+            WalkCounterTests.header + """
                 stage one "One"
                   call pick
                   call pick

@@ -8,7 +8,7 @@ struct PathReportTests {
     static let english = ReportWords(language: "en")
 
     @Test func theReferenceSampleForAPerson() throws {
-        let text = try PathCountTests.discovery().report(turnsPerWalk: PathReport.turnsShown).text(words: Self.english)
+        let text = try WalkCounterTests.discovery().report(turnsPerWalk: PathReport.turnsShown).text(words: Self.english)
         #expect(
             text == """
                 Discovery Call (SPIN): walks from the first stage to each outcome
@@ -46,7 +46,7 @@ struct PathReportTests {
     }
 
     @Test func theReferenceSampleForATool() throws {
-        let json = try PathCountTests.discovery().report().json()
+        let json = try WalkCounterTests.discovery().report().json()
         #expect(json["version"] == .int(1))
         #expect(json["file"] == .string("main.playbook"))
         #expect(json["title"] == .string("Discovery Call (SPIN)"))
@@ -89,10 +89,10 @@ struct PathReportTests {
     }
 
     @Test func countsBeyondSixtyFourBitsStayExactInJSON() throws {
-        var text = PathCountTests.header
+        var text = WalkCounterTests.header
         for index in 0..<100 { text += "stage s\(index) \"S\(index)\"\n  ask q\(index) \"Q\(index)?\" yes/no\n" }
         text += "  end won \"done\"\n"
-        let report = try PathCountTests.analysis(text).report(turnsPerWalk: PathReport.turnsShown)
+        let report = try WalkCounterTests.analysis(text).report(turnsPerWalk: PathReport.turnsShown)
         // 2^100 = 1267650600228229401496703205376: 31 digits, too many to read.
         #expect(report.json()["outcomes"]?.array?.first?["walks"] == .string("1267650600228229401496703205376"))
         #expect(report.text(words: Self.english).contains("  won         ≈ 1.27 × 10^30 (31 digits)\n"))
@@ -101,7 +101,7 @@ struct PathReportTests {
     }
 
     @Test func examplesForAPersonAndForATool() throws {
-        let examples = try #require(try PathCountTests.discovery().examples(to: "disqualified", limit: 10))
+        let examples = try #require(try WalkCounterTests.discovery().examples(to: "disqualified", limit: 10))
         #expect(
             examples.text(words: Self.english) == """
                 walks to disqualified: 1
@@ -114,7 +114,7 @@ struct PathReportTests {
         #expect(json["outcome"] == .string("disqualified"))
         #expect(json["walks"] == .string("1"))
         #expect(json["examples"]?.array?.count == 1)
-        let nurture = try #require(try PathCountTests.discovery().examples(to: "nurture", limit: 2))
+        let nurture = try #require(try WalkCounterTests.discovery().examples(to: "nurture", limit: 2))
         #expect(
             nurture.text(words: Self.english) == """
                 walks to nurture: infinitely many (loop at line 48); 36 loop-free
@@ -139,7 +139,7 @@ struct PathReportTests {
     }
 
     @Test func theDocsShowWhatTheCommandPrints() throws {
-        let analysis = try PathCountTests.discovery()
+        let analysis = try WalkCounterTests.discovery()
         #expect(
             Self.documented("playbook paths playbooks/discovery.playbook")
                 == analysis.report(turnsPerWalk: PathReport.turnsShown).text(words: Self.english))

@@ -4,13 +4,13 @@ import Testing
 
 /// The shortest walk to each outcome, and example walks to one outcome in order of length.
 struct ShortestWalksTests {
-    static func texts(_ walk: WalkPath?) -> [String] {
+    static func texts(_ walk: ListedWalk?) -> [String] {
         let say = PathText(words: ReportWords(language: "en"), file: "")
         return walk?.turns.map(say.turn) ?? []
     }
 
     @Test func theShortestWalkToEachOutcomeOfTheReferenceSample() throws {
-        let report = try PathCountTests.discovery().report()
+        let report = try WalkCounterTests.discovery().report()
         let shortest = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.name, $0.shortest) })
         #expect(shortest["disqualified"]??.questions == 1)
         #expect(Self.texts(shortest["disqualified"] ?? nil) == ["role = \"Not the right person\""])
@@ -32,7 +32,7 @@ struct ShortestWalksTests {
     }
 
     @Test func turnsSayWhereEachQuestionIsWritten() throws {
-        let report = try PathCountTests.discovery().report()
+        let report = try WalkCounterTests.discovery().report()
         let walk = try #require(report.outcomes.first { $0.name == "nurture" }?.shortest)
         let kind = try #require(walk.turns.last)
         #expect(kind.subject == "kind")
@@ -44,7 +44,7 @@ struct ShortestWalksTests {
     }
 
     @Test func examplesComeShortestFirstThenInTheOrderOfTheAnswers() throws {
-        let analysis = try PathCountTests.discovery()
+        let analysis = try WalkCounterTests.discovery()
         let examples = try #require(analysis.examples(to: "nurture", limit: 8))
         #expect(examples.walks.isInfinite)
         #expect(examples.examples.map(\.questions) == [5, 5, 5, 5, 5, 5, 7, 7])
@@ -60,15 +60,15 @@ struct ShortestWalksTests {
     }
 
     @Test func examplesStopAtTheWalksThereAre() throws {
-        let analysis = try PathCountTests.discovery()
+        let analysis = try WalkCounterTests.discovery()
         let examples = try #require(analysis.examples(to: "disqualified", limit: 10))
         #expect(examples.examples.count == 1)
         #expect(analysis.examples(to: "wom", limit: 10) == nil)
     }
 
     @Test func examplesGoRoundLoopsOneMoreTimeEach() throws {
-        let analysis = try PathCountTests.analysis(
-            PathCountTests.header + """
+        let analysis = try WalkCounterTests.analysis(
+            WalkCounterTests.header + """
                 stage one "One"
                   ask again "Again?" yes/no
                     yes -> again
@@ -86,15 +86,15 @@ struct ShortestWalksTests {
     }
 
     @Test func examplesThroughAFlowThatCallsItself() throws {
-        let analysis = try PathCountTests.analysis(PathCountTests.recursiveFlow)
+        let analysis = try WalkCounterTests.analysis(WalkCounterTests.recursiveFlow)
         let examples = try #require(analysis.examples(to: "lost", limit: 3)).examples
         #expect(examples.map(Self.texts) == [["x = no", "x = yes"], ["x = no", "x = no", "x = yes"], ["x = no", "x = no", "x = no", "x = yes"]])
         #expect(try #require(analysis.examples(to: "won", limit: 5)).examples.map(Self.texts) == [["x = yes"]])
     }
 
     @Test func anOutcomeNoWalkReachesHasNoShortestWalk() throws {
-        let report = try PathCountTests.analysis(
-            PathCountTests.header + """
+        let report = try WalkCounterTests.analysis(
+            WalkCounterTests.header + """
                 stage one "One"
                   ask ok "OK?" yes/no
                     yes -> end won "yes"
@@ -110,10 +110,10 @@ struct ShortestWalksTests {
 
     @Test func aLongWalkCanBeAskedForInShort() throws {
         // 60 stages of one question each: 60 turns, kept as the first 20 and the last 5.
-        var text = PathCountTests.header
+        var text = WalkCounterTests.header
         for index in 0..<60 { text += "stage s\(index) \"S\(index)\"\n  ask q\(index) \"Q?\" yes/no\n" }
         text += "  end won \"done\"\n"
-        let analysis = try PathCountTests.analysis(text)
+        let analysis = try WalkCounterTests.analysis(text)
         let full = try #require(analysis.report().outcomes.first?.shortest)
         #expect(full.turns.count == 60)
         #expect(full.omittedTurns == 0)

@@ -1,18 +1,18 @@
 /// One walk through a playbook, as a rep would read it: each question asked with the answer that
 /// chose the way, and each `if` with the side taken.
-public struct WalkPath: Sendable, Hashable {
+public struct ListedWalk: Sendable, Hashable {
     public var outcome: String
     /// Questions asked, of every type (a number question counts, though its answer chooses nothing).
     public var questions: Int
     /// Every turn, or when the walk was asked for in short, its first and last turns.
-    public var turns: [Turn]
+    public var turns: [WalkStep]
     /// How many turns are left out of `turns`, before `turns[omittedAt]`: 0 for a walk in full.
     public var omittedTurns = 0
     public var omittedAt = 0
 }
 
 /// A question asked, or an `if` passed, on a walk.
-public struct Turn: Sendable, Hashable {
+public struct WalkStep: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// A yes/no question, answered yes (true) or no.
         case yesNo(Bool)
@@ -84,8 +84,8 @@ extension PathGraph {
     /// Between branches the walk goes the only way there is, into flows and back. With `keep`,
     /// a long walk keeps only its first `keep - 5` turns and its last 5 (a walk through a large
     /// playbook has a hundred thousand).
-    func describe(_ decisions: [Decision], keep: Int? = nil) -> WalkPath {
-        var path = WalkPath(outcome: "", questions: 0, turns: [])
+    func describe(_ decisions: [Decision], keep: Int? = nil) -> ListedWalk {
+        var path = ListedWalk(outcome: "", questions: 0, turns: [])
         let tailCount = keep.map { min(5, max(0, $0 - 1)) } ?? 0
         let headCount = keep.map { max(1, $0 - tailCount) } ?? Int.max
         // The last turns, as (node, edge), made into turns at the end.
@@ -146,11 +146,11 @@ extension PathGraph {
     }
 
     /// The turn a question or an `if` makes of the walk, leaving by `edge`.
-    private func turn(at node: Int, edge: Int) -> Turn? {
+    private func turn(at node: Int, edge: Int) -> WalkStep? {
         guard let step = graph.step(node) else { return nil }
         switch step {
         case .ask(let question):
-            let kind: Turn.Kind
+            let kind: WalkStep.Kind
             switch question.type {
             case .yesNo: kind = .yesNo(edge == 0)
             case .choice:
@@ -158,11 +158,11 @@ extension PathGraph {
                 kind = options.indices.contains(edge) ? .option(options[edge].optionText ?? "") : .anyAnswer(question.type)
             default: kind = .anyAnswer(question.type)
             }
-            return Turn(
+            return WalkStep(
                 kind: kind, subject: program.name(question.name.symbol), type: question.type.keyword,
                 file: program.path(of: question.span), line: line(of: question.span))
         case .jumpIf(let condition, _, let span), .ifBlock(let condition, _, _, let span):
-            return Turn(
+            return WalkStep(
                 kind: .condition(taken: edge == 0), subject: sourceText(condition.span), type: "if",
                 file: program.path(of: span), line: line(of: span))
         default:

@@ -44,7 +44,7 @@ public struct LoopSite: Sendable, Hashable {
 ///
 /// Whether the number is infinite is decided apart, exactly: walks from a node to a target are
 /// infinitely many when a loop lies on one of them (including flows that call themselves).
-struct PathCount {
+struct WalkCounter {
     let paths: PathGraph
     /// Loop-free walks from the first stage to each outcome.
     private(set) var ends: [BigUInt] = []

@@ -4,7 +4,7 @@ import Testing
 
 /// Walks counted on the flowchart. Each playbook is small enough to count by hand; the count is
 /// worked out in the comment above it.
-struct PathCountTests {
+struct WalkCounterTests {
     static let header = "playbook \"P\"\n  outcomes won, lost, nurture\n\n"
 
     static func analysis(_ text: String, files: [String: String] = [:]) throws -> PathAnalysis {
