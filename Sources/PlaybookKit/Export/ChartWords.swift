@@ -9,10 +9,7 @@ public struct ChartWords: Sendable {
     public let no: String
 
     public init(language: String) {
-        let base = LanguageCode.base(language)
-        let own = Self.tables[base]
-        self.language = own == nil ? "en" : base
-        table = own ?? Self.english
+        (self.language, table) = ToolLanguage.choose(language, among: Self.tables)
         let answers = YesNoWords(language: self.language)
         yes = answers.yes.first ?? "yes"
         no = answers.no.first ?? "no"
@@ -32,8 +29,7 @@ public struct ChartWords: Sendable {
 
     /// The word with `argument` in place of `{1}`; English when a table lacks it.
     public func callAsFunction(_ word: Word, _ argument: String = "") -> String {
-        let text = table[word] ?? Self.english[word] ?? word.rawValue
-        return text.replacingAll("{1}", with: argument)
+        ToolLanguage.fill(table[word] ?? Self.english[word] ?? word.rawValue, [argument])
     }
 
     /// At most `Flowchart.maxEdgeLines` lines; more are counted in a last line (`+3 more`).

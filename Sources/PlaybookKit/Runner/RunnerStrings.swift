@@ -5,17 +5,14 @@ public struct RunnerStrings: Sendable {
     private let table: [Phrase: String]
 
     public init(language: String) {
-        let base = LanguageCode.base(language)
-        let own = Self.tables[base]
-        self.language = own == nil ? "en" : base
-        table = own ?? Self.english
+        (self.language, table) = ToolLanguage.choose(language, among: Self.tables)
     }
 
     /// What follows a label: a full-width colon in Chinese, ": " elsewhere.
     public var colon: String { language == "zh" ? "：" : ": " }
 
     /// The languages the runner speaks.
-    public static let languages = ["en", "vi", "he", "zh", "th"]
+    public static let languages = ToolLanguage.all
 
     static let tables: [String: [Phrase: String]] = [
         "en": english, "vi": vietnamese, "he": hebrew, "zh": chinese, "th": thai,
@@ -24,11 +21,8 @@ public struct RunnerStrings: Sendable {
     /// The phrase with `arguments` in place of `{1}`, `{2}`...; English when a table lacks it.
     /// The arguments are outside text (titles, answers, names, paths): made safe to print.
     public func callAsFunction(_ phrase: Phrase, _ arguments: String...) -> String {
-        var text = table[phrase] ?? Self.english[phrase] ?? phrase.rawValue
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingAll("{\(index + 1)}", with: TerminalText.safe(argument, lines: true))
-        }
-        return text
+        ToolLanguage.fill(
+            table[phrase] ?? Self.english[phrase] ?? phrase.rawValue, arguments.map { TerminalText.safe($0, lines: true) })
     }
 
     public enum Phrase: String, Sendable, CaseIterable {

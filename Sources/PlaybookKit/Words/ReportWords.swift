@@ -7,14 +7,11 @@ public struct ReportWords: Sendable {
     private let table: [Phrase: String]
 
     public init(language: String) {
-        let base = LanguageCode.base(language)
-        let own = Self.tables[base]
-        self.language = own == nil ? "en" : base
-        table = own ?? Self.english
+        (self.language, table) = ToolLanguage.choose(language, among: Self.tables)
     }
 
     /// The languages the reports speak: the runner's.
-    public static let languages = ["en", "vi", "he", "zh", "th"]
+    public static let languages = ToolLanguage.all
 
     static let tables: [String: [Phrase: String]] = [
         "en": english, "vi": vietnamese, "he": hebrew, "zh": chinese, "th": thai,
@@ -24,24 +21,7 @@ public struct ReportWords: Sendable {
     /// holds `{2}` stays as it is. Arguments go in as given; the reports make outside text safe
     /// to print where it enters a line.
     public func callAsFunction(_ phrase: Phrase, _ arguments: String...) -> String {
-        let template = table[phrase] ?? Self.english[phrase] ?? phrase.rawValue
-        guard !arguments.isEmpty else { return template }
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), let number = Int(rest[afterOpen..<close]),
-                arguments.indices.contains(number - 1)
-            {
-                out += arguments[number - 1]
-                rest = rest[rest.index(after: close)...]
-            } else {
-                out += "{"
-                rest = rest[afterOpen...]
-            }
-        }
-        return out + rest
+        ToolLanguage.fill(table[phrase] ?? Self.english[phrase] ?? phrase.rawValue, arguments)
     }
 
     /// `1 question` or `18 questions`: the phrase for one, or the phrase for more with `shown`
