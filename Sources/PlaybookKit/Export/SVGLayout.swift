@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where each part of a flowchart goes in the SVG picture, the same for the same chart every time:
 ///
 /// - Each stage is a column, headed by a chevron with its number and title; the columns stand
@@ -249,7 +247,9 @@ struct SVGLayout {
                 width = max(width, band.map { widths[$0] }.reduce(0, +) + Double(band.count - 1) * columnGap)
                 height += (band.map { headings[$0] }.max() ?? 0) + 6 + (band.map { bodies[$0] }.max() ?? 0) + bandGap
             }
-            return abs(log((width + 2 * margin) / height / slide))
+            // How far from the slide's shape, either way: 2 is twice as wide or twice as tall.
+            let ratio = (width + 2 * margin) / height / slide
+            return max(ratio, 1 / ratio)
         }
         var limits: [Double] = []
         var sum = -columnGap
