@@ -199,13 +199,14 @@ struct ScenarioLexer {
 }
 
 extension ScenarioValue {
-    /// The value as it would be written in a scenario file: `yes`, `"Economic buyer"`.
+    /// The value as it would be written in a scenario file, for a message: `yes`, `"Economic buyer"`.
     var written: String {
         switch self {
         case .word(let word):
             return ScenarioLexer.visible(word)
         case .quoted(let text):
-            return ScenarioLexer.visible(StringLiteral.quoted(text))
+            // Cut short inside the quotes, so that a long name still reads as a string.
+            return "\"" + ScenarioLexer.visible(String(StringLiteral.quoted(text).dropFirst().dropLast())) + "\""
         }
     }
 }

@@ -106,6 +106,8 @@ struct ScenarioRobustnessTests {
         let longName = checkedParse(twice)
         #expect(locations(longName, twice).map(\.line) == [3])
         #expect(longName.diagnostics.allSatisfy { $0.message.count < 300 })
+        // Cut short inside its quotes, the name still reads as a string.
+        #expect(longName.diagnostics.first?.message == "two scenarios are named \"\(long.prefix(40))…\"")
     }
 
     @Test func invisibleCharactersAreSpelledOutInMessages() {
