@@ -151,10 +151,12 @@ struct ScenarioParser {
         guard let builder = open else { return }
         open = nil
         if let header = builder.header, !builder.hasLines {
+            let name = builder.scenario.name
+            let which = name.isEmpty ? "this scenario" : "the scenario \(ScenarioValue.quoted(name).written)"
             problems.append(
                 Diagnostic(
-                    .emptyScenario, "the scenario \(ScenarioValue.quoted(builder.scenario.name).written) has nothing under it",
-                    at: header, help: "indent its answers and 'expect' lines under the 'scenario' line"))
+                    .emptyScenario, "\(which) has nothing under it", at: header,
+                    help: "indent its answers and 'expect' lines under the 'scenario' line"))
         }
         scenarios.append(builder.scenario)
     }

@@ -101,7 +101,8 @@ struct DiagnosticDocsTests {
     /// the fixture is the page's own).
     static func expectFixedScenarios(_ name: String, _ page: DiagnosticDocsPage, fixture: String) throws {
         let scenarios = DiagnosticFixtureTests.scenarios
-        let shown = try page.examples.map { $0.fixture ?? fixture }.filter { try DiagnosticFixtureTests.files($0)[scenarios] != nil }
+        let shown = try page.examples.map { $0.fixture ?? fixture }
+            .filter { try DiagnosticFixtureTests.files($0)[scenarios] != nil }
         guard let scenarioFixture = shown.first else {
             #expect(page.fixed[scenarios] == nil, "\(name) fixes a scenario file that \"Wrong\" does not show")
             return

@@ -66,23 +66,27 @@ struct ScenarioProblemTests {
             "scenario \"A\"\n  pain = , yes\n", "2:10", .badAnswerLine, "an empty answer before this ','",
             help: "write the answer between '=' and ','"),
         ProblemCase(
-            "scenario \"A\"\n  role = Economic buyer\n", "2:19", .badAnswerLine, "expected ',' or the end of the line after 'Economic'",
+            "scenario \"A\"\n  role = Economic buyer\n", "2:19", .badAnswerLine,
+            "expected ',' or the end of the line after 'Economic'",
             help: "separate answers with commas and put text with spaces in double quotes"),
         ProblemCase(
             "scenario \"A\"\n  a = = b\n", "2:7", .badAnswerLine, "a second '=' in the line",
             help: "put text that holds '=' in double quotes"),
         ProblemCase(
-            "scenario \"A\"\n  cost = 60,000\n", "2:10", .thousandsSeparator, "'60,000' looks like one number with a thousands separator",
+            "scenario \"A\"\n  cost = 60,000\n", "2:10", .thousandsSeparator,
+            "'60,000' looks like one number with a thousands separator",
             help: "write 60000, or put a space after the comma for two answers"),
         ProblemCase(
             "scenario \"A\"\n  pain = no\n  tool = yes\n  pain = yes\n", "4:3", .repeatedQuestion, "'pain' is given twice",
             help: "list its answers in order on one line: pain = no, yes"),
         ProblemCase(
-            "scenario \"A\"\n  role = \"Champion\"\n  role = \"End \\\"user\\\"\", x\n", "3:3", .repeatedQuestion, "'role' is given twice",
+            "scenario \"A\"\n  role = \"Champion\"\n  role = \"End \\\"user\\\"\", x\n", "3:3", .repeatedQuestion,
+            "'role' is given twice",
             help: "list its answers in order on one line: role = \"Champion\", \"End \\\"user\\\"\", x"),
         // Names.
         ProblemCase(
-            "scenario \"A\"\n  team-size = 40\n", "2:7", .notAName, "'team-size' is not a name: '-' is not allowed in names, which hold letters, digits and '_'",
+            "scenario \"A\"\n  team-size = 40\n", "2:7", .notAName,
+            "'team-size' is not a name: '-' is not allowed in names, which hold letters, digits and '_'",
             help: "write team_size"),
         ProblemCase(
             "scenario \"A\"\n  pain: yes\n", "2:7", .notAName, "'pain:' is not a name",
@@ -116,7 +120,8 @@ struct ScenarioProblemTests {
             "scenario \"A\"\n  expect stage\n", "2:10", .badExpectLine, "'expect stage' needs the stage's name",
             help: "write it after 'expect stage', e.g. expect stage implication"),
         ProblemCase(
-            "scenario \"A\"\n  expect stage 1st\n", "2:16", .notAName, "'1st' is not a name: names start with a letter or '_', not '1'",
+            "scenario \"A\"\n  expect stage 1st\n", "2:16", .notAName,
+            "'1st' is not a name: names start with a letter or '_', not '1'",
             help: "write the stage's name after 'expect stage'"),
         ProblemCase(
             "scenario \"A\"\n  expect stage a b\n", "2:18", .badExpectLine, "unexpected 'b' after the stage's name",
@@ -137,37 +142,46 @@ struct ScenarioProblemTests {
             "scenario \"A\"\n  expect score = 1, 2\n", "2:19", .badExpectLine, "an expectation checks one value, not a list",
             help: "remove this ',' and what follows"),
         ProblemCase(
-            "scenario \"A\"\n  expect deal_size = 4,800\n", "2:22", .thousandsSeparator, "'4,800' looks like one number with a thousands separator",
+            "scenario \"A\"\n  expect deal_size = 4,800\n", "2:22", .thousandsSeparator,
+            "'4,800' looks like one number with a thousands separator",
             help: "write 4800, or put a space after the comma for two answers"),
         ProblemCase(
-            "scenario \"A\"\n  expect won\n  expect lost\n", "3:10", .conflictingExpectations, "the scenario already expects the outcome 'won'",
+            "scenario \"A\"\n  expect won\n  expect lost\n", "3:10", .conflictingExpectations,
+            "the scenario already expects the outcome 'won'",
             help: "a walk ends with one outcome; keep one of the two lines"),
         ProblemCase(
             "scenario \"A\"\n  expect won\n  expect won\n", "3:10", .conflictingExpectations, "'expect won' is repeated",
             help: "remove one of the lines"),
         ProblemCase(
-            "scenario \"A\"\n  expect score = 1\n  expect score = 2\n", "3:10", .conflictingExpectations, "the value of 'score' is expected twice",
+            "scenario \"A\"\n  expect score = 1\n  expect score = 2\n", "3:10", .conflictingExpectations,
+            "the value of 'score' is expected twice",
             help: "keep one 'expect score = ...' line"),
         ProblemCase(
-            "scenario \"A\"\n  expect stage x\n  expect not stage x\n", "3:20", .conflictingExpectations, "'expect not stage x' contradicts 'expect stage x'",
+            "scenario \"A\"\n  expect stage x\n  expect not stage x\n", "3:20", .conflictingExpectations,
+            "'expect not stage x' contradicts 'expect stage x'",
             help: "keep the one you mean"),
         ProblemCase(
-            "scenario \"A\"\n  expect not stage x\n  expect not stage x\n", "3:20", .conflictingExpectations, "'expect not stage x' is repeated",
+            "scenario \"A\"\n  expect not stage x\n  expect not stage x\n", "3:20", .conflictingExpectations,
+            "'expect not stage x' is repeated",
             help: "remove one of the lines"),
         ProblemCase(
             "scenario \"A\"\n  expect blocked problem now\n", "2:26", .badExpectLine, "unexpected 'now' after the stage's name",
             help: "'expect blocked' takes one stage"),
         ProblemCase(
-            "scenario \"A\"\n  expect blocked a\n  expect blocked b\n", "3:18", .conflictingExpectations, "the scenario already expects the walk to be blocked at 'a'",
+            "scenario \"A\"\n  expect blocked a\n  expect blocked b\n", "3:18", .conflictingExpectations,
+            "the scenario already expects the walk to be blocked at 'a'",
             help: "a walk is blocked at one stage; keep one of the two lines"),
         ProblemCase(
-            "scenario \"A\"\n  expect blocked a\n  expect blocked a\n", "3:18", .conflictingExpectations, "'expect blocked a' is repeated",
+            "scenario \"A\"\n  expect blocked a\n  expect blocked a\n", "3:18", .conflictingExpectations,
+            "'expect blocked a' is repeated",
             help: "remove one of the lines"),
         ProblemCase(
-            "scenario \"A\"\n  expect won\n  expect blocked a\n", "3:10", .conflictingExpectations, "the scenario expects the outcome 'won', and a blocked walk has no outcome",
+            "scenario \"A\"\n  expect won\n  expect blocked a\n", "3:10", .conflictingExpectations,
+            "the scenario expects the outcome 'won', and a blocked walk has no outcome",
             help: "keep one of the two lines"),
         ProblemCase(
-            "scenario \"A\"\n  expect blocked a\n  expect won\n", "3:10", .conflictingExpectations, "the scenario expects the walk to be blocked at 'a', so it cannot end with an outcome",
+            "scenario \"A\"\n  expect blocked a\n  expect won\n", "3:10", .conflictingExpectations,
+            "the scenario expects the walk to be blocked at 'a', so it cannot end with an outcome",
             help: "keep one of the two lines"),
         // Scenario lines.
         ProblemCase(
@@ -199,10 +213,12 @@ struct ScenarioProblemTests {
             help: "indent its answers and 'expect' lines under the 'scenario' line"),
         // Indentation.
         ProblemCase(
-            "scenario \"A\"\n  a = 1\nb = 2\n", "3:1", .scenarioIndentation, "this line is not indented under the scenario above it",
+            "scenario \"A\"\n  a = 1\nb = 2\n", "3:1", .scenarioIndentation,
+            "this line is not indented under the scenario above it",
             help: "indent it with spaces, or start a new scenario above it"),
         ProblemCase(
-            "scenario \"A\"\n  a = 1\n    b = 2\n", "3:1", .scenarioIndentation, "this line is indented 4 spaces and the first line of its scenario 2 spaces",
+            "scenario \"A\"\n  a = 1\n    b = 2\n", "3:1", .scenarioIndentation,
+            "this line is indented 4 spaces and the first line of its scenario 2 spaces",
             help: "indent the lines of a scenario alike"),
         ProblemCase(
             "scenario \"A\"\n\ta = 1\n", "2:1", .tabIndentation, "a tab in the indentation",
@@ -291,6 +307,14 @@ struct ScenarioProblemTests {
             #expect(covered(diagnostic.primary.span) == shown, "\(text.debugDescription)")
             #expect(diagnostic.secondary.map { covered($0.span) } == secondary, "\(text.debugDescription)")
         }
+    }
+
+    @Test func aScenarioLineAloneIsReportedForItsNameAndForWhatItLacks() {
+        let file = readScenarios("scenario\nscenario \"\"\n")
+        // In the order of the file: the second line's header starts before its empty name.
+        #expect(file.diagnostics.map(\.code) == [.badScenarioLine, .emptyScenario, .emptyScenario, .badScenarioLine])
+        let empty = file.diagnostics.filter { $0.code == .emptyScenario }
+        #expect(empty.map(\.message) == Array(repeating: "this scenario has nothing under it", count: 2))
     }
 
     @Test func aFileThatIsNotUTF8HasOneDiagnosticAndNoScenarios() {

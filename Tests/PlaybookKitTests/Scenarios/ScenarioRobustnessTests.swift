@@ -112,7 +112,10 @@ struct ScenarioRobustnessTests {
 
     @Test func invisibleCharactersAreSpelledOutInMessages() {
         let file = checkedParse("scenario \"A\"\n  pa\u{200B}in = yes\n")
-        #expect(file.diagnostics.map(\.message) == ["'pa<U+200B>in' is not a name: U+200B is not allowed in names, which hold letters, digits and '_'"])
+        #expect(
+            file.diagnostics.map(\.message) == [
+                "'pa<U+200B>in' is not a name: U+200B is not allowed in names, which hold letters, digits and '_'"
+            ])
         #expect(file.diagnostics.first?.primary.span == Span(file: 0, start: 17, end: 20))
     }
 }
