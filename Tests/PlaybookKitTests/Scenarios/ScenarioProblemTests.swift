@@ -317,6 +317,36 @@ struct ScenarioProblemTests {
         #expect(empty.map(\.message) == Array(repeating: "this scenario has nothing under it", count: 2))
     }
 
+    /// What an editor, a script and a person see of one problem: the short line, the JSON (bytes
+    /// counted from the start of the file, its byte order mark included) and the snippet.
+    @Test func theThreeRenderings() {
+        let source = SourceFile(path: "deal.scenarios", bytes: Array("\u{FEFF}scenario \"A\"\n  阶段 = 1\n  阶段 = 2\n".utf8))
+        let renderer = DiagnosticRenderer(sources: [source], color: false)
+        let diagnostics = parseScenarios(source).diagnostics
+        #expect(diagnostics.map(renderer.short) == ["deal.scenarios:3:3: error: '阶段' is given twice [PB0708]"])
+        guard let diagnostic = diagnostics.first else { return }
+        let json = renderer.json(diagnostic).text
+        for field in [
+            #""code":"PB0708""#, #""line":3"#, #""column":3"#, #""docs":"docs/diagnostics/PB0708-repeated-question.md""#,
+            #""byteStart":31"#, #""byteEnd":37"#, #""help":"list its answers in order on one line: 阶段 = 1, 2""#,
+        ] {
+            #expect(json.contains(field), "\(field) in \(json)")
+        }
+        #expect(
+            renderer.human(diagnostic) == """
+                error[PB0708]: '阶段' is given twice
+                 --> deal.scenarios:3:3
+                  |
+                2 |   阶段 = 1
+                  |   ---- first given here
+                3 |   阶段 = 2
+                  |   ^^^^ given again
+                  |
+                  = help: list its answers in order on one line: 阶段 = 1, 2
+
+                """)
+    }
+
     @Test func aFileThatIsNotUTF8HasOneDiagnosticAndNoScenarios() {
         let bytes = Array("scenario \"A\"\n  a = 1\n  b = ".utf8) + [0xC3, 0x28] + Array("\n  pain\n".utf8)
         let file = parseScenarios(SourceFile(path: "main.scenarios", bytes: bytes))
