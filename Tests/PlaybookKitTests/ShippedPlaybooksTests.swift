@@ -37,7 +37,7 @@ struct ShippedPlaybooksTests {
         let program = try #require(Program(result))
         let scenariosName = String(name.dropLast(".playbook".count)) + ".scenarios"
         let text = try #require(Self.files[scenariosName], "\(name) has no \(scenariosName)")
-        let file = parseScenarios(text)
+        let file = readScenarios(text)
         #expect(file.diagnostics.isEmpty, "\(scenariosName): \(file.diagnostics)")
         var reached = Set<String>()
         for scenario in file.scenarios {

@@ -56,6 +56,17 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case scoredWithoutBest = "PB0601"
     case bestScoresLower = "PB0602"
     case feedbackNotOnChoice = "PB0603"
+    // Scenario files (`.scenarios`); their strings, tabs and bytes have the codes above.
+    case scenarioIndentation = "PB0701"
+    case badScenarioLine = "PB0702"
+    case duplicateScenario = "PB0703"
+    case emptyScenario = "PB0704"
+    case badAnswerLine = "PB0705"
+    case notAName = "PB0706"
+    case thousandsSeparator = "PB0707"
+    case repeatedQuestion = "PB0708"
+    case badExpectLine = "PB0709"
+    case conflictingExpectations = "PB0710"
 
     public var severity: Severity {
         switch self {
@@ -119,6 +130,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .scoredWithoutBest: "scored-without-best"
         case .bestScoresLower: "best-scores-lower"
         case .feedbackNotOnChoice: "feedback-not-on-choice"
+        case .scenarioIndentation: "scenario-indentation"
+        case .badScenarioLine: "bad-scenario-line"
+        case .duplicateScenario: "duplicate-scenario"
+        case .emptyScenario: "empty-scenario"
+        case .badAnswerLine: "bad-answer-line"
+        case .notAName: "not-a-name"
+        case .thousandsSeparator: "thousands-separator"
+        case .repeatedQuestion: "repeated-question"
+        case .badExpectLine: "bad-expect-line"
+        case .conflictingExpectations: "conflicting-expectations"
         }
     }
 

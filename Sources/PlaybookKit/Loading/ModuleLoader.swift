@@ -133,14 +133,7 @@ struct ModuleLoader<Loader: SourceLoader> {
                     help: "a playbook is a text file saved as UTF-8"))
             return PlaybookFile(file: index)
         case .invalid(let offset, let length)?:
-            let bytes = source.bytes
-            let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-            diagnostics.append(
-                Diagnostic(
-                    .invalidUTF8,
-                    utf16 ? "the file is UTF-16, not UTF-8" : "the file is not valid UTF-8 (byte \(offset + source.byteOrderMarkLength))",
-                    at: Span(file: index, start: offset, end: offset + length), label: "not UTF-8",
-                    help: "save the file as UTF-8 (most editors offer it under 'Save with encoding')"))
+            diagnostics.append(Diagnostic.notUTF8(source, file: index, at: offset, length: length))
             return PlaybookFile(file: index)
         case nil:
             let (file, found) = parse(source, file: index, interner: &interner)

@@ -2,11 +2,11 @@
 public struct ScenarioFile: Sendable, Hashable {
     /// The scenarios in file order; answer and `expect` lines before the first `scenario` line form one named "".
     public var scenarios: [Scenario]
-    /// Every problem found, ordered by line and column; run the scenarios only when this is empty.
-    public var diagnostics: [ScenarioProblem]
+    /// Every problem found, in the order of the file; run the scenarios only when this is empty.
+    public var diagnostics: [Diagnostic]
 
     /// A file made of `scenarios`, with the problems found reading it.
-    public init(scenarios: [Scenario], diagnostics: [ScenarioProblem] = []) {
+    public init(scenarios: [Scenario], diagnostics: [Diagnostic] = []) {
         self.scenarios = scenarios
         self.diagnostics = diagnostics
     }
@@ -85,46 +85,20 @@ public enum Expectation: Sendable, Hashable {
     }
 }
 
-/// A mistake in a scenario file, at a 1-based line and column (columns count Unicode scalars).
-public struct ScenarioProblem: Error, Sendable, Hashable {
-    /// The 1-based line.
-    public var line: Int
-    /// The 1-based column, in Unicode scalars from the start of the line (a byte order mark is not counted).
-    public var column: Int
-    /// One lowercase line that stands alone and says how to fix the mistake.
-    public var message: String
-
-    /// A problem at `line` and `column`.
-    public init(line: Int, column: Int, message: String) {
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-}
-
 /// Parses a scenario file, reporting every problem found (reading goes on at the next line after one).
-/// Accepts a UTF-8 byte order mark and CRLF line ends; never fails, whatever the text.
-public func parseScenarios(_ text: String) -> ScenarioFile {
-    var parser = ScenarioParser()
-    // One line at a time, so memory follows the longest line rather than the file.
-    var line: [Unicode.Scalar] = []
-    var number = 1
-    var isFirstScalar = true
-    for scalar in text.unicodeScalars {
-        if isFirstScalar {
-            isFirstScalar = false
-            if scalar == "\u{FEFF}" { continue }
+/// Spans point into `source`, which is file `file` of the renderer's sources. Accepts a UTF-8 byte
+/// order mark and CRLF line ends; never fails, whatever the bytes (a file that is not UTF-8 has
+/// one diagnostic, and no scenarios).
+public func parseScenarios(_ source: SourceFile, file: Int = 0) -> ScenarioFile {
+    var parser = ScenarioParser(file: file)
+    let bytes = source.bytes
+    // One line decoded at a time, so that memory follows the longest line rather than the file.
+    var line = ScenarioLine(file: file)
+    for index in 0..<source.lineCount {
+        if let (offset, length) = line.read(bytes[source.lineRange(index)], number: index + 1) {
+            return ScenarioFile(scenarios: [], diagnostics: [Diagnostic.notUTF8(source, file: file, at: offset, length: length)])
         }
-        if scalar == "\n" {
-            if line.last == "\r" { line.removeLast() }
-            parser.read(line, number: number)
-            line.removeAll(keepingCapacity: true)
-            number += 1
-        } else {
-            line.append(scalar)
-        }
+        parser.read(line)
     }
-    if line.last == "\r" { line.removeLast() }
-    parser.read(line, number: number)
     return parser.finish()
 }

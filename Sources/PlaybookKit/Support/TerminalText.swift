@@ -11,6 +11,9 @@ public enum TerminalText {
         }
     }
 
+    /// How a message names a character that cannot be seen: `U+1B`, `U+202E`.
+    static func code(_ scalar: Unicode.Scalar) -> String { "U+" + String(scalar.value, radix: 16, uppercase: true) }
+
     /// The text with every unsafe scalar written as `<U+1B>`. With `lines`, line breaks and tabs
     /// are kept (text shown as paragraphs); without, they are marked too (a name, a field).
     public static func safe(_ text: String, lines: Bool = false) -> String {
@@ -21,7 +24,7 @@ public enum TerminalText {
         var out = ""
         for scalar in text.unicodeScalars {
             if unsafe(scalar) {
-                out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>"
+                out += "<\(code(scalar))>"
             } else {
                 out.unicodeScalars.append(scalar)
             }

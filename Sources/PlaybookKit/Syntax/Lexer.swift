@@ -67,7 +67,7 @@ struct Lexer {
             }
             emit(Token(kind: .invalid, start: index, end: index + length))
             let shown = TerminalText.isUnsafe(scalar) || scalar.properties.generalCategory == .format
-                ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : "'\(Character(scalar))'"
+                ? TerminalText.code(scalar) : "'\(Character(scalar))'"
             diagnostics.append(
                 Diagnostic(
                     .invalidCharacter, "unexpected character \(shown)",
@@ -163,10 +163,7 @@ struct Lexer {
                 let (scalar, length) = decode(at: index + 1, end: end)
                 guard let meant = StringLiteral.unescaped(scalar) else {
                     diagnostics.append(
-                        Diagnostic(
-                            .badStringContent, "unknown escape '\\\(Character(scalar))' in a string",
-                            at: Span(file: file, start: index, end: index + 1 + length), label: "not an escape",
-                            help: "the escapes are \(StringLiteral.escapes); write \\\\ for a backslash"))
+                        StringLiteral.unknownEscape(scalar, at: Span(file: file, start: index, end: index + 1 + length)))
                     value.append(contentsOf: bytes[(index + 1)..<(index + 1 + length)])
                     index += 1 + length
                     continue
@@ -204,44 +201,24 @@ struct Lexer {
             }
             if byte == 0xC2 || byte == 0xE2 {
                 let (scalar, length) = decode(at: index, end: end)
-                if TerminalText.isUnsafe(scalar) { diagnostics.append(unsafeInString(scalar, at: index, length: length)) }
+                if TerminalText.isUnsafe(scalar) {
+                    diagnostics.append(StringLiteral.unsafeCharacter(scalar, at: Span(file: file, start: index, end: index + length)))
+                }
                 value.append(contentsOf: bytes[index..<(index + length)])
                 index += length
                 continue
             }
             if (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F {
                 diagnostics.append(
-                    Diagnostic(
-                        .badStringContent, "a control character (U+\(String(byte, radix: 16, uppercase: true))) in a string",
-                        at: Span(file: file, start: index, end: index + 1), label: "invisible character",
-                        help: "delete it; for a tab write \\t, for a new line \\n"))
+                    StringLiteral.unsafeCharacter(Unicode.Scalar(byte), at: Span(file: file, start: index, end: index + 1)))
             }
             value.append(byte)
             index += 1
         }
-        diagnostics.append(
-            Diagnostic(
-                .unterminatedString, "unterminated string", at: Span(file: file, start: start, end: start + 1),
-                label: "this string never ends", help: "add a closing '\"' before the end of the line"))
+        diagnostics.append(StringLiteral.unterminated(at: Span(file: file, start: start, end: start + 1)))
         return Text(
             value: String(decoding: value, as: UTF8.self), span: Span(file: file, start: start, end: end),
             interpolations: interpolations)
-    }
-
-    /// A C1 control (which a terminal may take for the start of an escape sequence, as it does
-    /// ESC) or a bidirectional control (which reorders how the line shows) inside a string.
-    private func unsafeInString(_ scalar: Unicode.Scalar, at index: Int, length: Int) -> Diagnostic {
-        let code = "U+\(String(scalar.value, radix: 16, uppercase: true))"
-        let span = Span(file: file, start: index, end: index + length)
-        if scalar.value < 0xA0 {
-            return Diagnostic(
-                .badStringContent, "a control character (\(code)) in a string", at: span, label: "invisible character",
-                help: "delete it; for a tab write \\t, for a new line \\n")
-        }
-        return Diagnostic(
-            .badStringContent, "a bidirectional control (\(code)) in a string", at: span,
-            label: "invisible: it changes the order in which text is shown",
-            help: "delete it; to keep a word's direction in mixed Hebrew and English text, a mark (U+200E or U+200F) is enough")
     }
 
     private func isIdentifier(_ range: Range<Int>) -> Bool {

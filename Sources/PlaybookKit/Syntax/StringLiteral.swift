@@ -35,3 +35,36 @@ public enum StringLiteral {
         return literal + "\""
     }
 }
+
+/// What is wrong in a string literal, said the same way for a playbook and a scenario file.
+extension StringLiteral {
+    /// `\q`: a backslash before a letter that is not an escape; `span` covers both.
+    static func unknownEscape(_ letter: Unicode.Scalar, at span: Span) -> Diagnostic {
+        Diagnostic(
+            .badStringContent, "unknown escape '\\\(Character(letter))' in a string", at: span, label: "not an escape",
+            help: "the escapes are \(escapes); write \\\\ for a backslash")
+    }
+
+    /// A control character (C0 but the tab, DEL, C1) or a bidirectional control written in a string.
+    /// A C1 control may be taken by a terminal for the start of an escape sequence, as ESC is; a
+    /// bidirectional control reorders how the line shows.
+    static func unsafeCharacter(_ scalar: Unicode.Scalar, at span: Span) -> Diagnostic {
+        let code = TerminalText.code(scalar)
+        if scalar.value < 0xA0 {
+            return Diagnostic(
+                .badStringContent, "a control character (\(code)) in a string", at: span, label: "invisible character",
+                help: "delete it; for a tab write \\t, for a new line \\n")
+        }
+        return Diagnostic(
+            .badStringContent, "a bidirectional control (\(code)) in a string", at: span,
+            label: "invisible: it changes the order in which text is shown",
+            help: "delete it; to keep a word's direction in mixed Hebrew and English text, a mark (U+200E or U+200F) is enough")
+    }
+
+    /// A string that does not end on its line; `span` is its opening quote.
+    static func unterminated(at span: Span) -> Diagnostic {
+        Diagnostic(
+            .unterminatedString, "unterminated string", at: span, label: "this string never ends",
+            help: "add a closing '\"' before the end of the line")
+    }
+}

@@ -66,12 +66,9 @@ enum TestCommand: Subcommand {
         var languages = Set<String>()
         for operand in arguments.operands {
             let (scenariosPath, playbookPath) = ScenarioPairing.files(for: operand, playbook: arguments.value("--playbook"))
-            let file = try AnswersFile.parse(scenariosPath)
+            let (source, file) = try AnswersFile.parse(scenariosPath)
             guard file.diagnostics.isEmpty else {
-                for problem in file.diagnostics {
-                    let place = "\(TerminalText.safe(scenariosPath)):\(problem.line):\(problem.column)"
-                    Terminal.error("\(place): error: \(TerminalText.safe(problem.message))\n")
-                }
+                Terminal.error(AnswersFile.rendered(file.diagnostics, of: source))
                 status = 1
                 continue
             }
@@ -97,20 +94,27 @@ enum TestCommand: Subcommand {
 
 /// Scenario files read for `test` and for `run --answers`.
 enum AnswersFile {
-    static func parse(_ path: String) throws(UsageError) -> ScenarioFile {
+    static func parse(_ path: String) throws(UsageError) -> (source: SourceFile, file: ScenarioFile) {
         switch FileSystemLoader().load(path) {
         case .failure(let failure): throw UsageError("cannot read '\(path)': \(failure.reason)")
         case .success(let bytes):
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw UsageError("'\(path)' is not UTF-8 text") }
-            return parseScenarios(text)
+            let source = SourceFile(path: path, bytes: bytes)
+            return (source, parseScenarios(source))
         }
+    }
+
+    /// A scenario file's problems as `check` shows a playbook's, then the count, for standard error.
+    static func rendered(_ diagnostics: [Diagnostic], of source: SourceFile) -> String {
+        let renderer = DiagnosticRenderer(sources: [source], color: Terminal.wantsColor(STDERR_FILENO, choice: .auto))
+        return diagnostics.map { renderer.human($0) + "\n" }.joined() + renderer.summary(path: source.path, diagnostics: diagnostics)
     }
 
     /// The answers of one scenario (the first, unless named).
     static func load(_ path: String, scenario name: String?) throws(UsageError) -> AnswerQueue {
-        let file = try parse(path)
-        if let problem = file.diagnostics.first {
-            throw UsageError("\(path):\(problem.line):\(problem.column): \(problem.message)")
+        let (source, file) = try parse(path)
+        if !file.diagnostics.isEmpty {
+            Terminal.error(rendered(file.diagnostics, of: source))
+            throw UsageError("fix the errors in '\(path)' before using its answers")
         }
         let chosen = name.map { name in file.scenarios.first { $0.name == name } } ?? file.scenarios.first
         guard let scenario = chosen else {

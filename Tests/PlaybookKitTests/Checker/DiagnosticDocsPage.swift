@@ -6,8 +6,10 @@ import Foundation
 /// blocks of its "Wrong" and "Fixed" sections.
 ///
 /// A ```playbook block is one file, named by a line before it that ends with the name in
-/// backticks and a colon ("with `libraries/step64.playbook`:"), else `main.playbook`. The ```text
-/// block of "Wrong" is what `playbook check main.playbook` prints. Marks, each an HTML comment
+/// backticks and a colon ("with `libraries/step64.playbook`:"), else `main.playbook`; a
+/// ```scenarios block likewise, else `main.scenarios`. The ```text block of "Wrong" is what
+/// `playbook check main.playbook` prints, or `playbook test main.scenarios` for an example with a
+/// scenario file. Marks, each an HTML comment
 /// alone on its line in "Wrong", say where a page shows more or less than its fixture:
 /// - `<!-- some files not shown -->`: the fixture has files the example leaves out (the prose
 ///   says what they hold);
@@ -70,7 +72,7 @@ struct DiagnosticDocsPage {
                 mark(line, section: section, isVariation: &isVariation)
             } else if line.hasSuffix("`:"), let start = line.dropLast(2).lastIndex(of: "`") {
                 let named = line[line.index(after: start)..<line.index(line.endIndex, offsetBy: -2)]
-                if named.hasSuffix(".playbook") { name = String(named) }
+                if named.hasSuffix(".playbook") || named.hasSuffix(".scenarios") { name = String(named) }
             }
         }
         if block != nil { problems.append("a block is not closed") }
@@ -91,8 +93,11 @@ struct DiagnosticDocsPage {
     }
 
     private mutating func add(_ text: String, fence: String, section: String, name: String?, isVariation: Bool) {
-        let file = name ?? "main.playbook"
         let last = examples.count - 1
+        // A file's block: its fence says its kind, and a name given before it must be of that kind.
+        let isFile = fence == "playbook" || fence == "scenarios"
+        let file = name ?? (fence == "scenarios" ? DiagnosticFixtureTests.scenarios : "main.playbook")
+        if isFile, !file.hasSuffix("." + fence) { problems.append("a ```\(fence) block named \(file)") }
         switch (section, fence, isVariation) {
         case ("Wrong", "text", true):
             if variation != nil { problems.append("two variations") }
@@ -100,9 +105,9 @@ struct DiagnosticDocsPage {
         case ("Wrong", "text", false):
             if examples[last].printed != nil { problems.append("two printed texts for one example; mark the other \(Self.variationMark)") }
             examples[last].printed = text
-        case ("Wrong", "playbook", false):
+        case ("Wrong", _, false) where isFile:
             if examples[last].files.updateValue(text, forKey: file) != nil { problems.append("\(file) is shown twice in one example") }
-        case ("Fixed", "playbook", false):
+        case ("Fixed", _, false) where isFile:
             if fixed.updateValue(text, forKey: file) != nil { problems.append("\(file) is shown twice in \"Fixed\"") }
         default:
             problems.append("a ```\(fence) block\(isVariation ? " marked as a variation" : "") in \"\(section)\"")

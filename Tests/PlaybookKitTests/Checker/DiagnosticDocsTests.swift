@@ -4,7 +4,8 @@ import Testing
 @testable import PlaybookKit
 
 /// Each docs page of a diagnostic shows its fixture: the "Wrong" files are the fixture's files, the
-/// printed text is what the fixture's check prints, and the "Fixed" files check without that code.
+/// printed text is what the fixture's check (or test, for a scenario file) prints, and the "Fixed"
+/// files check without that code (a fixed scenario file reads clean, and its scenarios pass).
 /// How a page may show less than the fixture is in `DiagnosticDocsPage`.
 struct DiagnosticDocsTests {
     static let pages = Golden.root.appendingPathComponent("docs/diagnostics")
@@ -37,6 +38,16 @@ struct DiagnosticDocsTests {
         if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         let summary = "main.playbook: " + (counts.isEmpty ? "no problems found" : counts.joined(separator: ", ")) + "\n"
         return (result.diagnostics.map { renderer.human($0) + "\n" }.joined() + summary, result)
+    }
+
+    /// What `playbook test main.scenarios` prints on standard error when the scenario file has
+    /// problems: the diagnostics, then their count.
+    static func printed(scenarios bytes: [UInt8]) -> (text: String, file: ScenarioFile) {
+        let source = SourceFile(path: DiagnosticFixtureTests.scenarios, bytes: bytes)
+        let file = parseScenarios(source)
+        let renderer = DiagnosticRenderer(sources: [source], color: false)
+        let text = file.diagnostics.map { renderer.human($0) + "\n" }.joined()
+        return (text + renderer.summary(path: source.path, diagnostics: file.diagnostics), file)
     }
 
     /// The variation of a fixture that a page's `<!-- variation -->` text shows, as its prose
@@ -82,10 +93,38 @@ struct DiagnosticDocsTests {
         let (after, result) = try Self.printed(MemoryLoader(bytes: fixed))
         #expect(!result.diagnostics.contains { $0.code.rawValue == code }, "\(name): the fixed example still gives \(code):\n\(after)")
         #expect(result.diagnostics.errorCount == 0, "\(name): the fixed example has errors:\n\(after)")
+        try Self.expectFixedScenarios(name, page, fixture: fixture)
+    }
+
+    /// A page whose "Wrong" shows a scenario file shows it fixed: it reads without a problem, and
+    /// its scenarios pass against the playbook of that example's fixture (as fixed on the page, when
+    /// the fixture is the page's own).
+    static func expectFixedScenarios(_ name: String, _ page: DiagnosticDocsPage, fixture: String) throws {
+        let scenarios = DiagnosticFixtureTests.scenarios
+        let shown = try page.examples.map { $0.fixture ?? fixture }
+            .filter { try DiagnosticFixtureTests.files($0)[scenarios] != nil }
+        guard let scenarioFixture = shown.first else {
+            #expect(page.fixed[scenarios] == nil, "\(name) fixes a scenario file that \"Wrong\" does not show")
+            return
+        }
+        #expect(shown.count == 1, "\(name) shows scenario files of \(shown); \"Fixed\" can fix one")
+        let fixed = try #require(page.fixed[scenarios], "\(name) shows a scenario file in \"Wrong\" and not in \"Fixed\"")
+        var files = try DiagnosticFixtureTests.files(scenarioFixture)
+        if scenarioFixture == fixture { files.merge(page.fixed.mapValues { Array($0.utf8) }) { $1 } }
+        let (printed, file) = Self.printed(scenarios: Array(fixed.utf8))
+        #expect(file.diagnostics.isEmpty, "\(name): the fixed scenario file has problems:\n\(printed)")
+        #expect(!file.scenarios.isEmpty, "\(name): the fixed scenario file has no scenarios")
+        let check = try checkPlaybook(at: "main.playbook", loader: MemoryLoader(bytes: files)).get()
+        let program = try #require(Program(check), "\(name): the playbook of \(scenarioFixture) has errors")
+        for scenario in file.scenarios {
+            let run = runScenario(scenario, program: program)
+            #expect(run.passed, "\(name): the fixed scenario \"\(scenario.name)\" fails: \(run.failures)")
+        }
     }
 
     /// An example shows the fixture's files (all, unless it says some are not shown) and what its
-    /// check prints: the fixture's expected.txt (DiagnosticFixtureTests holds it), then the summary.
+    /// check, or test of its scenario file, prints: the fixture's expected.txt (DiagnosticFixtureTests
+    /// holds it), then the summary.
     static func expect(_ name: String, shows example: DiagnosticDocsPage.Example, of fixture: String) throws {
         let files = try DiagnosticFixtureTests.files(fixture)
         #expect(!files.isEmpty, "\(name) shows the fixture \(fixture), which has no files")
@@ -107,10 +146,11 @@ struct DiagnosticDocsTests {
         } else {
             #expect(unshown.isEmpty, "\(name) does not show \(unshown) of \(fixture) (or say \(DiagnosticDocsPage.someFilesNotShown))")
         }
-        let (printed, _) = try Self.printed(MemoryLoader(bytes: files))
+        let printed = try files[DiagnosticFixtureTests.scenarios].map { Self.printed(scenarios: $0).text }
+            ?? Self.printed(MemoryLoader(bytes: files)).text
         #expect(
             example.printed == printed,
-            "\(name): the text printed for \(fixture) is not what check prints:\n\(Golden.diff(printed, example.printed ?? ""))")
+            "\(name): the text printed for \(fixture) is not what it prints:\n\(Golden.diff(printed, example.printed ?? ""))")
     }
 
     /// The index lists every code once, with its page's title and its severity.

@@ -4,8 +4,12 @@ import Testing
 @testable import PlaybookKit
 
 /// Every folder under Fixtures/diagnostics is a broken playbook (`main.playbook`, with any files it
-/// uses) and `expected.txt`, the exact human rendering of what `check` reports.
+/// uses) and `expected.txt`, the exact human rendering of what `check` reports; or a playbook that
+/// checks clean, a broken scenario file for it (`main.scenarios`), and `expected.txt`, the human
+/// rendering of what `test` reports of the scenario file.
 struct DiagnosticFixtureTests {
+    static let scenarios = "main.scenarios"
+
     static let folder = Golden.fixtures.appendingPathComponent("diagnostics")
 
     static var fixtureNames: [String] {
@@ -13,7 +17,7 @@ struct DiagnosticFixtureTests {
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    /// The `.playbook` files of a fixture folder, by their path inside it.
+    /// The `.playbook` and `.scenarios` files of a fixture folder, by their path inside it.
     static func files(_ name: String) throws -> [String: [UInt8]] {
         let base = folder.appendingPathComponent(name)
         var files: [String: [UInt8]] = [:]
@@ -22,18 +26,28 @@ struct DiagnosticFixtureTests {
             var isFolder: ObjCBool = false
             let full = base.appendingPathComponent(relative).path
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue,
-                relative.hasSuffix(".playbook")
+                relative.hasSuffix(".playbook") || relative.hasSuffix(".scenarios")
             else { continue }
             files[relative] = Array(try Data(contentsOf: URL(fileURLWithPath: full)))
         }
         return files
     }
 
-    /// Checks `main.playbook` of a fixture folder, with its other files served from memory.
+    /// Checks `main.playbook` of a fixture folder, with its other files served from memory; or,
+    /// when the folder has a scenario file, reads that.
     static func render(_ name: String) throws -> String {
-        let result = try checkPlaybook(at: "main.playbook", loader: MemoryLoader(bytes: try files(name))).get()
-        let renderer = DiagnosticRenderer(sources: result.sources, color: false)
-        return result.diagnostics.map { renderer.human($0) + "\n" }.joined()
+        let files = try files(name)
+        let sources: [SourceFile]
+        let diagnostics: [Diagnostic]
+        if let scenarios = files[Self.scenarios] {
+            sources = [SourceFile(path: Self.scenarios, bytes: scenarios)]
+            diagnostics = parseScenarios(sources[0]).diagnostics
+        } else {
+            let result = try checkPlaybook(at: "main.playbook", loader: MemoryLoader(bytes: files)).get()
+            (sources, diagnostics) = (result.sources, result.diagnostics)
+        }
+        let renderer = DiagnosticRenderer(sources: sources, color: false)
+        return diagnostics.map { renderer.human($0) + "\n" }.joined()
     }
 
     @Test(arguments: fixtureNames)
@@ -42,6 +56,15 @@ struct DiagnosticFixtureTests {
         Golden.assert(output, matches: Self.folder.appendingPathComponent(name).appendingPathComponent("expected.txt"))
         let code = String(name.prefix(6))
         #expect(output.contains("[\(code)]"), "fixture \(name) does not produce \(code)")
+    }
+
+    /// What a scenario fixture shows is in its scenario file: its playbook is right.
+    @Test(arguments: fixtureNames)
+    func aScenarioFixturesPlaybookChecksClean(_ name: String) throws {
+        let files = try Self.files(name)
+        guard files[Self.scenarios] != nil else { return }
+        let result = try checkPlaybook(at: "main.playbook", loader: MemoryLoader(bytes: files)).get()
+        #expect(result.diagnostics.isEmpty, "\(name): \(result.diagnostics.map(\.message))")
     }
 
     @Test func everyCodeHasAFixtureAndADocsPage() {

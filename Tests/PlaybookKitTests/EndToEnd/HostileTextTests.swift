@@ -208,7 +208,9 @@ struct HostileTextTests {
         try workspace.write("bidi.scenarios", "scenario \"Wins\"\n  who = \"\u{202E}gnp.exe \u{2066}x\"\n  pick = \"Option\"\n  seats = 3\n  expect won\n")
         let bidi = try Self.clean(workspace, ["run", "--color", "never", "--sessions", "sessions", "--answers", "bidi.scenarios", "deal.playbook"])
         #expect(bidi.status == 2)
-        #expect(bidi.stderr.contains("bidi.scenarios:2:10: a control character (U+202E) in a string"), "\(bidi.stderr)")
+        #expect(
+            bidi.stderr.contains("error[PB0111]: a bidirectional control (U+202E) in a string\n --> bidi.scenarios:2:10\n"),
+            "\(bidi.stderr)")
         let tested = try Self.clean(workspace, ["test", "bidi.scenarios", "--playbook", "deal.playbook"])
         #expect(tested.status == 1)
     }

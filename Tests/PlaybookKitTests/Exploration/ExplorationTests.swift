@@ -44,7 +44,7 @@ struct ExplorationTests {
         #expect(coverage.uncovered.map { $0.text(words: Self.english) } == ["exit when pain (stage problem): fails"])
         #expect(report.faults.isEmpty && report.deadEnds.isEmpty && report.neverMet.isEmpty)
         // The emitted scenarios pass and take every side the exploration took.
-        let file = parseScenarios(scenarioFile(for: report.walks, playbook: "discovery.playbook"))
+        let file = readScenarios(scenarioFile(for: report.walks, playbook: "discovery.playbook"))
         #expect(file.diagnostics.isEmpty)
         var taken = Set<BranchSide>()
         for scenario in file.scenarios {
@@ -75,7 +75,7 @@ struct ExplorationTests {
     @Test func coverageOfTheBriefsScenarios() throws {
         let program = try ScenarioRunnerTests.discovery()
         var taken = Set<BranchSide>()
-        for scenario in parseScenarios(shipped("discovery.scenarios")).scenarios {
+        for scenario in readScenarios(shipped("discovery.scenarios")).scenarios {
             taken.formUnion(runScenario(scenario, program: program).sides)
         }
         let coverage = CoverageReport(program: program, covered: taken)

@@ -12,7 +12,7 @@ struct ScenarioFileTests {
 
     /// The one scenario of a file that should have no problems.
     private func only(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Scenario {
-        let file = parseScenarios(text)
+        let file = readScenarios(text)
         #expect(file.diagnostics == [], sourceLocation: sourceLocation)
         #expect(file.scenarios.count == 1, sourceLocation: sourceLocation)
         return try #require(file.scenarios.first, sourceLocation: sourceLocation)
@@ -74,7 +74,7 @@ struct ScenarioFileTests {
                 ],
                 expectations: [.outcome("lost", line: 46), .notStage("need_payoff", line: 47)]),
         ])
-        #expect(parseScenarios(text) == expected)
+        #expect(readScenarios(text) == expected)
     }
 
     @Test func quotedStringsResolveEscapesAndKeepCommasAndHashes() throws {
@@ -164,7 +164,7 @@ struct ScenarioFileTests {
     }
 
     @Test func linesBeforeTheFirstScenarioFormAnUnnamedOne() {
-        let file = parseScenarios("# answers for playbook run\n\nrole = \"Champion\"\npain = no, yes\nexpect won\n")
+        let file = readScenarios("# answers for playbook run\n\nrole = \"Champion\"\npain = no, yes\nexpect won\n")
         #expect(file.diagnostics == [])
         #expect(
             file.scenarios == [
@@ -174,14 +174,14 @@ struct ScenarioFileTests {
                     expectations: [.outcome("won", line: 5)])
             ])
 
-        let mixed = parseScenarios("tool = yes\nscenario \"Named\"\n  tool = no\n")
+        let mixed = readScenarios("tool = yes\nscenario \"Named\"\n  tool = no\n")
         #expect(mixed.diagnostics == [])
         #expect(mixed.scenarios.map(\.name) == ["", "Named"])
         #expect(mixed.scenarios.map(\.line) == [1, 2])
     }
 
     @Test func commentsAndBlankLinesTakeNoPartInTheStructure() throws {
-        let file = parseScenarios(
+        let file = readScenarios(
             "# top\n\t# a tab before a comment is fine\nscenario \"A\" # trailing\n\n\t\n  a = 1 # note\n      # deeper comment\n  b = 2\n")
         #expect(file.diagnostics == [])
         #expect(file.scenarios.first?.answers == [answer("a", word("1"), line: 6), answer("b", word("2"), line: 8)])
@@ -189,21 +189,22 @@ struct ScenarioFileTests {
 
     @Test func anEmptyFileHasNothing() {
         for text in ["", "\n\n", "# only a comment\n", "\u{FEFF}", "   \n\t\n"] {
-            #expect(parseScenarios(text) == ScenarioFile(scenarios: []))
+            #expect(readScenarios(text) == ScenarioFile(scenarios: []))
         }
     }
 
     @Test func aQuestionNamedScenarioIsAnAnswer() throws {
         let scenario = try only("scenario \"Odd names\"\n  scenario = \"yes\"\n")
         #expect(scenario.answers == [answer("scenario", quoted("yes"), line: 2)])
-        let unnamed = parseScenarios("scenario = yes\n")
+        let unnamed = readScenarios("scenario = yes\n")
         #expect(unnamed.diagnostics == [])
         #expect(unnamed.scenarios == [Scenario(name: "", line: 1, answers: [answer("scenario", word("yes"), line: 1)])])
     }
 
     @Test func namesAreComparedAsUnicodeDoes() {
         // A precomposed 'ạ' and 'a' + combining dot below are one question, so this is a repeat.
-        let file = parseScenarios("scenario \"A\"\n  giai_đo\u{1EA1}n = 1\n  giai_đoa\u{0323}n = 2\n")
-        #expect(file.diagnostics.map(\.line) == [3])
+        let text = "scenario \"A\"\n  giai_đo\u{1EA1}n = 1\n  giai_đoa\u{0323}n = 2\n"
+        #expect(readScenarios(text).diagnostics.map(\.code) == [.repeatedQuestion])
+        #expect(scenarioProblemLocations(text).map(\.line) == [3])
     }
 }

@@ -16,7 +16,7 @@ struct ScenarioRunnerTests {
 
     @Test func theBriefsScenariosPassAsWritten() throws {
         let program = try Self.discovery()
-        let file = parseScenarios(shipped("discovery.scenarios"))
+        let file = readScenarios(shipped("discovery.scenarios"))
         #expect(file.diagnostics.isEmpty)
         #expect(file.scenarios.count == 4)
         for scenario in file.scenarios {
@@ -27,7 +27,7 @@ struct ScenarioRunnerTests {
     }
 
     @Test func theWalkIsReportedStageByStage() throws {
-        let file = parseScenarios(shipped("discovery.scenarios"))
+        let file = readScenarios(shipped("discovery.scenarios"))
         let result = runScenario(file.scenarios[2], program: try Self.discovery())
         #expect(
             Self.walk(result) == [
@@ -39,7 +39,7 @@ struct ScenarioRunnerTests {
     }
 
     @Test func failuresSayWhatWasExpectedAndWhatHappened() throws {
-        let file = parseScenarios(
+        let file = readScenarios(
             """
             scenario "wrong"
               role = "Champion"
@@ -91,7 +91,7 @@ struct ScenarioRunnerTests {
             stage close "Close"
               end won "Signed"
             """)
-        let file = parseScenarios(
+        let file = readScenarios(
             """
             scenario "held"
               pain = no
@@ -128,7 +128,7 @@ struct ScenarioRunnerTests {
     }
 
     @Test func aMissingAnswerNamesTheQuestion() throws {
-        let file = parseScenarios("scenario \"x\"\n  role = 2\n")
+        let file = readScenarios("scenario \"x\"\n  role = 2\n")
         let result = runScenario(file.scenarios[0], program: try Self.discovery())
         #expect(
             Self.failures(result) == [

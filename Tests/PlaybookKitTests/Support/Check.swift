@@ -19,3 +19,14 @@ func codes(_ main: String, files: [String: String] = [:]) -> [String] {
 func shipped(_ name: String) -> String {
     (try? String(contentsOf: Golden.root.appendingPathComponent("playbooks/\(name)"), encoding: .utf8)) ?? ""
 }
+
+/// Parses a scenario file held in memory, as `main.scenarios`.
+func readScenarios(_ text: String) -> ScenarioFile {
+    parseScenarios(SourceFile(path: "main.scenarios", bytes: Array(text.utf8)))
+}
+
+/// Where each diagnostic of a scenario file held in memory starts.
+func scenarioProblemLocations(_ text: String) -> [Location] {
+    let source = SourceFile(path: "main.scenarios", bytes: Array(text.utf8))
+    return parseScenarios(source).diagnostics.map { source.location(of: Int($0.primary.span.start)) }
+}
