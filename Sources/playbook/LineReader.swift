@@ -48,8 +48,6 @@ final class LineReader {
         return pselect(STDIN_FILENO + 1, &readable, nil, nil, nil, &open) > 0
     }
 
-    static var wasInterrupted: Bool { interruptReceived != 0 }
-
     func next() -> Line {
         while true {
             if interruptReceived != 0 { return .interrupted }

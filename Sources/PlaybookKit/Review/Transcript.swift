@@ -91,16 +91,6 @@ public struct Transcript: Sendable {
     /// give its id).
     var buyer: String { log.info.flatMap { $0.personaName ?? $0.persona } ?? strings(.buyer) }
 
-    /// "won (Demo booked)", "paused", "interrupted".
-    public var statusText: String {
-        switch log.status {
-        case .ended(let outcome, let reason, _): Self.safe(reason.map { "\(outcome) (\($0))" } ?? outcome)
-        case .faulted: "stopped on a fault"
-        case .paused: "paused"
-        case .interrupted: "interrupted"
-        }
-    }
-
     /// The answers in force of one stage, each with the notes typed at its question.
     public struct StageAnswers: Sendable {
         public var stage: String

@@ -38,15 +38,6 @@ public struct BigUInt: Sendable, Hashable, Comparable, ExpressibleByIntegerLiter
 
     public var isZero: Bool { limbs.isEmpty }
 
-    /// The value when it fits in 64 bits.
-    public var uint64: UInt64? {
-        switch limbs.count {
-        case 0: 0
-        case 1: limbs[0]
-        default: nil
-        }
-    }
-
     /// How many bits the value needs (0 for zero).
     public var bitWidth: Int {
         guard let top = limbs.last else { return 0 }

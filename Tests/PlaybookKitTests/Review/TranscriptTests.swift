@@ -46,7 +46,6 @@ struct TranscriptTests {
         }
         // A note is one line of the transcript: a line break in it is shown, not obeyed.
         #expect(transcript.text().contains("<U+9B><U+A>second line"))
-        #expect(Self.unsafeScalars(transcript.statusText).isEmpty)
     }
 
     @Test func jsonKeepsTheFieldsExact() {
