@@ -4,6 +4,8 @@ import PlaybookKit
 struct Arguments {
     private(set) var operands: [String] = []
     private var values: [String: String] = [:]
+    /// Every value of each option, in order, for those that may be given more than once.
+    private var repeated: [String: [String]] = [:]
     private var flags: Set<String> = []
 
     /// `valued` options take the next word (or `--name=value`); `flags` take none.
@@ -32,8 +34,10 @@ struct Arguments {
             if valued.contains(name) {
                 if let inline {
                     values[name] = inline
+                    repeated[name, default: []].append(inline)
                 } else if index < words.endIndex {
                     values[name] = words[index]
+                    repeated[name, default: []].append(words[index])
                     index += 1
                 } else {
                     throw UsageError("\(name) needs a value")
@@ -49,7 +53,10 @@ struct Arguments {
         }
     }
 
+    /// The last value of an option given more than once.
     func value(_ name: String) -> String? { values[name] }
+    /// Every value of an option that may be repeated (`--rep Lan --rep Minh`).
+    func all(_ name: String) -> [String] { repeated[name] ?? [] }
     func has(_ name: String) -> Bool { flags.contains(name) }
 
     /// The value of an option that takes one of a fixed set of words.

@@ -11,11 +11,24 @@ public enum Timestamp {
 
     /// The seconds since 1970 of a time written by `format` (milliseconds optional).
     public static func parse(_ text: String) -> Double? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
+        guard let (seconds, milliseconds) = parts(Array(text.utf8)) else { return nil }
+        return Double(seconds) + Double(milliseconds) / 1000
+    }
+
+    /// The milliseconds since 1970 of a time written by `format`, read from its UTF-8 bytes.
+    public static func milliseconds<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Int64? where Bytes.Index == Int {
+        guard let (seconds, milliseconds) = parts(bytes) else { return nil }
+        return seconds * 1000 + milliseconds
+    }
+
+    /// Whole seconds since 1970 and the milliseconds after them.
+    private static func parts<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> (Int64, Int64)? where Bytes.Index == Int {
+        let base = bytes.startIndex
+        guard bytes.count >= 20, bytes[bytes.endIndex - 1] == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int64? {
             var value: Int64 = 0
-            for byte in bytes[range] {
+            for offset in range {
+                let byte = bytes[base + offset]
                 guard (0x30...0x39).contains(byte) else { return nil }
                 value = value * 10 + Int64(byte - 0x30)
             }
@@ -26,9 +39,9 @@ public enum Timestamp {
             (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var milliseconds: Int64 = 0
-        if bytes.count == 24, bytes[19] == UInt8(ascii: "."), let milli = number(20..<23) { milliseconds = milli }
+        if bytes.count == 24, bytes[base + 19] == UInt8(ascii: "."), let milli = number(20..<23) { milliseconds = milli }
         let days = daysFromCivil(year, month, day)
-        return Double(days * 86_400 + hour * 3600 + minute * 60 + second) + Double(milliseconds) / 1000
+        return (days * 86_400 + hour * 3600 + minute * 60 + second, milliseconds)
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
@@ -42,7 +55,7 @@ public enum Timestamp {
     }
 
     /// Howard Hinnant's algorithms for the proleptic Gregorian calendar.
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -54,7 +67,7 @@ public enum Timestamp {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func daysFromCivil(_ year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+    static func daysFromCivil(_ year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

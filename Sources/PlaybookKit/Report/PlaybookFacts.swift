@@ -1,0 +1,54 @@
+/// What a report takes from the playbook itself, when it can be read: the order of its stages and
+/// questions, their titles, texts and types, each choice's options, and which outcomes are wins.
+public struct PlaybookFacts: Sendable {
+    public struct StageFact: Sendable {
+        public var id: String
+        public var title: String
+    }
+
+    public struct QuestionFact: Sendable {
+        public var id: String
+        public var text: String
+        /// As records write it: `yes/no`, `choice`, `number`, `scale`, `text`.
+        public var type: String
+        public var stage: String
+        public var options: [String]
+    }
+
+    public var language: String
+    public var stages: [StageFact]
+    /// In the order a walk meets them: each stage's in source order, a called flow's at its first call.
+    public var questions: [QuestionFact]
+    public var tone: @Sendable (String) -> OutcomeTone
+
+    public init(program: Program) {
+        language = program.language
+        stages = program.stages.map { StageFact(id: program.name($0.name.symbol), title: $0.title.value) }
+        var questions: [QuestionFact] = []
+        var seen = Set<Symbol>()
+        var called = Set<Symbol>()
+        func visit(_ block: [Step], stage: String) {
+            for step in block {
+                switch step {
+                case .ask(let question):
+                    if seen.insert(question.name.symbol).inserted {
+                        questions.append(
+                            QuestionFact(
+                                id: program.name(question.name.symbol), text: question.text.value, type: question.type.keyword,
+                                stage: stage, options: question.branches.compactMap(\.optionText)))
+                    }
+                case .call(let name, _):
+                    if called.insert(name.symbol).inserted, let flow = program.flows.first(where: { $0.name.symbol == name.symbol }) {
+                        visit(flow.body, stage: stage)
+                    }
+                default: break
+                }
+                for inner in step.blocks { visit(inner, stage: stage) }
+            }
+        }
+        for stage in program.stages { visit(stage.body, stage: program.name(stage.name.symbol)) }
+        self.questions = questions
+        let declared = program.outcomes
+        tone = { OutcomeTone.of($0, declared: declared) }
+    }
+}

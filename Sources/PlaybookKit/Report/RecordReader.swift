@@ -1,0 +1,97 @@
+/// Which sessions a report or an export keeps (docs/report.md, Filters).
+public struct ReportFilter: Sendable {
+    /// A playbook's absolute path, or its title (compared without regard to case).
+    public var playbook: String?
+    public var playbookPath: String?
+    public var version: String?
+    public var reps: Set<String> = []
+    /// Start times kept: from `since` (inclusive) to `until` (exclusive), in milliseconds.
+    public var since: Int64?
+    public var until: Int64?
+    /// `run` or `practice`.
+    public var mode = "run"
+
+    public init() {}
+
+    /// The filters other than the mode.
+    func keeps(_ info: SessionInfo, start: Int64) -> Bool {
+        if let playbook, info.playbookPath != playbookPath, info.playbookTitle.lowercased() != playbook.lowercased() { return false }
+        if let version, info.playbookVersion != version { return false }
+        if !reps.isEmpty, !reps.contains(info.rep ?? "") { return false }
+        if let since, start < since { return false }
+        if let until, start >= until { return false }
+        return true
+    }
+}
+
+/// The playbook of a session, as its start line names it: reports are one per playbook.
+public struct PlaybookKey: Hashable, Sendable, Comparable {
+    public var path: String
+    public var title: String
+
+    public static func < (a: PlaybookKey, b: PlaybookKey) -> Bool { (a.title, a.path) < (b.title, b.path) }
+}
+
+/// Reads records one after another on one thread, and tallies the sessions the filter keeps.
+/// Give each thread its own, then `merge` them.
+public final class RecordReader: @unchecked Sendable {
+    public enum Result: Sendable, Equatable {
+        /// A session (kept or left out by the filters), with the number of its lines skipped.
+        case session(skippedLines: Int)
+        /// Lines, none of them a start line that can be read.
+        case noStart(skippedLines: Int)
+        /// No line at all.
+        case empty
+    }
+
+    let filter: ReportFilter
+    let keepDeals: Bool
+    private let scan = SessionScan()
+    private(set) var tallies: [PlaybookKey: PlaybookTally] = [:]
+
+    public init(filter: ReportFilter, keepDeals: Bool = false) {
+        self.filter = filter
+        self.keepDeals = keepDeals
+    }
+
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        var kept = false
+        let filter = filter
+        let scan = scan
+        let outcome = scan.read(bytes) { info in
+            kept = filter.keeps(info, start: scan.startTime) && (info.mode == filter.mode || info.mode == "practice")
+            return kept
+        }
+        switch outcome {
+        case .noStart: return scan.lines == 0 ? .empty : .noStart(skippedLines: scan.skipped)
+        case .leftOut: return .session(skippedLines: 0)
+        case .session:
+            guard kept, let info = scan.info else { return .session(skippedLines: scan.skipped) }
+            let key = PlaybookKey(path: info.playbookPath, title: info.playbookTitle)
+            var tally = tallies.removeValue(forKey: key) ?? PlaybookTally(path: key.path, title: key.title)
+            if info.mode == filter.mode { tally.add(scan, bytes, info: info, keepDeals: keepDeals) }
+            if info.mode == "practice" { tally.addPractice(scan, info: info) }
+            tallies[key] = tally
+            return .session(skippedLines: scan.skipped)
+        }
+    }
+
+    /// Another thread's tallies added to these.
+    public func merge(_ other: RecordReader) {
+        for (key, tally) in other.tallies {
+            if var mine = tallies.removeValue(forKey: key) {
+                mine.merge(tally)
+                tallies[key] = mine
+            } else {
+                tallies[key] = tally
+            }
+        }
+    }
+
+    /// The playbooks with sessions of the report's mode, the most used first.
+    public var playbooks: [PlaybookKey] {
+        tallies.filter { $0.value.sessions > 0 }.sorted { a, b in
+            a.value.sessions != b.value.sessions ? a.value.sessions > b.value.sessions : a.key < b.key
+        }.map(\.key)
+    }
+}

@@ -1,0 +1,172 @@
+import Dispatch
+import Glibc
+import PlaybookKit
+
+/// The record files under the folders and files given to `report` and `export` (docs/report.md,
+/// Which records are read): folders read recursively through links, each folder and file once,
+/// never a file opened that could hang (a FIFO) or be changed by reading.
+struct RecordFiles {
+    /// Paths of the records to read, in the order of their names (a record is named after its session).
+    private(set) var paths: [String] = []
+    /// Why an operand or a file under it is not read, one line each.
+    private(set) var problems: [String] = []
+
+    private var folders = Set<FileID>()
+    private var files = Set<FileID>()
+    /// The path read for each record name: two copies of a session's record are read once, the larger.
+    private var byName: [String: (path: String, size: Int)] = [:]
+    private var named: [String] = []
+
+    private struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    init(operands: [String]) {
+        for operand in operands {
+            var info = stat()
+            guard stat(operand, &info) == 0 else {
+                problems.append("cannot read '\(operand)': \(String(cString: strerror(errno)))")
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(operand, info)
+            } else if info.st_mode & S_IFMT == S_IFREG {
+                if files.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted { named.append(operand) }
+            } else {
+                problems.append("'\(operand)' is not a record: it is not a regular file")
+            }
+        }
+        paths = named + byName.keys.sorted().map { byName[$0]!.path }
+    }
+
+    private mutating func walk(_ folder: String, _ info: stat) {
+        guard folders.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+        guard let directory = opendir(folder) else {
+            problems.append("cannot read the folder '\(folder)': \(String(cString: strerror(errno)))")
+            return
+        }
+        defer { closedir(directory) }
+        var entries: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            entries.append(name)
+        }
+        for name in entries.sorted() {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var child = stat()
+            // Through links: a team folder is often links to each rep's folder.
+            guard stat(path, &child) == 0 else {
+                if name.hasSuffix(".jsonl") { problems.append("cannot read '\(path)': \(String(cString: strerror(errno)))") }
+                continue
+            }
+            switch child.st_mode & S_IFMT {
+            case S_IFDIR: walk(path, child)
+            case S_IFREG where name.hasSuffix(".jsonl"):
+                guard files.insert(FileID(device: UInt64(child.st_dev), inode: UInt64(child.st_ino))).inserted else { continue }
+                let size = Int(child.st_size)
+                if let other = byName[name] {
+                    problems.append("'\(path)' and '\(other.path)' hold the same session: only the larger is read")
+                    if (size, other.path) <= (other.size, path) { continue }
+                }
+                byName[name] = (path, size)
+            default:
+                if name.hasSuffix(".jsonl") { problems.append("'\(path)' is not a record: it is not a regular file") }
+            }
+        }
+    }
+}
+
+/// Reads the records on two threads, each into its own reader, and says what could not be read.
+struct RecordReading {
+    var reader: RecordReader
+    var sessions = 0
+    var skippedLines = 0
+    var filesWithSkippedLines = 0
+    var problems: [String] = []
+
+    init(_ paths: [String], filter: ReportFilter, keepDeals: Bool) {
+        let parts = 2
+        let results = Slots(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var result = Part(reader: RecordReader(filter: filter, keepDeals: keepDeals))
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            for index in stride(from: part, to: paths.count, by: parts) {
+                result.read(paths[index], into: &buffer)
+            }
+            results.set(part, result)
+        }
+        let all = (0..<parts).map { results.get($0) }
+        reader = all[0].reader
+        for part in all.dropFirst() { reader.merge(part.reader) }
+        for part in all {
+            sessions += part.sessions
+            skippedLines += part.skippedLines
+            filesWithSkippedLines += part.filesWithSkippedLines
+            problems += part.problems
+        }
+        problems.sort()
+    }
+
+    private struct Part: Sendable {
+        var reader: RecordReader
+        var sessions = 0
+        var skippedLines = 0
+        var filesWithSkippedLines = 0
+        var problems: [String] = []
+
+        mutating func read(_ path: String, into buffer: inout [UInt8]) {
+            // Never blocks on a FIFO swapped in since the listing; never follows a link at the last step twice.
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                problems.append("cannot read '\(path)': \(String(cString: strerror(errno)))")
+                return
+            }
+            defer { close(descriptor) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                problems.append("'\(path)' is not a record: it is not a regular file")
+                return
+            }
+            var count = 0
+            while true {
+                if count == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+                let got = buffer.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress! + count, raw.count - count) }
+                if got < 0, errno == EINTR { continue }
+                guard got >= 0 else {
+                    problems.append("cannot read '\(path)': \(String(cString: strerror(errno)))")
+                    return
+                }
+                if got == 0 { break }
+                count += got
+            }
+            let result = buffer.withUnsafeBufferPointer { reader.read(UnsafeBufferPointer(rebasing: $0[..<count])) }
+            switch result {
+            case .session(let skipped):
+                sessions += 1
+                if skipped > 0 {
+                    skippedLines += skipped
+                    filesWithSkippedLines += 1
+                }
+            case .noStart(let skipped):
+                problems.append(
+                    skipped > 0
+                        ? "'\(path)' is not a record: its first line cannot be read as a start line"
+                        : "'\(path)' is not a record: it has no start line")
+            case .empty: problems.append("'\(path)' is not a record: it is empty")
+            }
+        }
+    }
+
+    /// The parts' results, each written by its own thread only.
+    private final class Slots: @unchecked Sendable {
+        private let parts: UnsafeMutableBufferPointer<Part?>
+        init(count: Int) { parts = .allocate(capacity: count); parts.initialize(repeating: nil) }
+        deinit { parts.deallocate() }
+        func set(_ index: Int, _ part: Part) { parts[index] = part }
+        func get(_ index: Int) -> Part { parts[index]! }
+    }
+}

@@ -1,0 +1,157 @@
+import Glibc
+import PlaybookKit
+
+/// `playbook report`: the manager's view of a team's records (docs/report.md).
+enum ReportCommand: Subcommand {
+    static let help = """
+        usage: playbook report [options] [FOLDER|FILE]...
+
+        Reads the session records in the folders (recursively: a team's folder of each rep's
+        sessions folder) and files given, or in your sessions folder, and reports per playbook:
+        the overview (status, outcomes, win rate, cycle), the funnel of stages (conversion, time
+        in each, deals stalled), the questions (answers, win rate by answer, where deals die),
+        each rep, each version (with a test of their win rates) and the trend per week. Every
+        figure is defined in docs/report.md.
+
+        options:
+          --playbook P      only sessions of this playbook (its path or its title)
+          --version V       only sessions of this version of the playbook
+          --rep NAME        only this rep's sessions (repeat for several)
+          --since DATE      only sessions started on or after DATE (YYYY-MM-DD, UTC)
+          --until DATE      only sessions started on or before DATE
+          --mode MODE       run (deals, the default) or practice (rehearsals)
+          --as-of TIME      measure "open for so long" to TIME (YYYY-MM-DD or
+                            YYYY-MM-DDTHH:MM:SSZ; default: now)
+          --format FORMAT   text (default), markdown, json, csv or html
+          --table TABLE     with --format csv: funnel, questions, reps, versions or deals
+          --color WHEN      auto (default), always or never
+          --output FILE     write the report to FILE instead of standard output
+          --sessions DIR    your sessions folder, read when no folder or file is given
+          -h, --help        show this help
+
+        """
+
+    enum Format: String, CaseIterable { case text, markdown, json, csv, html }
+
+    static let name = "report"
+    static let operands = "[FOLDER|FILE]..."
+    static let summary = "measure a team's recorded deals, per playbook"
+    static let valued: Set<String> = RecordOptions.valued.union(["--format", "--table", "--color", "--as-of"])
+    static let flags: Set<String> = []
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
+        let format: Format = try arguments.choice("--format", default: .text)
+        let table: TeamReport.Table? = try arguments.value("--table").map { name throws(UsageError) in
+            guard format == .csv else { throw UsageError("--table goes with --format csv") }
+            guard let table = TeamReport.Table(rawValue: name) else {
+                throw UsageError("--table takes one of: \(TeamReport.Table.allCases.map(\.rawValue).joined(separator: ", ")) (not '\(name)')")
+            }
+            return table
+        }
+        if format == .csv, table == nil { throw UsageError("--format csv needs --table funnel, questions, reps, versions or deals") }
+        let asOf = try arguments.value("--as-of").map { text throws(UsageError) in
+            guard let time = ReportCalendar.day(text) ?? Timestamp.milliseconds(Array(text.utf8)) else {
+                throw UsageError("--as-of takes a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ), not '\(text)'")
+            }
+            return time
+        } ?? Int64(now() * 1000)
+        let options = try RecordOptions(arguments)
+        guard let reading = options.read(keepDeals: table == .deals) else { return 1 }
+        var report = TeamReport(reading.reader, facts: PlaybookFacts.load, asOf: asOf)
+        report.files = reading.sessions
+        report.skippedLines = reading.skippedLines
+        report.filesWithSkippedLines = reading.filesWithSkippedLines
+        guard !report.playbooks.isEmpty else {
+            Terminal.error("playbook: no \(options.filter.mode == "run" ? "deal" : "practice run") in \(options.described) \(options.filtered ? "matches the filters" : "to report on")\n")
+            return 1
+        }
+        let text: String
+        switch format {
+        case .json: text = report.json().text + "\n"
+        case .text, .markdown, .csv, .html:
+            text = report.json().text + "\n"
+        }
+        return options.deliver(text)
+    }
+}
+
+/// What `report` and `export` share: the folders and files to read, the filters, and where the
+/// result goes.
+struct RecordOptions {
+    static let valued: Set<String> = ["--playbook", "--version", "--rep", "--since", "--until", "--mode", "--output", "--sessions"]
+
+    var filter = ReportFilter()
+    var operands: [String]
+    var output: String?
+    var filtered: Bool
+
+    init(_ arguments: Arguments) throws(UsageError) {
+        operands = arguments.operands.isEmpty ? [SessionStore(arguments).directory] : arguments.operands
+        output = arguments.value("--output")
+        if let playbook = arguments.value("--playbook") {
+            filter.playbook = playbook
+            filter.playbookPath = FileSystemLoader().realPath(playbook) ?? playbook
+        }
+        filter.version = arguments.value("--version")
+        filter.reps = Set(arguments.all("--rep"))
+        func day(_ name: String) throws(UsageError) -> Int64? {
+            guard let text = arguments.value(name) else { return nil }
+            guard let day = ReportCalendar.day(text) else { throw UsageError("\(name) takes a date as YYYY-MM-DD, not '\(text)'") }
+            return day
+        }
+        filter.since = try day("--since")
+        filter.until = try day("--until").map { $0 + 86_400_000 }
+        if let mode = arguments.value("--mode") {
+            guard mode == "run" || mode == "practice" else { throw UsageError("--mode takes one of: run, practice (not '\(mode)')") }
+            filter.mode = mode
+        }
+        filtered = [filter.playbook, filter.version, filter.since.map(String.init), filter.until.map(String.init)].contains { $0 != nil }
+            || !filter.reps.isEmpty
+    }
+
+    var described: String {
+        operands.count == 1 ? "'\(TerminalText.safe(operands[0]))'" : "the \(operands.count) folders and files given"
+    }
+
+    /// The records read, with what could not be read said on stderr; nil when nothing could be.
+    func read(keepDeals: Bool) -> RecordReading? {
+        let files = RecordFiles(operands: operands)
+        let reading = RecordReading(files.paths, filter: filter, keepDeals: keepDeals)
+        let problems = files.problems + reading.problems
+        var notes = problems.prefix(20).map { "playbook: note: " + $0 + "\n" }.joined()
+        if problems.count > 20 { notes += "playbook: note: and \(problems.count - 20) more files that are not records\n" }
+        if reading.skippedLines > 0 {
+            notes += "playbook: note: \(counted(reading.skippedLines, "line")) skipped in \(counted(reading.filesWithSkippedLines, "file")) (torn, of another schema version, or not a known event)\n"
+        }
+        Terminal.error(TerminalText.safe(notes, lines: true))
+        if reading.sessions == 0, files.paths.isEmpty, !files.problems.isEmpty, problems.count == files.problems.count,
+            files.problems.count >= operands.count
+        {
+            return nil
+        }
+        return reading
+    }
+
+    /// Writes the result to standard output or `--output`.
+    func deliver(_ text: String) -> Int32 {
+        guard let output else {
+            Terminal.write(text)
+            return 0
+        }
+        if let problem = FileWriter.write(text, to: output) {
+            Terminal.error("playbook: cannot write '\(TerminalText.safe(output))': \(problem)\n")
+            return 1
+        }
+        return 0
+    }
+}
+
+extension PlaybookFacts {
+    /// What the playbook a report's records name says, when it is where they say and checks.
+    static func load(_ key: PlaybookKey) -> PlaybookFacts? {
+        guard case .success(let check) = checkPlaybook(at: key.path, loader: FileSystemLoader()), let program = Program(check) else {
+            return nil
+        }
+        return PlaybookFacts(program: program)
+    }
+}
