@@ -18,6 +18,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case notAllowedHere = "PB0114"
     case invalidCharacter = "PB0115"
     case nestedTooDeeply = "PB0116"
+    case unknownOutcomeMark = "PB0117"
+    case unclosedOutcomeMark = "PB0118"
     // Names.
     case duplicateName = "PB0201"
     case unknownTarget = "PB0202"
@@ -97,6 +99,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .notAllowedHere: "not-allowed-here"
         case .invalidCharacter: "invalid-character"
         case .nestedTooDeeply: "nested-too-deeply"
+        case .unknownOutcomeMark: "unknown-outcome-mark"
+        case .unclosedOutcomeMark: "unclosed-outcome-mark"
         case .duplicateName: "duplicate-name"
         case .unknownTarget: "unknown-target"
         case .unknownFlow: "unknown-flow"
