@@ -32,6 +32,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case duplicateBranch = "PB0209"
     case duplicateTerm = "PB0210"
     case optionReadsAsCommand = "PB0211"
+    case noWinOutcome = "PB0212"
     // Types.
     case mismatchedComparison = "PB0301"
     case arithmeticOnNonNumber = "PB0302"
@@ -73,7 +74,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     public var severity: Severity {
         switch self {
         case .unreachable, .unusedFlow, .exitNeverChecked, .duplicateTerm, .optionReadsAsCommand, .scoredWithoutBest,
-            .bestScoresLower, .feedbackNotOnChoice:
+            .bestScoresLower, .feedbackNotOnChoice, .noWinOutcome:
             .warning
         default: .error
         }
@@ -112,6 +113,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .duplicateBranch: "duplicate-branch"
         case .duplicateTerm: "duplicate-term"
         case .optionReadsAsCommand: "option-reads-as-command"
+        case .noWinOutcome: "no-win-outcome"
         case .mismatchedComparison: "mismatched-comparison"
         case .arithmeticOnNonNumber: "arithmetic-on-non-number"
         case .conditionNotYesNo: "condition-not-yes-no"
