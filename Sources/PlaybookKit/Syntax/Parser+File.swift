@@ -176,7 +176,7 @@ extension Parser {
                     Diagnostic(
                         .unknownOutcomeMark, "unknown mark '\(text)' on the outcome '\(name)'", at: span(word),
                         label: "not 'win' or 'loss'", notes: [Self.markNote],
-                        help: Self.nearestMark(to: text, among: allowed).map { "did you mean '\($0)'?" }
+                        help: Self.nearestMark(to: text, among: allowed).map(Suggestion.didYouMean)
                             ?? "write \(name) (win) for a win or \(name) (loss) for a loss"))
             }
         case .rightParen:
@@ -217,7 +217,7 @@ extension Parser {
     static let markNote = "the marks are (win) and (loss), in English in a playbook of any language; an outcome that is neither has no mark"
 
     /// The mark a mistyped one most likely means: the nearest by edit distance (`won`, `lost`), or
-    /// the one it starts with (`winner`, `losses`), which edit distance finds too far.
+    /// the one it starts with (`winner`, `winning`), which edit distance finds too far.
     static func nearestMark(to word: String, among marks: [String]) -> String? {
         Suggestion.nearest(to: word, among: marks) ?? marks.first { word.lowercased().hasPrefix($0) }
     }
