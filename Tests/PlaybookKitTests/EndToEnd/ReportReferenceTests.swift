@@ -5,9 +5,8 @@ import Testing
 /// `playbook report` checked against an independent reading of the same records: every figure of
 /// docs/report.md that DuckDB's SQL computes in `Reference/report_reference.py` (its queries are in
 /// `Reference/report_queries.py`), and the funnel SQL printed in docs/report.md's last section, run
-/// as it is printed. Counts must agree exactly, other numbers to 1e-9 relative (durations also to a
-/// microsecond: a time read into a `Double` of seconds since 1970 is only that precise). Skipped,
-/// with the reason, where python3 or its duckdb module is missing (`.ci/run` installs it).
+/// as it is printed. Counts must agree exactly, other numbers to 1e-9 relative. Skipped, with the
+/// reason, where python3 or its duckdb module is missing (`.ci/run` installs it).
 struct ReportReferenceTests {
     static let script = Golden.root.appendingPathComponent("Tests/PlaybookKitTests/Reference/report_reference.py")
     /// The team-folder generator beside the repository, as `BriefSampleTests` finds ../shared/brief.
@@ -145,13 +144,6 @@ struct ReportReferenceTests {
         "versions": ["version"], "trend": ["week"], "by_answer": ["answer"], "stalls": ["session"],
     ]
 
-    /// Durations, with a microsecond in their unit.
-    static let microsecond: [String: Double] = [
-        "median_hours": 1e-6 / 3600, "p90_hours": 1e-6 / 3600, "median_cycle_days": 1e-6 / 86400,
-        "median_open_days": 1e-6 / 86400, "days": 1e-6 / 86400, "median_active_minutes": 1e-6 / 60,
-        "median_seconds": 1e-6,
-    ]
-
     /// Where the report and the reference differ, one line each. Only what the reference holds is
     /// compared; an element or a count either one leaves out must be empty in the other (no
     /// sessions: an option nobody chose, a stage nobody entered). `ordered`: both read stage and
@@ -209,7 +201,7 @@ struct ReportReferenceTests {
                 }
             }
         default:
-            if !same(report, reference, slack: microsecond[key] ?? 0) {
+            if !same(report, reference) {
                 found.append("\(path): report \(report.text), reference \(reference.text)")
             }
         }
@@ -220,12 +212,12 @@ struct ReportReferenceTests {
         ["outcomes", "rest", "options", "values", "status"].contains(key)
     }
 
-    /// Numbers to 1e-9 relative (and `slack` absolute), everything else exactly.
-    static func same(_ a: JSON, _ b: JSON, slack: Double) -> Bool {
+    /// Numbers to 1e-9 relative, everything else exactly.
+    static func same(_ a: JSON, _ b: JSON) -> Bool {
         if case .bool = a { return a == b }
         if case .bool = b { return a == b }
         if let x = a.double, let y = b.double {
-            return x == y || abs(x - y) <= 1e-9 * max(abs(x), abs(y)) || abs(x - y) <= slack
+            return x == y || abs(x - y) <= 1e-9 * max(abs(x), abs(y))
         }
         return a == b
     }
@@ -273,7 +265,7 @@ struct ReportReferenceTests {
             }
             for figure in ["entered", "left", "median_hours", "p90_hours"] {
                 let a = stage[figure] ?? .null, b = row[figure] ?? .null
-                if !same(a, b, slack: microsecond[figure] ?? 0) {
+                if !same(a, b) {
                     found.append("\(stageName).\(figure): report \(a.text), SQL \(b.text)")
                 }
             }

@@ -457,11 +457,13 @@ SELECT path, title, strftime(make_timestamp(start_ms * 1000), '%G-W%V') AS week,
 FROM sel GROUP BY ALL ORDER BY ALL;
 """
 
+# The records read (one per session: the other copy of a session is not counted) and their lines
+# skipped, over every mode and playbook.
 SKIPPED = r"""
-SELECT (SELECT count(*) FROM record) AS files,
+SELECT count(*) AS files,
        coalesce(sum(lines - readable_lines), 0) AS skipped_lines,
        count(*) FILTER (WHERE lines > readable_lines) AS skipped_files
-FROM record;
+FROM record WHERE used;
 """
 
 

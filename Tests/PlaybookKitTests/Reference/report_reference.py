@@ -124,13 +124,12 @@ def number_key(text):
 
 
 def answer_value(kind, text):
-    """An answer as the record's `value`: true/false, the option's text, a number."""
+    """An answer as by_answer names it: yes or no, the option's text, a scale value as its key."""
     if kind == "yes/no":
-        return text == "true"
+        return "yes" if text == "true" else "no"
     if kind == "choice":
         return text
-    value = float(text)
-    return int(value) if value.is_integer() else value
+    return number_key(text)
 
 
 def report(connection, files, options):
