@@ -15,7 +15,6 @@ struct RecordFiles {
     private var files = Set<FileID>()
     /// The path read for each record name: two copies of a session's record are read once, the larger.
     private var byName: [String: (path: String, size: Int)] = [:]
-    private var named: [String] = []
 
     private struct FileID: Hashable {
         var device: UInt64
@@ -32,12 +31,26 @@ struct RecordFiles {
             if info.st_mode & S_IFMT == S_IFDIR {
                 walk(operand, info)
             } else if info.st_mode & S_IFMT == S_IFREG {
-                if files.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted { named.append(operand) }
+                add(operand, info)
             } else {
                 problems.append("'\(operand)' is not a record: it is not a regular file")
             }
         }
-        paths = named + byName.keys.sorted().map { byName[$0]!.path }
+        paths = byName.keys.sorted().map { byName[$0]!.path }
+    }
+
+    /// A record file, unless it was met before (through a link) or a larger copy of the same
+    /// session (by its name) was: a record only grows, so the larger copy is the later one.
+    private mutating func add(_ path: String, _ info: stat) {
+        guard files.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        let size = Int(info.st_size)
+        if let other = byName[name] {
+            let (kept, dropped) = (size, other.path) <= (other.size, path) ? (other.path, path) : (path, other.path)
+            problems.append("'\(dropped)' is a copy of the session in '\(kept)': only the larger is read")
+            if kept == other.path { return }
+        }
+        byName[name] = (path, size)
     }
 
     private mutating func walk(_ folder: String, _ info: stat) {
@@ -65,14 +78,7 @@ struct RecordFiles {
             }
             switch child.st_mode & S_IFMT {
             case S_IFDIR: walk(path, child)
-            case S_IFREG where name.hasSuffix(".jsonl"):
-                guard files.insert(FileID(device: UInt64(child.st_dev), inode: UInt64(child.st_ino))).inserted else { continue }
-                let size = Int(child.st_size)
-                if let other = byName[name] {
-                    problems.append("'\(path)' and '\(other.path)' hold the same session: only the larger is read")
-                    if (size, other.path) <= (other.size, path) { continue }
-                }
-                byName[name] = (path, size)
+            case S_IFREG where name.hasSuffix(".jsonl"): add(path, child)
             default:
                 if name.hasSuffix(".jsonl") { problems.append("'\(path)' is not a record: it is not a regular file") }
             }
