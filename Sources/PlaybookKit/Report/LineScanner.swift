@@ -126,15 +126,20 @@ struct LineScanner {
         var at = from
         let base = UnsafeRawPointer(bytes.baseAddress!)
         while true {
-            // Eight plain ASCII bytes at a time: none a quote, a backslash, a control or above 0x7F.
+            // Eight bytes at a time: the first that is a quote, a backslash, a control or above
+            // 0x7F. In each test the lowest byte flagged is a true one (a borrow only runs upward),
+            // so the lowest flag of all is the first such byte.
             while at + 8 <= end {
                 let word = base.loadUnaligned(fromByteOffset: at, as: UInt64.self)
                 let quote = word ^ 0x2222_2222_2222_2222
                 let slash = word ^ 0x5C5C_5C5C_5C5C_5C5C
                 let special =
-                    ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash)
-                    | ((word &- 0x2020_2020_2020_2020) & ~word) | word
-                if special & 0x8080_8080_8080_8080 != 0 { break }
+                    (((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                        | ((word &- 0x2020_2020_2020_2020) & ~word) | word) & 0x8080_8080_8080_8080
+                if special != 0 {
+                    at += special.trailingZeroBitCount >> 3
+                    break
+                }
                 at += 8
             }
             guard at < end else { return nil }

@@ -48,7 +48,10 @@ extension PlaybookTally {
                     cycleDays: ended ? Double(cycle) / 86_400_000 : nil, mode: info.mode, reason: ended ? scan.reason : nil,
                     score: ended ? scan.score : nil,
                     answers: scan.questions.indices.compactMap { index in
-                        scan.answerInForce(index).map { (question: names.string(scan.questions[index].question), shown: names.string($0.shown)) }
+                        scan.answerInForce(index).map {
+                            (question: names.string(scan.questions[index].question),
+                             shown: $0.shownRead ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.shown]), as: UTF8.self))
+                        }
                     }))
         }
     }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// One record read for a report: the facts of docs/report.md ("The facts of a session"), found in
 /// one pass over its bytes. Reused from record to record, on one thread; names are numbers of its
 /// `interner`, so that a stage or question met a million times is made into a `String` once.
@@ -89,7 +91,9 @@ struct SessionScan {
     struct GivenAnswer {
         var question: Int32
         var value: ReportValue
-        var shown: Int32
+        /// As the rep read it: bytes of the record being read, or as read the exact way.
+        var shown: Range<Int>
+        var shownRead: String?
         var milliseconds: Int64
         var cancelled = false
     }
@@ -110,8 +114,10 @@ struct SessionScan {
         let count = bytes.count
         var number = 0
         while at < count {
-            var end = at
-            while end < count, bytes[end] != 0x0A { end += 1 }
+            var end = count
+            if let found = memchr(bytes.baseAddress! + at, 0x0A, count - at) {
+                end = UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer(found))
+            }
             let next = end + 1
             number += 1
             if end > at, bytes[end - 1] == 0x0D { end -= 1 }
@@ -132,6 +138,9 @@ struct SessionScan {
     }
 
     private var startRead = false
+    private var lastDate: UInt64 = 0
+    private var lastDateTail: UInt16 = 0
+    private var lastDay: Int64?
     /// The number of the line that gave `info`.
     private(set) var startLine = 0
     /// Keep `readLines` (for an export).
@@ -175,7 +184,7 @@ struct SessionScan {
         let v = scanner.range(.v)
         guard scanner.kind(.v) == .number, v.count == 1, bytes[v.lowerBound] == UInt8(ascii: "1"),
             scanner.kind(.event) == .string, scanner.kind(.time) == .string,
-            let time = Timestamp.milliseconds(UnsafeBufferPointer(rebasing: bytes[scanner.range(.time)]))
+            let time = time(bytes, scanner.range(.time))
         else { return false }
         let event = scanner.range(.event)
         func named(_ word: StaticString) -> Bool {
@@ -196,10 +205,13 @@ struct SessionScan {
             guard let question = name(.question), let value = fastValue(bytes), scanner.kind(.shown) == .string else { return false }
             var milliseconds: Int64 = 0
             if scanner.kind(.seconds) == .number {
-                guard let seconds = number(bytes, scanner.range(.seconds)) else { return false }
-                milliseconds = Int64((seconds * 1000).rounded())
+                guard let given = Self.milliseconds(bytes, scanner.range(.seconds)) ?? number(bytes, scanner.range(.seconds)).map({
+                    Int64(($0 * 1000).rounded())
+                })
+                else { return false }
+                milliseconds = given
             }
-            answered(question, value: value, shown: interner.id(bytes, scanner.range(.shown)), milliseconds: milliseconds)
+            answered(question, value: value, shown: scanner.range(.shown), read: nil, milliseconds: milliseconds)
         } else if named("stage_enter") {
             guard let stage = name(.stage) else { return false }
             var position = 0
@@ -286,6 +298,64 @@ struct SessionScan {
         }
     }
 
+    /// `20.905` as 20,905 milliseconds, read straight from the digits: the same as rounding the
+    /// number's Double times 1000, for the up to three decimals records write; nil for any other form.
+    private static func milliseconds(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
+        var whole: Int64 = 0
+        var at = range.lowerBound
+        while at < range.upperBound, bytes[at] &- 0x30 < 10, whole < 1_000_000_000 {
+            whole = whole * 10 + Int64(bytes[at] &- 0x30)
+            at += 1
+        }
+        guard at > range.lowerBound else { return nil }
+        var fraction: Int64 = 0
+        var digits = 0
+        if at < range.upperBound {
+            guard bytes[at] == UInt8(ascii: "."), range.upperBound - at - 1 <= 3 else { return nil }
+            at += 1
+            while at < range.upperBound {
+                guard bytes[at] &- 0x30 < 10 else { return nil }
+                fraction = fraction * 10 + Int64(bytes[at] &- 0x30)
+                digits += 1
+                at += 1
+            }
+        }
+        while digits < 3 {
+            fraction *= 10
+            digits += 1
+        }
+        return whole * 1000 + fraction
+    }
+
+    /// A time as `Timestamp.milliseconds` reads it, the common `YYYY-MM-DDTHH:MM:SS.mmmZ` the fast
+    /// way, with the day of the line before remembered (a record's lines are mostly of one day).
+    private mutating func time(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
+        guard range.count == 24, bytes[range.lowerBound + 19] == UInt8(ascii: "."), bytes[range.upperBound - 1] == UInt8(ascii: "Z")
+        else { return Timestamp.milliseconds(UnsafeBufferPointer(rebasing: bytes[range])) }
+        let at = range.lowerBound
+        let date = UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: at, as: UInt64.self)
+        let tail = UInt16(bytes[at + 8]) | UInt16(bytes[at + 9]) << 8
+        func digits(_ offset: Int, _ count: Int) -> Int64? {
+            var value: Int64 = 0
+            for index in (at + offset)..<(at + offset + count) {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int64(digit)
+            }
+            return value
+        }
+        guard let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2), let milli = digits(20, 3),
+            hour < 24, minute < 60, second < 61
+        else { return nil }
+        if date != lastDate || tail != lastDateTail || lastDay == nil {
+            guard let day = Timestamp.milliseconds(UnsafeBufferPointer(rebasing: bytes[range])) else { return nil }
+            lastDate = date
+            lastDateTail = tail
+            lastDay = day - (hour * 3_600_000 + minute * 60_000 + second * 1000 + milli)
+        }
+        return lastDay! + hour * 3_600_000 + minute * 60_000 + second * 1000 + milli
+    }
+
     /// A JSON number's value, as the exact reader gets it; nil when it does not fit a finite Double.
     private func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
         guard let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)), value.isFinite
@@ -322,7 +392,7 @@ struct SessionScan {
                 case .number(let number): .number(number)
                 case .text(let text): .text(interner.id(text))
                 }
-            answered(interner.id(question), value: given, shown: interner.id(shown), milliseconds: Int64((seconds * 1000).rounded()))
+            answered(interner.id(question), value: given, shown: 0..<0, read: shown, milliseconds: Int64((seconds * 1000).rounded()))
         case .undo(let question): undone(interner.id(question))
         case .paused: status = .paused
         case .resumed: status = .interrupted
@@ -388,9 +458,9 @@ struct SessionScan {
             QuestionVisit(question: question, stage: stage, type: type, text: text, textRead: read, place: place, asked: really))
     }
 
-    private mutating func answered(_ question: Int32, value: ReportValue, shown: Int32, milliseconds: Int64) {
+    private mutating func answered(_ question: Int32, value: ReportValue, shown: Range<Int>, read: String?, milliseconds: Int64) {
         activeMilliseconds += milliseconds
-        answers.append(GivenAnswer(question: question, value: value, shown: shown, milliseconds: milliseconds))
+        answers.append(GivenAnswer(question: question, value: value, shown: shown, shownRead: read, milliseconds: milliseconds))
         lastAnswer = question
         if questionSlots.get(question, stamp) == nil {
             // An answer with no ask before it (a damaged record): the question was still put.
