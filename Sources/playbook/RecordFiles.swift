@@ -174,6 +174,7 @@ struct RecordReading {
                 let path = paths[index]
                 tally.add(path, RecordBytes.read(path, into: &buffer, problems: &tally.problems) { reader.read($0) })
             }
+            reader.finish()
             results.set(part, (reader, tally))
         }
         let all = (0..<parts).map { results.get($0) }

@@ -33,9 +33,8 @@ extension PlaybookTally {
         version.sessions += 1
         if ended { version.outcomes[outcome, default: 0] += 1 }
         for visit in scan.stages {
-            let name = names.string(visit.stage)
-            if visit.firstEnter != nil { version.entered[name, default: 0] += 1 }
-            if visit.left { version.left[name, default: 0] += 1 }
+            if visit.firstEnter != nil { version.enteredIDs[visit.stage, default: 0] += 1 }
+            if visit.left { version.leftIDs[visit.stage, default: 0] += 1 }
         }
         let week = ReportCalendar.monday(of: scan.startTime)
         weeks[week, default: WeekTally()].started += 1
@@ -54,6 +53,38 @@ extension PlaybookTally {
                         }
                     }))
         }
+    }
+
+    /// Names what was counted by the numbers of this thread's interner, so that tallies of other
+    /// threads can be merged in. Called once, when the thread has read its records.
+    mutating func finish(_ names: ByteInterner) {
+        for version in versions.values {
+            for (id, count) in version.enteredIDs { version.entered[names.string(id), default: 0] += count }
+            for (id, count) in version.leftIDs { version.left[names.string(id), default: 0] += count }
+            version.enteredIDs = [:]
+            version.leftIDs = [:]
+        }
+        for question in questions.values {
+            for (id, count) in question.typeIDs { question.types[names.string(id), default: 0] += count }
+            for (id, count) in question.stageIDs { question.stages[names.string(id), default: 0] += count }
+            for (id, count) in question.optionIDs { question.options[names.string(id), default: 0] += count }
+            for (value, outcomes) in question.byAnswerIDs {
+                let key: AnswerKey =
+                    switch value {
+                    case .yes: .yes
+                    case .no: .no
+                    case .number(let number): .number(number)
+                    case .text(let id): .text(names.string(id))
+                    }
+                for (outcome, count) in outcomes { question.byAnswer[key, default: [:]][names.string(outcome), default: 0] += count }
+            }
+            question.typeIDs = [:]
+            question.stageIDs = [:]
+            question.optionIDs = [:]
+            question.byAnswerIDs = [:]
+        }
+        stageCache = []
+        questionCache = []
     }
 
     /// Adds a practice run of this playbook to its rep's practice figures.
@@ -123,12 +154,11 @@ extension PlaybookTally {
         let names = scan.interner
         for (index, visit) in scan.questions.enumerated() {
             let question = question(visit.question, names)
-            let type = names.string(visit.type)
+            let type = visit.type == scan.textType ? "text" : visit.type == scan.numberType ? "number" : ""
             if visit.asked {
                 question.asked += 1
-                question.types[type, default: 0] += 1
-                let stage = names.string(visit.stage)
-                question.stages[stage, default: 0] += 1
+                question.typeIDs[visit.type, default: 0] += 1
+                question.stageIDs[visit.stage, default: 0] += 1
                 let number = scan.stages.first { $0.stage == visit.stage }?.number ?? Int.max
                 if (number, visit.place) < question.place { question.place = (number, visit.place) }
                 if question.textSession.isEmpty || info.id < question.textSession {
@@ -138,7 +168,7 @@ extension PlaybookTally {
             }
             if let answer = scan.answerInForce(index) {
                 question.answered += 1
-                let key: AnswerKey
+                let key: ReportValue
                 switch answer.value {
                 case .yes:
                     question.yes += 1
@@ -150,11 +180,11 @@ extension PlaybookTally {
                     question.numbers.append(number)
                     key = .number(number)
                 case .text(let id):
-                    key = .text(names.string(id))
-                    if type != "text" { question.options[names.string(id), default: 0] += 1 }
+                    key = .text(id)
+                    if type != "text" { question.optionIDs[id, default: 0] += 1 }
                 }
-                if let outcome, type != "text", type != "number" {
-                    question.byAnswer[key, default: [:]][outcome, default: 0] += 1
+                if outcome != nil, type != "text", type != "number" {
+                    question.byAnswerIDs[key, default: [:]][scan.outcome, default: 0] += 1
                 }
             }
         }

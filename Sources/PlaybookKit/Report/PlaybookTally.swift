@@ -58,6 +58,12 @@ struct PlaybookTally: Sendable {
         var numbers: [Double] = []
         /// Ended sessions by the answer in force, then by outcome.
         var byAnswer: [AnswerKey: [String: Int]] = [:]
+        /// While a thread reads: types, stages, options and the answers by outcome, counted by the
+        /// numbers of its interner (cheaper to hash than names); `finish` names them.
+        var typeIDs: [Int32: Int] = [:]
+        var stageIDs: [Int32: Int] = [:]
+        var optionIDs: [Int32: Int] = [:]
+        var byAnswerIDs: [ReportValue: [Int32: Int]] = [:]
         var seconds: [Int64] = []
         /// Ended sessions whose last answer before the end was to this question, by outcome.
         var lastBeforeEnd: [String: Int] = [:]
@@ -79,6 +85,9 @@ struct PlaybookTally: Sendable {
         var outcomes: [String: Int] = [:]
         var entered: [String: Int] = [:]
         var left: [String: Int] = [:]
+        /// While a thread reads, by the numbers of its interner; `finish` names them.
+        var enteredIDs: [Int32: Int] = [:]
+        var leftIDs: [Int32: Int] = [:]
     }
 
     struct WeekTally: Sendable {

@@ -75,6 +75,11 @@ public final class RecordReader: @unchecked Sendable {
         }
     }
 
+    /// Done reading: the tallies name what they counted by number, ready to merge.
+    public func finish() {
+        for key in Array(tallies.keys) { tallies[key]?.finish(scan.interner) }
+    }
+
     /// Another thread's tallies added to these.
     public func merge(_ other: RecordReader) {
         for (key, tally) in other.tallies {

@@ -138,6 +138,14 @@ struct SessionScan {
     }
 
     private var startRead = false
+    /// The numbers of the question types the report tells apart.
+    let textType: Int32
+    let numberType: Int32
+
+    init() {
+        textType = interner.id("text")
+        numberType = interner.id("number")
+    }
     private var lastDate: UInt64 = 0
     private var lastDateTail: UInt16 = 0
     private var lastDay: Int64?
