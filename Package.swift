@@ -10,7 +10,7 @@ let package = Package(
     targets: [
         .target(name: "PlaybookKit", exclude: ["Support/generate"]),
         .executableTarget(name: "playbook", dependencies: ["PlaybookKit"]),
-        .testTarget(name: "PlaybookKitTests", dependencies: ["PlaybookKit", "playbook"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlaybookKitTests", dependencies: ["PlaybookKit", "playbook"], exclude: ["Fixtures", "Reference"]),
     ],
     swiftLanguageModes: [.v6]
 )

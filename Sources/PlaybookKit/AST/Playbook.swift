@@ -45,6 +45,22 @@ public struct Header: Sendable {
     public var description: Text?
     /// Declared outcomes, or nil when the header does not restrict them.
     public var outcomes: [Name]?
+    /// The mark written after each declared outcome (`won (win)`), nil for one written without:
+    /// as many as `outcomes`, in the same order. Empty when no outcomes are declared.
+    public var outcomeMarks: [OutcomeMark?] = []
+}
+
+/// What an outcome counts as, written after it on the `outcomes` line: `won (win)`, `lost (loss)`.
+/// Reports count wins and losses by these marks, and the flowchart colours by them.
+public struct OutcomeMark: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case win
+        case loss
+    }
+
+    public var kind: Kind
+    /// From the `(` to the `)`.
+    public var span: Span
 }
 
 public struct LanguageTag: Sendable {

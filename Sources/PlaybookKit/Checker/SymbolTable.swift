@@ -59,6 +59,13 @@ public struct SymbolTable: Sendable {
                 seen[outcome.symbol] = outcome.span
             }
             outcomes = declared.map(\.symbol)
+            // A mark that did not parse may be the win (`won (won)`): nothing to add until it is fixed.
+            let unreadMark = diagnostics.contains {
+                $0.primary.span.file == 0 && [.unknownOutcomeMark, .unclosedOutcomeMark].contains($0.code)
+            }
+            if !unreadMark, let header = main.header, let noWin = Self.noWin(header, interner: interner) {
+                diagnostics.append(noWin)
+            }
         }
         stages = main.stages
         var asked = main.stageQuestions[...]
@@ -102,6 +109,21 @@ public struct SymbolTable: Sendable {
                 personas.append(persona)
             }
         }
+    }
+
+    /// Outcomes are marked, but none `(win)`: reports would count no walk as won.
+    static func noWin(_ header: Header, interner: Interner) -> Diagnostic? {
+        let marks = header.outcomeMarks.compactMap { $0 }
+        guard let outcomes = header.outcomes, let first = outcomes.first, let last = outcomes.last, !marks.isEmpty,
+            !marks.contains(where: { $0.kind == .win })
+        else { return nil }
+        let end = header.outcomeMarks.last.flatMap { $0?.span } ?? last.span
+        let unmarked = zip(outcomes, header.outcomeMarks).first { $0.1 == nil }.map { interner.name($0.0.symbol) }
+        return Diagnostic(
+            .noWinOutcome, "outcomes are marked, but none as a win", at: first.span.to(end), label: "no '(win)' here",
+            notes: ["reports count a walk as won when it ends in an outcome marked (win): with none, the win rate is always 0"],
+            help: unmarked.map { "mark the outcome that counts as a win: \($0) (win)" }
+                ?? "mark the outcome that counts as a win with (win) instead of (loss)")
     }
 
     private mutating func add(_ question: Question, container: Int, stage: Int, declare: (Name, StaticString) -> Bool) {

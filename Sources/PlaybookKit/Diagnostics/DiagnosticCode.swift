@@ -18,6 +18,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case notAllowedHere = "PB0114"
     case invalidCharacter = "PB0115"
     case nestedTooDeeply = "PB0116"
+    case unknownOutcomeMark = "PB0117"
+    case unclosedOutcomeMark = "PB0118"
     // Names.
     case duplicateName = "PB0201"
     case unknownTarget = "PB0202"
@@ -30,6 +32,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case duplicateBranch = "PB0209"
     case duplicateTerm = "PB0210"
     case optionReadsAsCommand = "PB0211"
+    case noWinOutcome = "PB0212"
     // Types.
     case mismatchedComparison = "PB0301"
     case arithmeticOnNonNumber = "PB0302"
@@ -71,7 +74,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     public var severity: Severity {
         switch self {
         case .unreachable, .unusedFlow, .exitNeverChecked, .duplicateTerm, .optionReadsAsCommand, .scoredWithoutBest,
-            .bestScoresLower, .feedbackNotOnChoice:
+            .bestScoresLower, .feedbackNotOnChoice, .noWinOutcome:
             .warning
         default: .error
         }
@@ -97,6 +100,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .notAllowedHere: "not-allowed-here"
         case .invalidCharacter: "invalid-character"
         case .nestedTooDeeply: "nested-too-deeply"
+        case .unknownOutcomeMark: "unknown-outcome-mark"
+        case .unclosedOutcomeMark: "unclosed-outcome-mark"
         case .duplicateName: "duplicate-name"
         case .unknownTarget: "unknown-target"
         case .unknownFlow: "unknown-flow"
@@ -108,6 +113,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .duplicateBranch: "duplicate-branch"
         case .duplicateTerm: "duplicate-term"
         case .optionReadsAsCommand: "option-reads-as-command"
+        case .noWinOutcome: "no-win-outcome"
         case .mismatchedComparison: "mismatched-comparison"
         case .arithmeticOnNonNumber: "arithmetic-on-non-number"
         case .conditionNotYesNo: "condition-not-yes-no"

@@ -22,8 +22,11 @@ public enum Suggestion {
 
     /// "did you mean 'x'?" or nil.
     public static func didYouMean<S: Sequence>(_ name: String, among candidates: S) -> String? where S.Element == String {
-        nearest(to: name, among: candidates).map { "did you mean '\($0)'?" }
+        nearest(to: name, among: candidates).map(didYouMean)
     }
+
+    /// "did you mean 'x'?" for a candidate found another way.
+    public static func didYouMean(_ candidate: String) -> String { "did you mean '\(candidate)'?" }
 
     /// Optimal string alignment distance (a swap of neighbours counts 1), stopping early past `limit`.
     static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {

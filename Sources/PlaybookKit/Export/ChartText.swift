@@ -71,7 +71,7 @@ struct ChartText {
 
     func outcome(_ ending: Ending, cluster: Int?) -> Flowchart.Node {
         let name = program.name(ending.outcome.symbol)
-        let tone = OutcomeTone.of(name, declared: program.outcomes)
+        let tone = program.tone(of: name)
         let reason = ending.reason.map { ShortLine.oneLine($0.value) } ?? ""
         let shown = detail ? name : Self.words(of: name)
         let text = reason.isEmpty ? shown : shown + words.colon + reason

@@ -1,7 +1,7 @@
 /// Gives each distinct byte string a small number, and its `String` made once: the report meets the
 /// same stage, question and option names millions of times, and makes each `String` only once.
-/// One per thread; not shared.
-final class ByteInterner {
+/// One per thread.
+struct ByteInterner {
     private var arena: [UInt8] = []
     private var offsets: [Int] = []
     private var hashes: [UInt64] = []
@@ -13,7 +13,7 @@ final class ByteInterner {
 
     func string(_ id: Int32) -> String { texts[Int(id)] }
 
-    func id(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3 }
         let mask = table.count - 1
@@ -35,7 +35,7 @@ final class ByteInterner {
         return Int32(id)
     }
 
-    func id(_ text: String) -> Int32 {
+    mutating func id(_ text: String) -> Int32 {
         var text = text
         return text.withUTF8 { id($0, 0..<$0.count) }
     }
@@ -52,7 +52,7 @@ final class ByteInterner {
         return true
     }
 
-    private func grow() {
+    private mutating func grow() {
         table = [Int32](repeating: 0, count: table.count * 2)
         let mask = table.count - 1
         for id in hashes.indices {

@@ -48,7 +48,7 @@ public struct PlaybookFacts: Sendable {
         }
         for stage in program.stages { visit(stage.body, stage: program.name(stage.name.symbol)) }
         self.questions = questions
-        let declared = program.outcomes
-        tone = { OutcomeTone.of($0, declared: declared) }
+        // The header's marks when it gives any, else the rule by name: `Program.tone(of:)`.
+        tone = { program.tone(of: $0) }
     }
 }

@@ -16,26 +16,26 @@ extension PlaybookTally {
         addStages(scan, info: info, outcome: ended ? outcome : nil)
         addQuestions(scan, bytes, info: info, outcome: ended ? outcome : nil)
         let lastStage = scan.lastEntered >= 0 ? names.string(scan.stages[scan.lastEntered].stage) : nil
-        do {
-            var rep = reps[info.rep, default: RepTally()]
-            rep.sessions += 1
-            if ended {
-                rep.outcomes[outcome, default: 0] += 1
-                rep.cycles.append(cycle)
-                if let lastStage { rep.endedIn[outcome, default: [:]][lastStage, default: 0] += 1 }
-            }
-            reps[info.rep] = rep
+        let rep = tally(of: info.rep)
+        rep.sessions += 1
+        if ended {
+            rep.outcomes[outcome, default: 0] += 1
+            rep.cycles.append(cycle)
+            if let lastStage { rep.endedIn[outcome, default: [:]][lastStage, default: 0] += 1 }
         }
-        do {
-            var version = versions[info.playbookVersion, default: VersionTally()]
-            version.sessions += 1
-            if ended { version.outcomes[outcome, default: 0] += 1 }
-            for visit in scan.stages {
-                let name = names.string(visit.stage)
-                if visit.firstEnter != nil { version.entered[name, default: 0] += 1 }
-                if visit.left { version.left[name, default: 0] += 1 }
-            }
+        let version: VersionTally
+        if let known = versions[info.playbookVersion] {
+            version = known
+        } else {
+            version = VersionTally()
             versions[info.playbookVersion] = version
+        }
+        version.sessions += 1
+        if ended { version.outcomes[outcome, default: 0] += 1 }
+        for visit in scan.stages {
+            let name = names.string(visit.stage)
+            if visit.firstEnter != nil { version.entered[name, default: 0] += 1 }
+            if visit.left { version.left[name, default: 0] += 1 }
         }
         let week = ReportCalendar.monday(of: scan.startTime)
         weeks[week, default: WeekTally()].started += 1
@@ -51,20 +51,50 @@ extension PlaybookTally {
 
     /// Adds a practice run of this playbook to its rep's practice figures.
     mutating func addPractice(_ scan: SessionScan, info: SessionInfo) {
-        var rep = reps[info.rep, default: RepTally()]
+        let rep = tally(of: info.rep)
         rep.practiceRuns += 1
         if let grade = scan.grade {
             rep.gradeSum += grade
             rep.graded += 1
         }
-        reps[info.rep] = rep
+    }
+
+    private mutating func tally(of rep: String?) -> RepTally {
+        if let known = reps[rep] { return known }
+        let made = RepTally()
+        reps[rep] = made
+        return made
+    }
+
+    /// The stage's tally, found by its number in the scan's interner.
+    private mutating func stage(_ id: Int32, _ names: ByteInterner) -> StageTally {
+        let index = Int(id)
+        if index < stageCache.count, let known = stageCache[index] { return known }
+        if index >= stageCache.count { stageCache.append(contentsOf: repeatElement(nil, count: index + 1 - stageCache.count + 64)) }
+        let name = names.string(id)
+        let found = stages[name] ?? StageTally()
+        stages[name] = found
+        stageCache[index] = found
+        return found
+    }
+
+    private mutating func question(_ id: Int32, _ names: ByteInterner) -> QuestionTally {
+        let index = Int(id)
+        if index < questionCache.count, let known = questionCache[index] { return known }
+        if index >= questionCache.count {
+            questionCache.append(contentsOf: repeatElement(nil, count: index + 1 - questionCache.count + 64))
+        }
+        let name = names.string(id)
+        let found = questions[name] ?? QuestionTally()
+        questions[name] = found
+        questionCache[index] = found
+        return found
     }
 
     private mutating func addStages(_ scan: SessionScan, info: SessionInfo, outcome: String?) {
         let names = scan.interner
         for (index, visit) in scan.stages.enumerated() {
-            let name = names.string(visit.stage)
-            var stage = stages[name, default: StageTally()]
+            let stage = stage(visit.stage, names)
             if let enter = visit.firstEnter {
                 stage.entered += 1
                 if stage.titleSession.isEmpty || info.id < stage.titleSession {
@@ -79,15 +109,13 @@ extension PlaybookTally {
             if outcome == nil, index == scan.lastEntered, scan.lastEnteredOpen {
                 stage.open.append(OpenDeal(session: info.id, deal: info.deal, rep: info.rep, since: visit.lastEnter))
             }
-            stages[name] = stage
         }
     }
 
     private mutating func addQuestions(_ scan: SessionScan, _ bytes: UnsafeBufferPointer<UInt8>, info: SessionInfo, outcome: String?) {
         let names = scan.interner
         for (index, visit) in scan.questions.enumerated() {
-            let name = names.string(visit.question)
-            var question = questions[name, default: QuestionTally()]
+            let question = question(visit.question, names)
             let type = names.string(visit.type)
             if visit.asked {
                 question.asked += 1
@@ -122,13 +150,10 @@ extension PlaybookTally {
                     question.byAnswer[key, default: [:]][outcome, default: 0] += 1
                 }
             }
-            questions[name] = question
         }
-        for answer in scan.answers {
-            questions[names.string(answer.question), default: QuestionTally()].seconds.append(answer.milliseconds)
-        }
+        for answer in scan.answers { question(answer.question, names).seconds.append(answer.milliseconds) }
         if let outcome, scan.lastAnswerBeforeEnd >= 0 {
-            questions[names.string(scan.lastAnswerBeforeEnd), default: QuestionTally()].lastBeforeEnd[outcome, default: 0] += 1
+            question(scan.lastAnswerBeforeEnd, names).lastBeforeEnd[outcome, default: 0] += 1
         }
     }
 }

@@ -19,13 +19,19 @@ struct PlaybookTally: Sendable {
     var weeks: [Int64: WeekTally] = [:]
     /// Every session, when a table of deals was asked for.
     var deals: [DealRow] = []
+    /// The tallies of the stages and questions by their number in the reading thread's interner:
+    /// found without hashing a name (this thread only; not merged).
+    var stageCache: [StageTally?] = []
+    var questionCache: [QuestionTally?] = []
 
     init(path: String, title: String) {
         self.path = path
         self.title = title
     }
 
-    struct StageTally: Sendable {
+    /// A class, so that adding a session changes it in place (a struct taken out of the
+    /// dictionary would copy its growing lists each time).
+    final class StageTally: @unchecked Sendable {
         var title = ""
         var titleSession = ""
         var number = Int.max
@@ -37,7 +43,7 @@ struct PlaybookTally: Sendable {
         var open: [OpenDeal] = []
     }
 
-    struct QuestionTally: Sendable {
+    final class QuestionTally: @unchecked Sendable {
         var text = ""
         var textSession = ""
         var types: [String: Int] = [:]
@@ -57,7 +63,7 @@ struct PlaybookTally: Sendable {
         var lastBeforeEnd: [String: Int] = [:]
     }
 
-    struct RepTally: Sendable {
+    final class RepTally: @unchecked Sendable {
         var sessions = 0
         var outcomes: [String: Int] = [:]
         var cycles: [Int64] = []
@@ -68,7 +74,7 @@ struct PlaybookTally: Sendable {
         var graded = 0
     }
 
-    struct VersionTally: Sendable {
+    final class VersionTally: @unchecked Sendable {
         var sessions = 0
         var outcomes: [String: Int] = [:]
         var entered: [String: Int] = [:]
@@ -88,7 +94,7 @@ struct PlaybookTally: Sendable {
         cycles += other.cycles
         active += other.active
         stages.merge(other.stages) { mine, theirs in
-            var both = mine
+            let both = mine
             if (theirs.titleSession, theirs.title) < (both.titleSession, both.title) {
                 both.title = theirs.title
                 both.titleSession = theirs.titleSession
@@ -102,7 +108,7 @@ struct PlaybookTally: Sendable {
             return both
         }
         questions.merge(other.questions) { mine, theirs in
-            var both = mine
+            let both = mine
             if (theirs.textSession, theirs.text) < (both.textSession, both.text) {
                 both.text = theirs.text
                 both.textSession = theirs.textSession
@@ -122,7 +128,7 @@ struct PlaybookTally: Sendable {
             return both
         }
         reps.merge(other.reps) { mine, theirs in
-            var both = mine
+            let both = mine
             both.sessions += theirs.sessions
             both.outcomes.merge(theirs.outcomes, uniquingKeysWith: +)
             both.cycles += theirs.cycles
@@ -133,7 +139,7 @@ struct PlaybookTally: Sendable {
             return both
         }
         versions.merge(other.versions) { mine, theirs in
-            var both = mine
+            let both = mine
             both.sessions += theirs.sessions
             both.outcomes.merge(theirs.outcomes, uniquingKeysWith: +)
             both.entered.merge(theirs.entered, uniquingKeysWith: +)

@@ -46,7 +46,7 @@ public final class RecordReader: @unchecked Sendable {
 
     let filter: ReportFilter
     let keepDeals: Bool
-    private let scan = SessionScan()
+    private var scan = SessionScan()
     private(set) var tallies: [PlaybookKey: PlaybookTally] = [:]
 
     public init(filter: ReportFilter, keepDeals: Bool = false) {
@@ -57,9 +57,8 @@ public final class RecordReader: @unchecked Sendable {
     public func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
         var kept = false
         let filter = filter
-        let scan = scan
-        let outcome = scan.read(bytes) { info in
-            kept = filter.keeps(info, start: scan.startTime) && (info.mode == filter.mode || info.mode == "practice")
+        let outcome = scan.read(bytes) { info, start in
+            kept = filter.keeps(info, start: start) && (info.mode == filter.mode || info.mode == "practice")
             return kept
         }
         switch outcome {

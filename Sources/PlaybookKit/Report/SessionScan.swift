@@ -1,8 +1,8 @@
 /// One record read for a report: the facts of docs/report.md ("The facts of a session"), found in
 /// one pass over its bytes. Reused from record to record, on one thread; names are numbers of its
 /// `interner`, so that a stage or question met a million times is made into a `String` once.
-final class SessionScan {
-    let interner = ByteInterner()
+struct SessionScan {
+    private(set) var interner = ByteInterner()
     private var scanner = LineScanner()
 
     /// The start line's facts; nil when the record has none that can be read.
@@ -103,8 +103,8 @@ final class SessionScan {
         case noStart
     }
 
-    /// Reads one record. `admit` sees the start line and says whether to read on.
-    func read(_ bytes: UnsafeBufferPointer<UInt8>, admit: (SessionInfo) -> Bool) -> Outcome {
+    /// Reads one record. `admit` sees the start line and its time, and says whether to read on.
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, admit: (SessionInfo, Int64) -> Bool) -> Outcome {
         reset()
         var at = 0
         let count = bytes.count
@@ -120,7 +120,7 @@ final class SessionScan {
                 if !fastLine(bytes, at, end) { slowLine(bytes, at, end, number: number) }
                 if startRead {
                     startRead = false
-                    if let info, !admit(info) { return .leftOut }
+                    if let info, !admit(info, startTime) { return .leftOut }
                 }
             }
             at = next
@@ -130,7 +130,7 @@ final class SessionScan {
 
     private var startRead = false
 
-    private func reset() {
+    private mutating func reset() {
         info = nil
         lines = 0
         skipped = 0
@@ -160,7 +160,7 @@ final class SessionScan {
 
     // MARK: the fast way, for the common lines
 
-    private func fastLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    private mutating func fastLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         guard scanner.scan(bytes, from: start, to: end) else { return false }
         let v = scanner.range(.v)
         guard scanner.kind(.v) == .number, v.count == 1, bytes[v.lowerBound] == UInt8(ascii: "1"),
@@ -207,6 +207,25 @@ final class SessionScan {
         } else if named("undo") {
             guard let question = name(.question) else { return false }
             undone(question)
+        } else if named("start") {
+            guard info == nil, let start = fastStart(bytes) else { return false }
+            info = start
+            startTime = time
+            startRead = true
+            status = .interrupted
+        } else if named("end") {
+            guard let name = name(.outcome) else { return false }
+            var points = 0.0
+            if scanner.kind(.score) == .number {
+                guard let number = number(bytes, scanner.range(.score)) else { return false }
+                points = number
+            }
+            status = .ended
+            outcome = name
+            reason = scanner.kind(.reason) == .string ? text(bytes, .reason) : nil
+            score = points
+            endTime = time
+            lastAnswerBeforeEnd = lastAnswer
         } else if named("pause") {
             status = .paused
         } else if named("resume") {
@@ -218,7 +237,36 @@ final class SessionScan {
         return true
     }
 
-    private func fastValue(_ bytes: UnsafeBufferPointer<UInt8>) -> ReportValue? {
+    /// The start line of a run, read the fast way; nil for anything unusual (practice, whose
+    /// persona fields the exact reader reads; a seed that is not a decimal string).
+    private func fastStart(_ bytes: UnsafeBufferPointer<UInt8>) -> SessionInfo? {
+        guard scanner.kind(.session) == .string, scanner.hasPlaybook, scanner.kind(.seed) == .string else { return nil }
+        let mode = scanner.kind(.mode) == .string ? text(bytes, .mode) : "run"
+        guard mode != "practice" else { return nil }
+        var seed: UInt64 = 0
+        let digits = scanner.range(.seed)
+        guard !digits.isEmpty else { return nil }
+        for index in digits {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            let (times, overflow) = seed.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times.addingReportingOverflow(UInt64(digit))
+            guard !overflow, !carry else { return nil }
+            seed = sum
+        }
+        func optional(_ field: LineScanner.Field) -> String? { scanner.kind(field) == .string ? text(bytes, field) : nil }
+        return SessionInfo(
+            id: text(bytes, .session), mode: mode, playbookTitle: optional(.playbookTitle) ?? "",
+            playbookPath: optional(.playbookPath) ?? "", playbookVersion: optional(.playbookVersion),
+            playbookHash: optional(.playbookHash) ?? "", language: optional(.language) ?? "en", rep: optional(.rep),
+            deal: optional(.deal), seed: seed)
+    }
+
+    private func text(_ bytes: UnsafeBufferPointer<UInt8>, _ field: LineScanner.Field) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[scanner.range(field)]), as: UTF8.self)
+    }
+
+    private mutating func fastValue(_ bytes: UnsafeBufferPointer<UInt8>) -> ReportValue? {
         switch scanner.kind(.value) {
         case .yes: return .yes
         case .no: return .no
@@ -237,7 +285,7 @@ final class SessionScan {
 
     // MARK: the exact way, for everything else
 
-    private func slowLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, number: Int) {
+    private mutating func slowLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, number: Int) {
         guard case .success(let event) = SessionEvent.read(line: ArraySlice(bytes[start..<end]), number: number) else {
             skipped += 1
             return
@@ -283,7 +331,7 @@ final class SessionScan {
 
     // MARK: the facts, line by line
 
-    private func entered(_ stage: Int32, title: Int32, number: Int, at time: Int64) {
+    private mutating func entered(_ stage: Int32, title: Int32, number: Int, at time: Int64) {
         if let index = stageSlots.get(stage, stamp) {
             if stages[index].firstEnter == nil {
                 stages[index].firstEnter = time
@@ -300,7 +348,7 @@ final class SessionScan {
         lastEnteredOpen = true
     }
 
-    private func left(_ stage: Int32, at time: Int64) {
+    private mutating func left(_ stage: Int32, at time: Int64) {
         if let index = stageSlots.get(stage, stamp) {
             if stages[index].firstLeave == nil, stages[index].firstEnter != nil { stages[index].firstLeave = time }
             stages[index].left = true
@@ -312,7 +360,7 @@ final class SessionScan {
         }
     }
 
-    private func asked(_ question: Int32, stage: Int32, type: Int32, text: Range<Int>, read: String? = nil, really: Bool = true) {
+    private mutating func asked(_ question: Int32, stage: Int32, type: Int32, text: Range<Int>, read: String? = nil, really: Bool = true) {
         if let index = questionSlots.get(question, stamp) {
             if really, !questions[index].asked {
                 questions[index].asked = true
@@ -330,7 +378,7 @@ final class SessionScan {
             QuestionVisit(question: question, stage: stage, type: type, text: text, textRead: read, place: place, asked: really))
     }
 
-    private func answered(_ question: Int32, value: ReportValue, shown: Int32, milliseconds: Int64) {
+    private mutating func answered(_ question: Int32, value: ReportValue, shown: Int32, milliseconds: Int64) {
         activeMilliseconds += milliseconds
         answers.append(GivenAnswer(question: question, value: value, shown: shown, milliseconds: milliseconds))
         lastAnswer = question
@@ -341,7 +389,7 @@ final class SessionScan {
         }
     }
 
-    private func undone(_ question: Int32) {
+    private mutating func undone(_ question: Int32) {
         if let index = answers.lastIndex(where: { $0.question == question && !$0.cancelled }) {
             answers[index].cancelled = true
         }

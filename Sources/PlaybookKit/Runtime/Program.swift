@@ -12,6 +12,8 @@ public struct Program: Sendable {
     public let personas: [PersonaCard]
     /// Declared outcomes, or nil when the playbook does not restrict them.
     public let outcomes: [String]?
+    /// What the header marks each outcome as (`won (win)`, `lost (loss)`); empty when it marks none.
+    public let outcomeMarks: [String: OutcomeMark.Kind]
     public let interner: Interner
     let sources: [SourceFile]
     /// The flowchart the checker proved things on; practice computes the best score on it.
@@ -43,6 +45,13 @@ public struct Program: Sendable {
                 context: persona.context?.value)
         }
         outcomes = table.outcomes.map { $0.map(check.interner.name) }
+        var marks: [String: OutcomeMark.Kind] = [:]
+        if let header = table.header, let declared = header.outcomes {
+            for (outcome, mark) in zip(declared, header.outcomeMarks) {
+                if let mark { marks[check.interner.name(outcome.symbol)] = mark.kind }
+            }
+        }
+        outcomeMarks = marks
         stageIndex = table.stageIndex
         flowIndex = table.flowIndex
         scoreSymbol = check.interner.lookup("score")
@@ -93,6 +102,20 @@ public struct Program: Sendable {
                 default: break
                 }
             }
+        }
+    }
+
+    /// The header marks some outcome `(win)` or `(loss)`: then the marks decide every tone.
+    public var isToneDeclared: Bool { !outcomeMarks.isEmpty }
+
+    /// Whether an outcome is a win, a loss or neither: by the header's marks when it gives any
+    /// (an unmarked outcome is then neither), else by the name (`OutcomeTone.of(_:declared:)`).
+    public func tone(of outcome: String) -> OutcomeTone {
+        guard isToneDeclared else { return OutcomeTone.of(outcome, declared: outcomes) }
+        switch outcomeMarks[outcome] {
+        case .win?: return .good
+        case .loss?: return .bad
+        case nil: return .other
         }
     }
 

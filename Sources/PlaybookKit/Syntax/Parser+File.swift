@@ -105,7 +105,7 @@ extension Parser {
                 }
             case keywords.description: header.description = string("the description", after: "'description'")
             case keywords.language: header.language = parseLanguage()
-            default: header.outcomes = parseOutcomes()
+            default: (header.outcomes, header.outcomeMarks) = parseOutcomes()
             }
             endOfLine(after: "'\(word)'")
             noChildren(child, under: "'\(word)'")
@@ -134,12 +134,15 @@ extension Parser {
             span: Span(file: file, start: first.start, end: last.end))
     }
 
-    private mutating func parseOutcomes() -> [Name] {
+    /// `outcomes won (win), lost (loss), nurture`: the names, and the mark after each (nil when
+    /// it has none, or one that is reported).
+    private mutating func parseOutcomes() -> ([Name], [OutcomeMark?]) {
         var names: [Name] = []
+        var marks: [OutcomeMark?] = []
         repeat {
             guard peek.kind == .identifier else {
                 expected("an outcome's name", after: names.isEmpty ? "'outcomes'" : "','")
-                return names
+                return (names, marks)
             }
             let token = advance()
             if keywords.reserved.contains(token.symbol) {
@@ -149,8 +152,74 @@ extension Parser {
                         at: span(token), label: "reserved word", help: "choose another name, e.g. 'won' or 'lost'"))
             }
             names.append(Name(symbol: token.symbol, span: span(token)))
+            marks.append(peek.kind == .leftParen ? parseOutcomeMark(after: token) : nil)
         } while accept(.comma) != nil
-        return names
+        return (names, marks)
+    }
+
+    /// `(win)` or `(loss)` after an outcome's name. Nil when the mark is reported: an unknown word,
+    /// or no `)`; then the rest of the outcome, up to the next `,`, is skipped.
+    private mutating func parseOutcomeMark(after outcome: Token) -> OutcomeMark? {
+        let open = advance()
+        let name = interner.name(outcome.symbol)
+        let allowed = OutcomeMark.Kind.allCases.map(\.rawValue)
+        var kind: OutcomeMark.Kind?
+        var last = open
+        let word = peek
+        switch word.kind {
+        case .identifier:
+            last = advance()
+            let text = interner.name(word.symbol)
+            kind = OutcomeMark.Kind(rawValue: text)
+            if kind == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .unknownOutcomeMark, "unknown mark '\(text)' on the outcome '\(name)'", at: span(word),
+                        label: "not 'win' or 'loss'", notes: [Self.markNote],
+                        help: Self.nearestMark(to: text, among: allowed).map(Suggestion.didYouMean)
+                            ?? "write \(name) (win) for a win or \(name) (loss) for a loss"))
+            }
+        case .rightParen:
+            diagnostics.append(
+                Diagnostic(
+                    .unknownOutcomeMark, "the mark on the outcome '\(name)' is empty",
+                    at: Span(file: file, start: open.start, end: word.end), label: "expected 'win' or 'loss' here",
+                    notes: [Self.markNote], help: "write \(name) (win) or \(name) (loss), or remove the parentheses"))
+        case .comma, .endOfLine, .invalid:
+            // Not closed, reported below; the lexer reported an invalid character already.
+            break
+        default:
+            last = advance()
+            let quoted = word.kind == .string && allowed.contains(texts[word.textIndex].value)
+            diagnostics.append(
+                Diagnostic(
+                    .unknownOutcomeMark, "expected 'win' or 'loss' in the mark on the outcome '\(name)', found \(describe(word))",
+                    at: span(word), label: "expected 'win' or 'loss' here", notes: [Self.markNote],
+                    help: quoted ? "a mark is written without quotes: \(name) (\(texts[word.textIndex].value))" : nil))
+        }
+        if let close = accept(.rightParen) {
+            return kind.map { OutcomeMark(kind: $0, span: Span(file: file, start: open.start, end: close.end)) }
+        }
+        if peek.kind != .invalid {
+            let found = peek
+            let secondary = found.kind == .endOfLine || found.kind == .comma ? [] : [Label(span(found), "expected ')' before this")]
+            diagnostics.append(
+                Diagnostic(
+                    .unclosedOutcomeMark, "the mark on the outcome '\(name)' is not closed",
+                    at: Span(file: file, start: open.start, end: last.end), label: "this '(' has no ')'",
+                    secondary: secondary,
+                    help: kind.map { "close it: \(name) (\($0.rawValue))" } ?? "close it: \(name) (win) or \(name) (loss)"))
+        }
+        while peek.kind != .comma, peek.kind != .endOfLine { _ = advance() }
+        return nil
+    }
+
+    static let markNote = "the marks are (win) and (loss), in English in a playbook of any language; an outcome that is neither has no mark"
+
+    /// The mark a mistyped one most likely means: the nearest by edit distance (`won`, `lost`), or
+    /// the one it starts with (`winner`, `winning`), which edit distance finds too far.
+    static func nearestMark(to word: String, among marks: [String]) -> String? {
+        Suggestion.nearest(to: word, among: marks) ?? marks.first { word.lowercased().hasPrefix($0) }
     }
 
     private mutating func parseStage(_ line: Int, index: Int) -> Stage? {

@@ -9,7 +9,8 @@ extension RunTranscriptTests {
     /// Every construct of the grammar, named with its keywords: each must be used by the playbook
     /// of at least one transcript.
     static let constructs = [
-        "playbook header", "methodology", "language", "version", "description", "outcomes", "use", "term", "persona",
+        "playbook header", "methodology", "language", "version", "description", "outcomes", "outcome mark (win)",
+        "outcome mark (loss)", "use", "term", "persona",
         "persona role", "persona context", "stage", "stage goal", "stage tip", "exit when", "flow",
         "ask", "say", "buyer", "buyer line of a persona", "set =", "set +=", "set -=", "if ->", "if block", "else",
         "-> stage or question", "-> next", "-> end", "call", "return", "end",
@@ -53,6 +54,7 @@ struct ConstructCollector {
             if header.version != nil { used.insert("version") }
             if header.description != nil { used.insert("description") }
             if header.outcomes != nil { used.insert("outcomes") }
+            for mark in header.outcomeMarks.compactMap(\.self) { used.insert("outcome mark (\(mark.kind.rawValue))") }
         }
         if !file.uses.isEmpty { used.insert("use") }
         if !file.terms.isEmpty { used.insert("term") }

@@ -1,6 +1,9 @@
-/// How an outcome reads on a picture: green for a win, red for a loss, amber for anything else.
+/// Whether an outcome is a win (`good`, green on a picture), a loss (`bad`, red) or neither
+/// (`other`, amber). `Program.tone(of:)` gives it: by the marks of the header's `outcomes` line
+/// (`won (win)`) when it has any, else by the rule of `of(_:declared:)`, which also serves callers
+/// that have no `Program` (a playbook that cannot be read).
 ///
-/// The rule, in order:
+/// The rule by name, in order:
 /// 1. A name that is, or has a part (between `_` or `-`) that is, a word of a loss (`lost`,
 ///    `disqualified`, `churned`, `thua`, `הפסד`, ...) is `bad`; words of Chinese and Thai, written
 ///    without separators, count anywhere in the name (`丢单`, `แพ้`).
@@ -22,7 +25,8 @@ public enum OutcomeTone: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The tone of an outcome name, given the outcomes the header declares (nil: none declared).
+    /// The tone of an outcome name by the rule above, given the outcomes the header declares (nil:
+    /// none declared). The header's marks are not looked at: `Program.tone(of:)` does that.
     public static func of(_ outcome: String, declared: [String]?) -> OutcomeTone {
         let name = outcome.lowercased()
         let parts = name.split(whereSeparator: { $0 == "_" || $0 == "-" }).map(String.init)
