@@ -70,7 +70,9 @@ enum ReportCommand: Subcommand {
         switch format {
         case .json: text = report.json().text + "\n"
         case .text: text = report.text(color: options.output == nil && Terminal.wantsColor(STDOUT_FILENO, choice: color))
-        case .markdown, .csv, .html:
+        case .markdown: text = report.markdown()
+        case .csv: text = report.csv(table: table ?? .funnel)
+        case .html:
             text = report.json().text + "\n"
         }
         return options.deliver(text)
