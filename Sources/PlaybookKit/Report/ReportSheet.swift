@@ -56,6 +56,8 @@ struct ReportSheet {
     var path: String
     /// `300 deals · as of 2026-12-01 00:00 UTC · stages and questions from the playbook`.
     var meta: String
+    /// `2026-12-01 00:00 UTC`.
+    var asOf: String
     var deals: String
     var statusLine: String
     var won: String
@@ -88,9 +90,10 @@ struct ReportSheet {
         title = report.title
         language = report.language
         path = report.path
+        self.asOf = Self.time(asOf)
         meta = [
             words.count(report.sessions, .teamDealOne, .teamDealMany, shown: say.count(report.sessions)),
-            words(.teamAsOf, Self.time(asOf)),
+            words(.teamAsOf, self.asOf),
             words(report.source == .playbook ? .teamFromPlaybook : .teamFromRecords),
         ].joined(separator: " · ")
         deals = say.count(report.sessions)

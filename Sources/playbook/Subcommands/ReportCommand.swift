@@ -72,8 +72,7 @@ enum ReportCommand: Subcommand {
         case .text: text = report.text(color: options.output == nil && Terminal.wantsColor(STDOUT_FILENO, choice: color))
         case .markdown: text = report.markdown()
         case .csv: text = report.csv(table: table ?? .funnel)
-        case .html:
-            text = report.json().text + "\n"
+        case .html: text = report.html()
         }
         return options.deliver(text)
     }
