@@ -25,8 +25,13 @@ extension TeamReport {
 
 extension PlaybookReport {
     func text(asOf: Int64, paint: Paint) -> String {
-        let sheet = ReportSheet(self, asOf: asOf)
-        var out = TextSheet(sheet: sheet, paint: paint)
+        textLines(asOf: asOf, paint: paint).lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The report's lines, and which of them are each table whose every line takes the same cells
+    /// (the tests measure them).
+    func textLines(asOf: Int64, paint: Paint) -> (lines: [String], tables: [Range<Int>]) {
+        var out = TextSheet(sheet: ReportSheet(self, asOf: asOf), paint: paint)
         out.header()
         out.overview()
         out.funnel()
@@ -34,7 +39,7 @@ extension PlaybookReport {
         out.reps()
         out.versions()
         out.trend()
-        return out.lines.joined(separator: "\n") + "\n"
+        return (out.lines, out.tables)
     }
 }
 
@@ -43,6 +48,7 @@ private struct TextSheet {
     let sheet: ReportSheet
     let paint: Paint
     var lines: [String] = []
+    var tables: [Range<Int>] = []
     var words: ReportWords { sheet.words }
 
     /// Outside text, or the report's words around it, made safe for a terminal.
@@ -77,7 +83,9 @@ private struct TextSheet {
         }
         header = header.map { paint.bold($0) }
         let text = TextTable.render(header: header, rows: rows, alignments: alignments, indent: indent, padded: true)
+        let start = lines.count
         lines += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        tables.append(start..<lines.count)
     }
 
     mutating func overview() {
