@@ -1,4 +1,4 @@
-/// The words of the reports `check`, `test` and `paths` print for people (headings, frames,
+/// The words of the reports `check`, `test`, `paths` and `report` print for people (headings, frames,
 /// counts, severities), in the playbook's language when it is one of en, vi, he, zh, th, and in
 /// English otherwise. The playbook's own words (names, texts, conditions) and diagnostics'
 /// messages are put in as they are. `{1}`, `{2}`... are filled in order.
