@@ -15,7 +15,6 @@ struct RecordFiles {
     private var files = Set<FileID>()
     /// The path read for each record name: two copies of a session's record are read once, the larger.
     private var byName: [String: (path: String, size: Int)] = [:]
-    private var named: [String] = []
 
     private struct FileID: Hashable {
         var device: UInt64
@@ -32,12 +31,26 @@ struct RecordFiles {
             if info.st_mode & S_IFMT == S_IFDIR {
                 walk(operand, info)
             } else if info.st_mode & S_IFMT == S_IFREG {
-                if files.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted { named.append(operand) }
+                add(operand, info)
             } else {
                 problems.append("'\(operand)' is not a record: it is not a regular file")
             }
         }
-        paths = named + byName.keys.sorted().map { byName[$0]!.path }
+        paths = byName.keys.sorted().map { byName[$0]!.path }
+    }
+
+    /// A record file, unless it was met before (through a link) or a larger copy of the same
+    /// session (by its name) was: a record only grows, so the larger copy is the later one.
+    private mutating func add(_ path: String, _ info: stat) {
+        guard files.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        let size = Int(info.st_size)
+        if let other = byName[name] {
+            let (kept, dropped) = (size, other.path) <= (other.size, path) ? (other.path, path) : (path, other.path)
+            problems.append("'\(dropped)' is a copy of the session in '\(kept)': only the larger is read")
+            if kept == other.path { return }
+        }
+        byName[name] = (path, size)
     }
 
     private mutating func walk(_ folder: String, _ info: stat) {
@@ -65,14 +78,7 @@ struct RecordFiles {
             }
             switch child.st_mode & S_IFMT {
             case S_IFDIR: walk(path, child)
-            case S_IFREG where name.hasSuffix(".jsonl"):
-                guard files.insert(FileID(device: UInt64(child.st_dev), inode: UInt64(child.st_ino))).inserted else { continue }
-                let size = Int(child.st_size)
-                if let other = byName[name] {
-                    problems.append("'\(path)' and '\(other.path)' hold the same session: only the larger is read")
-                    if (size, other.path) <= (other.size, path) { continue }
-                }
-                byName[name] = (path, size)
+            case S_IFREG where name.hasSuffix(".jsonl"): add(path, child)
             default:
                 if name.hasSuffix(".jsonl") { problems.append("'\(path)' is not a record: it is not a regular file") }
             }
@@ -80,70 +86,64 @@ struct RecordFiles {
     }
 }
 
+/// Reads one record file whole into a reused buffer and hands its bytes on; nil (with why in
+/// `problems`) when it cannot be read. Opened without blocking, so that a FIFO swapped in since
+/// the listing cannot hang the reading, and never written, locked or changed.
+enum RecordBytes {
+    static func read(
+        _ path: String, into buffer: inout [UInt8], problems: inout [String],
+        _ body: (UnsafeBufferPointer<UInt8>) -> RecordReader.Result
+    ) -> RecordReader.Result? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            problems.append("cannot read '\(path)': \(String(cString: strerror(errno)))")
+            return nil
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            problems.append("'\(path)' is not a record: it is not a regular file")
+            return nil
+        }
+        var count = 0
+        while true {
+            if count == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let got = buffer.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress! + count, raw.count - count) }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else {
+                problems.append("cannot read '\(path)': \(String(cString: strerror(errno)))")
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// Why a file read is not a record.
+    static func notRecord(_ path: String, _ result: RecordReader.Result) -> String {
+        switch result {
+        case .noStart(let skipped) where skipped > 0: "'\(path)' is not a record: its start line cannot be read"
+        case .empty: "'\(path)' is not a record: it is empty"
+        default: "'\(path)' is not a record: it has no start line"
+        }
+    }
+}
+
 /// Reads the records on two threads, each into its own reader, and says what could not be read.
 struct RecordReading {
     var reader: RecordReader
-    var sessions = 0
-    var skippedLines = 0
-    var filesWithSkippedLines = 0
-    var problems: [String] = []
+    var tally = Tally()
 
-    init(_ paths: [String], filter: ReportFilter, keepDeals: Bool) {
-        let parts = 2
-        let results = Slots(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var result = Part(reader: RecordReader(filter: filter, keepDeals: keepDeals))
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            for index in stride(from: part, to: paths.count, by: parts) {
-                result.read(paths[index], into: &buffer)
-            }
-            results.set(part, result)
-        }
-        let all = (0..<parts).map { results.get($0) }
-        reader = all[0].reader
-        for part in all.dropFirst() { reader.merge(part.reader) }
-        for part in all {
-            sessions += part.sessions
-            skippedLines += part.skippedLines
-            filesWithSkippedLines += part.filesWithSkippedLines
-            problems += part.problems
-        }
-        problems.sort()
-    }
-
-    private struct Part: Sendable {
-        var reader: RecordReader
+    /// What was read, and what could not be.
+    struct Tally: Sendable {
         var sessions = 0
         var skippedLines = 0
         var filesWithSkippedLines = 0
         var problems: [String] = []
 
-        mutating func read(_ path: String, into buffer: inout [UInt8]) {
-            // Never blocks on a FIFO swapped in since the listing; never follows a link at the last step twice.
-            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                problems.append("cannot read '\(path)': \(String(cString: strerror(errno)))")
-                return
-            }
-            defer { close(descriptor) }
-            var info = stat()
-            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-                problems.append("'\(path)' is not a record: it is not a regular file")
-                return
-            }
-            var count = 0
-            while true {
-                if count == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-                let got = buffer.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress! + count, raw.count - count) }
-                if got < 0, errno == EINTR { continue }
-                guard got >= 0 else {
-                    problems.append("cannot read '\(path)': \(String(cString: strerror(errno)))")
-                    return
-                }
-                if got == 0 { break }
-                count += got
-            }
-            let result = buffer.withUnsafeBufferPointer { reader.read(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        mutating func add(_ path: String, _ result: RecordReader.Result?) {
+            guard let result else { return }
             switch result {
             case .session(let skipped):
                 sessions += 1
@@ -151,22 +151,52 @@ struct RecordReading {
                     skippedLines += skipped
                     filesWithSkippedLines += 1
                 }
-            case .noStart(let skipped):
-                problems.append(
-                    skipped > 0
-                        ? "'\(path)' is not a record: its first line cannot be read as a start line"
-                        : "'\(path)' is not a record: it has no start line")
-            case .empty: problems.append("'\(path)' is not a record: it is empty")
+            case .noStart, .empty: problems.append(RecordBytes.notRecord(path, result))
             }
         }
+
+        mutating func add(_ other: Tally) {
+            sessions += other.sessions
+            skippedLines += other.skippedLines
+            filesWithSkippedLines += other.filesWithSkippedLines
+            problems += other.problems
+        }
+    }
+
+    init(_ paths: [String], filter: ReportFilter, keepDeals: Bool) {
+        let parts = 2
+        let results = Slots(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let reader = RecordReader(filter: filter, keepDeals: keepDeals)
+            var tally = Tally()
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            for index in stride(from: part, to: paths.count, by: parts) {
+                let path = paths[index]
+                tally.add(path, RecordBytes.read(path, into: &buffer, problems: &tally.problems) { reader.read($0) })
+            }
+            results.set(part, (reader, tally))
+        }
+        let all = (0..<parts).map { results.get($0) }
+        reader = all[0].0
+        for part in all {
+            if part.0 !== reader { reader.merge(part.0) }
+            tally.add(part.1)
+        }
+        tally.problems.sort()
     }
 
     /// The parts' results, each written by its own thread only.
     private final class Slots: @unchecked Sendable {
-        private let parts: UnsafeMutableBufferPointer<Part?>
-        init(count: Int) { parts = .allocate(capacity: count); parts.initialize(repeating: nil) }
-        deinit { parts.deallocate() }
-        func set(_ index: Int, _ part: Part) { parts[index] = part }
-        func get(_ index: Int) -> Part { parts[index]! }
+        private let parts: UnsafeMutableBufferPointer<(RecordReader, Tally)?>
+        init(count: Int) {
+            parts = .allocate(capacity: count)
+            parts.initialize(repeating: nil)
+        }
+        deinit {
+            parts.deinitialize()
+            parts.deallocate()
+        }
+        func set(_ index: Int, _ part: (RecordReader, Tally)) { parts[index] = part }
+        func get(_ index: Int) -> (RecordReader, Tally) { parts[index]! }
     }
 }

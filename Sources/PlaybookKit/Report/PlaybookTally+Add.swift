@@ -45,7 +45,11 @@ extension PlaybookTally {
                 DealRow(
                     session: info.id, deal: info.deal, rep: info.rep, version: info.playbookVersion, status: scan.status,
                     outcome: ended ? outcome : nil, stage: lastStage, started: scan.startTime, lastActivity: scan.lastTime,
-                    cycleDays: ended ? Double(cycle) / 86_400_000 : nil))
+                    cycleDays: ended ? Double(cycle) / 86_400_000 : nil, mode: info.mode, reason: ended ? scan.reason : nil,
+                    score: ended ? scan.score : nil,
+                    answers: scan.questions.indices.compactMap { index in
+                        scan.answerInForce(index).map { (question: names.string(scan.questions[index].question), shown: names.string($0.shown)) }
+                    }))
         }
     }
 

@@ -181,4 +181,9 @@ public struct DealRow: Sendable {
     public var started: Int64
     public var lastActivity: Int64
     public var cycleDays: Double?
+    public var mode: String
+    public var reason: String?
+    public var score: Double?
+    /// The answer in force to each question it answered, as the rep read it (`shown`), in the order asked.
+    public var answers: [(question: String, shown: String)]
 }

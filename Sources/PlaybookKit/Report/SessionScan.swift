@@ -117,8 +117,11 @@ struct SessionScan {
             if end > at, bytes[end - 1] == 0x0D { end -= 1 }
             if end > at {
                 lines += 1
+                let skippedBefore = skipped
                 if !fastLine(bytes, at, end) { slowLine(bytes, at, end, number: number) }
+                if keepsLines, skipped == skippedBefore { readLines.append((at..<end, number)) }
                 if startRead {
+                    startLine = number
                     startRead = false
                     if let info, !admit(info, startTime) { return .leftOut }
                 }
@@ -129,6 +132,12 @@ struct SessionScan {
     }
 
     private var startRead = false
+    /// The number of the line that gave `info`.
+    private(set) var startLine = 0
+    /// Keep `readLines` (for an export).
+    var keepsLines = false
+    /// With `keepsLines`: each line read, as its bytes' range and its number in the record.
+    private(set) var readLines: [(range: Range<Int>, number: Int)] = []
 
     private mutating func reset() {
         info = nil
@@ -142,6 +151,7 @@ struct SessionScan {
         stages.removeAll(keepingCapacity: true)
         questions.removeAll(keepingCapacity: true)
         answers.removeAll(keepingCapacity: true)
+        readLines.removeAll(keepingCapacity: true)
         asksInStage.removeAll(keepingCapacity: true)
         lastEntered = -1
         lastEnteredOpen = false

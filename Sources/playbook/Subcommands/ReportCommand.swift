@@ -59,9 +59,9 @@ enum ReportCommand: Subcommand {
         let options = try RecordOptions(arguments)
         guard let reading = options.read(keepDeals: table == .deals) else { return 1 }
         var report = TeamReport(reading.reader, facts: PlaybookFacts.load, asOf: asOf)
-        report.files = reading.sessions
-        report.skippedLines = reading.skippedLines
-        report.filesWithSkippedLines = reading.filesWithSkippedLines
+        report.files = reading.tally.sessions
+        report.skippedLines = reading.tally.skippedLines
+        report.filesWithSkippedLines = reading.tally.filesWithSkippedLines
         guard !report.playbooks.isEmpty else {
             Terminal.error("playbook: no \(options.filter.mode == "run" ? "deal" : "practice run") in \(options.described) \(options.filtered ? "matches the filters" : "to report on")\n")
             return 1
@@ -119,20 +119,22 @@ struct RecordOptions {
     /// The records read, with what could not be read said on stderr; nil when nothing could be.
     func read(keepDeals: Bool) -> RecordReading? {
         let files = RecordFiles(operands: operands)
-        let reading = RecordReading(files.paths, filter: filter, keepDeals: keepDeals)
-        let problems = files.problems + reading.problems
+        var reading = RecordReading(files.paths, filter: filter, keepDeals: keepDeals)
+        reading.tally.problems = files.problems + reading.tally.problems
+        note(reading.tally)
+        if reading.tally.sessions == 0, files.paths.isEmpty, files.problems.count >= operands.count { return nil }
+        return reading
+    }
+
+    /// Says on stderr what could not be read: the files (the first 20), and the lines skipped.
+    func note(_ tally: RecordReading.Tally) {
+        let problems = tally.problems
         var notes = problems.prefix(20).map { "playbook: note: " + $0 + "\n" }.joined()
-        if problems.count > 20 { notes += "playbook: note: and \(problems.count - 20) more files that are not records\n" }
-        if reading.skippedLines > 0 {
-            notes += "playbook: note: \(counted(reading.skippedLines, "line")) skipped in \(counted(reading.filesWithSkippedLines, "file")) (torn, of another schema version, or not a known event)\n"
+        if problems.count > 20 { notes += "playbook: note: and \(problems.count - 20) more files that could not be read\n" }
+        if tally.skippedLines > 0 {
+            notes += "playbook: note: \(counted(tally.skippedLines, "line")) skipped in \(counted(tally.filesWithSkippedLines, "file")) (torn, of another schema version, or not a known event)\n"
         }
         Terminal.error(TerminalText.safe(notes, lines: true))
-        if reading.sessions == 0, files.paths.isEmpty, !files.problems.isEmpty, problems.count == files.problems.count,
-            files.problems.count >= operands.count
-        {
-            return nil
-        }
-        return reading
     }
 
     /// Writes the result to standard output or `--output`.

@@ -23,7 +23,7 @@ enum Subcommands {
     static var all: [any Subcommand.Type] {
         [
             CheckCommand.self, RunCommand.self, PracticeCommand.self, ResumeCommand.self, ShowCommand.self,
-            SessionsCommand.self, ReportCommand.self, TestCommand.self, GraphCommand.self, PathsCommand.self,
+            SessionsCommand.self, ReportCommand.self, ExportCommand.self, TestCommand.self, GraphCommand.self, PathsCommand.self,
         ]
     }
 

@@ -45,7 +45,7 @@ struct ReportReferenceTests {
         let workspace = try CommandLineTests.Workspace()
         let team = try Self.generateTeam(in: workspace)
         let report = try Self.report(team, asOf: "2026-12-01", in: workspace)
-        let export = try workspace.run(["export", team.path, "--format", "jsonl", "-o", "export.jsonl"])
+        let export = try workspace.run(["export", team.path, "--format", "jsonl", "--output", "export.jsonl"])
         try #require(export.status == 0, "playbook export failed: \(export.stderr)")
         let (records, exported) = try Self.docsFunnel(in: workspace.folder)
         for (name, rows) in [("records", records), ("export", exported)] {
@@ -63,7 +63,7 @@ struct ReportReferenceTests {
         let reference = try Self.reference([sessions.path, "--as-of", "2026-04-01", "--kinds", Self.trickyKinds])
         let differences = Self.differences(report, reference, ordered: true)
         #expect(differences.isEmpty, "\(differences.count) figures differ:\n\(differences.joined(separator: "\n"))")
-        let export = try workspace.run(["export", sessions.path, "--format", "jsonl", "-o", "export.jsonl"])
+        let export = try workspace.run(["export", sessions.path, "--format", "jsonl", "--output", "export.jsonl"])
         try #require(export.status == 0, "playbook export failed: \(export.stderr)")
         let (records, exported) = try Self.docsFunnel(in: workspace.folder)
         for (name, rows) in [("records", records), ("export", exported)] {

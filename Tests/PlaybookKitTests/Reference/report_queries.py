@@ -83,11 +83,16 @@ WHERE number_of(j, '$.v') = 1 AND event IS NOT NULL AND ms IS NOT NULL
       END;
 """
 
-# A record is a file with a readable start line (its first). The same session in two files is
-# counted once: the copy with more readable lines (then the first file by name).
+# A record is a file with a readable start line (its first). Files of the same name (a record is
+# named after its session id) are copies of one session: only the larger is read (a record only
+# grows), of two of one size the first by path; whether it is a record is then seen.
 RECORDS = r"""
 CREATE TEMP TABLE record AS
-WITH counted AS (
+WITH sized AS (
+    SELECT filename AS file, size,
+           row_number() OVER (PARTITION BY regexp_extract(filename, '[^/]*$') ORDER BY size DESC, filename) = 1 AS used
+    FROM read_blob($files)
+), counted AS (
     SELECT l.file,
            count(*) AS lines,
            count(r.n) AS readable_lines,
@@ -98,8 +103,8 @@ WITH counted AS (
     SELECT c.*, text_of(r.j, '$.session') AS session
     FROM counted c JOIN readable r ON r.file = c.file AND r.n = c.start_n
 )
-SELECT *, row_number() OVER (PARTITION BY session ORDER BY readable_lines DESC, file) = 1 AS used
-FROM started;
+SELECT started.*, sized.used
+FROM started JOIN sized USING (file);
 
 -- The events of the sessions used, with the fields the figures read.
 CREATE TEMP TABLE ev AS
@@ -457,13 +462,15 @@ SELECT path, title, strftime(make_timestamp(start_ms * 1000), '%G-W%V') AS week,
 FROM sel GROUP BY ALL ORDER BY ALL;
 """
 
-# The records read (one per session: the other copy of a session is not counted) and their lines
-# skipped, over every mode and playbook.
+# The records read (one per session: the other copy of a session is not counted), and the lines
+# skipped in those read to their end: the report's sessions, and the practice runs its reps' table
+# counts (a record the filters leave out is read only to its start line).
 SKIPPED = r"""
-SELECT count(*) AS files,
+SELECT (SELECT count(*) FROM record WHERE used) AS files,
        coalesce(sum(lines - readable_lines), 0) AS skipped_lines,
        count(*) FILTER (WHERE lines > readable_lines) AS skipped_files
-FROM record WHERE used;
+FROM record
+WHERE used AND session IN (SELECT session FROM filtered WHERE mode = $mode OR mode = 'practice');
 """
 
 

@@ -137,7 +137,7 @@ def report(connection, files, options):
     run(connection, sql.LINES, {"files": files})
     run(connection, sql.OBJECTS)
     run(connection, sql.EVENTS)
-    run(connection, sql.RECORDS)
+    run(connection, sql.RECORDS, {"files": files})
     run(connection, sql.FACTS)
     playbook = options.playbook
     # The options that are lists, as tables.
@@ -173,7 +173,7 @@ def report(connection, files, options):
     tests = by_book(rows(connection, "SELECT * FROM version_test"))
     version_stages = by_book(rows(connection, sql.VERSION_STAGES))
     trend = by_book(rows(connection, sql.TREND))
-    totals = rows(connection, sql.SKIPPED)[0]
+    totals = rows(connection, sql.SKIPPED, {"mode": options.mode})[0]
 
     books = []
     for row in overview:

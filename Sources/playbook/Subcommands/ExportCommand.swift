@@ -1,0 +1,179 @@
+import Dispatch
+import Glibc
+import PlaybookKit
+
+/// `playbook export`: a team's records for a database (JSON Lines) or a spreadsheet (CSV).
+enum ExportCommand: Subcommand {
+    static let help = """
+        usage: playbook export [options] [FOLDER|FILE]...
+
+        Reads the session records as 'playbook report' does (the same folders, files and
+        filters) and writes them for other tools:
+          jsonl  every line of every record, flat, with its session's facts on it (session,
+                 rep, deal, mode, playbook_path, playbook_title, playbook_version,
+                 playbook_hash, seq): for DuckDB, Spark or BigQuery
+          csv    one row per session (id, rep, deal, playbook, version, mode, started, last
+                 activity, status, outcome, reason, score, cycle days), then one column per
+                 question with the answer in force: for a spreadsheet or a CRM import
+        The columns and the SQL that gives the report's figures from them are in
+        docs/report.md.
+
+        options:
+          --format FORMAT   jsonl (default) or csv
+          --playbook P      only sessions of this playbook (its path or its title)
+          --version V       only sessions of this version of the playbook
+          --rep NAME        only this rep's sessions (repeat for several)
+          --since DATE      only sessions started on or after DATE (YYYY-MM-DD, UTC)
+          --until DATE      only sessions started on or before DATE
+          --mode MODE       run (deals, the default) or practice (rehearsals)
+          --output FILE     write to FILE (readable by you only) instead of standard output
+          --sessions DIR    your sessions folder, read when no folder or file is given
+          -h, --help        show this help
+
+        """
+
+    enum Format: String, CaseIterable { case jsonl, csv }
+
+    static let name = "export"
+    static let operands = "[FOLDER|FILE]..."
+    static let summary = "write a team's records as JSON Lines or CSV"
+    static let valued: Set<String> = RecordOptions.valued.union(["--format"])
+    static let flags: Set<String> = []
+
+    static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
+        let format: Format = try arguments.choice("--format", default: .jsonl)
+        let options = try RecordOptions(arguments)
+        if format == .csv {
+            guard let reading = options.read(keepDeals: true) else { return 1 }
+            let report = TeamReport(reading.reader, facts: PlaybookFacts.load, asOf: 0)
+            return options.deliver(report.exportCSV())
+        }
+        let files = RecordFiles(operands: options.operands)
+        let descriptor: Int32
+        if let output = options.output {
+            // Records hold what buyers said: the export is as private as they are.
+            descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                Terminal.error("playbook: cannot write '\(TerminalText.safe(output))': \(String(cString: strerror(errno)))\n")
+                return 1
+            }
+        } else {
+            descriptor = STDOUT_FILENO
+        }
+        var export = JSONLinesExport(files.paths, filter: options.filter, to: descriptor)
+        if options.output != nil, close(descriptor) != 0, export.failure == nil { export.failure = errno }
+        var tally = RecordReading.Tally()
+        tally.problems = files.problems + export.problems
+        tally.skippedLines = export.skippedLines
+        tally.filesWithSkippedLines = export.filesWithSkippedLines
+        options.note(tally)
+        if let failure = export.failure {
+            Terminal.error("playbook: cannot write the export: \(String(cString: strerror(failure)))\n")
+            return 1
+        }
+        return 0
+    }
+}
+
+/// Writes the records' lines as JSON Lines, in the order of the paths (of session ids), reading
+/// them on two threads a batch at a time.
+struct JSONLinesExport {
+    var problems: [String] = []
+    var skippedLines = 0
+    var filesWithSkippedLines = 0
+    var failure: Int32?
+
+    init(_ paths: [String], filter: ReportFilter, to descriptor: Int32) {
+        let parts = 2
+        let batch = 512
+        let exporters = Exporters(count: parts, filter: filter)
+        var start = 0
+        while start < paths.count, failure == nil {
+            let end = min(paths.count, start + batch)
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let share = (end - first + parts - 1) / parts
+                let from = first + part * share, to = min(end, from + share)
+                exporters.run(part, paths[min(from, to)..<to])
+            }
+            for part in 0..<parts {
+                let output = exporters.take(part)
+                if failure == nil, let error = output.bytes.withUnsafeBufferPointer({ writeAll($0, to: descriptor) }) { failure = error }
+                problems += output.problems
+                skippedLines += output.skippedLines
+                filesWithSkippedLines += output.filesWithSkippedLines
+            }
+            start = end
+        }
+    }
+
+    struct Output {
+        var bytes: [UInt8] = []
+        var problems: [String] = []
+        var skippedLines = 0
+        var filesWithSkippedLines = 0
+    }
+
+    /// One exporter and one output per thread, each touched by its own thread only.
+    final class Exporters: @unchecked Sendable {
+        private let exporters: UnsafeMutableBufferPointer<RecordExporter>
+        private let outputs: UnsafeMutableBufferPointer<Output>
+        private let buffers: UnsafeMutableBufferPointer<[UInt8]>
+
+        init(count: Int, filter: ReportFilter) {
+            exporters = .allocate(capacity: count)
+            exporters.initialize(repeating: RecordExporter(filter: filter))
+            outputs = .allocate(capacity: count)
+            outputs.initialize(repeating: Output())
+            buffers = .allocate(capacity: count)
+            buffers.initialize(repeating: [UInt8](repeating: 0, count: 1 << 16))
+        }
+
+        deinit {
+            exporters.deinitialize()
+            exporters.deallocate()
+            outputs.deinitialize()
+            outputs.deallocate()
+            buffers.deinitialize()
+            buffers.deallocate()
+        }
+
+        func run(_ part: Int, _ paths: ArraySlice<String>) {
+            for path in paths {
+                let result = RecordBytes.read(path, into: &buffers[part], problems: &outputs[part].problems) { bytes in
+                    exporters[part].export(bytes, into: &outputs[part].bytes)
+                }
+                guard let result else { continue }
+                switch result {
+                case .session(let skipped):
+                    if skipped > 0 {
+                        outputs[part].skippedLines += skipped
+                        outputs[part].filesWithSkippedLines += 1
+                    }
+                case .noStart, .empty: outputs[part].problems.append(RecordBytes.notRecord(path, result))
+                }
+            }
+        }
+
+        func take(_ part: Int) -> Output {
+            let output = outputs[part]
+            outputs[part] = Output()
+            outputs[part].bytes.reserveCapacity(output.bytes.capacity)
+            return output
+        }
+    }
+}
+
+/// Writes all of `bytes`; the errno of a failure, or nil.
+func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += written
+    }
+    return nil
+}
