@@ -44,7 +44,7 @@ enum HTMLCharts {
         return bars(rows, most: 10_000, rightToLeft: rightToLeft, role: sheet.words(.teamOutcomes))
     }
 
-    struct BarRow {
+    fileprivate struct BarRow {
         var title: String
         var total: Int
         var part: Int
@@ -54,7 +54,7 @@ enum HTMLCharts {
 
     /// Horizontal bars, one a row: the title, the bar (`part` of it in `colour`, the rest light),
     /// and the label after the bar.
-    static func bars(_ rows: [BarRow], most: Int? = nil, rightToLeft: Bool, role: String) -> String {
+    fileprivate static func bars(_ rows: [BarRow], most: Int? = nil, rightToLeft: Bool, role: String) -> String {
         let rowHeight = 30.0
         let titleCells = min(34, rows.map { ShortLine.cells($0.title) }.max() ?? 0)
         let titleWidth = Double(titleCells) * pixelsPerCell + 28
@@ -117,7 +117,7 @@ enum HTMLCharts {
 
 /// SVG drawn left to right, or mirrored for a right-to-left language: every x is measured from
 /// the right edge, and texts are laid out right to left (so a text's start is its right end).
-struct Canvas {
+private struct Canvas {
     enum Anchor { case start, middle, end }
 
     let width: Double

@@ -70,7 +70,7 @@ private struct MarkdownSheet {
 
     /// A bar of block characters, without the spaces that line bars up on a terminal.
     static func bar(_ bar: ReportSheet.Bar, most: Int) -> String {
-        let (dark, light) = Bars.twoTone(bar.total, part: bar.part, most: most, cells: TeamReport.barCells)
+        let (dark, light) = TextBars.twoTone(bar.total, part: bar.part, most: most, cells: TeamReport.barCells)
         return dark + String(light.reversed().drop { $0 == " " }.reversed())
     }
 
@@ -88,7 +88,7 @@ private struct MarkdownSheet {
         let outcomes = ReportSheet.Table(
             header: [words(.teamOutcomes), words(.teamDeals), words(.teamShare)],
             rows: sheet.outcomes.map { [$0.tone.symbol + " " + $0.name, $0.count, $0.percent] }, numeric: [1, 2])
-        table(outcomes, bars: sheet.outcomes.map { Bars.eighths($0.share, cells: TeamReport.barCells) })
+        table(outcomes, bars: sheet.outcomes.map { TextBars.eighths($0.share, cells: TeamReport.barCells) })
     }
 
     mutating func funnel() {

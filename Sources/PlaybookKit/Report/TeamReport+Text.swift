@@ -108,7 +108,7 @@ private struct TextSheet {
             return
         }
         let rows2 = sheet.outcomes.map { outcome in
-            let bar = Bars.eighths(outcome.share, cells: TeamReport.barCells)
+            let bar = TextBars.eighths(outcome.share, cells: TeamReport.barCells)
             return [tone(outcome.tone, outcome.tone.symbol + " " + Self.safe(outcome.name)), outcome.count, outcome.percent, tone(outcome.tone, bar)]
         }
         let table2 = TextTable.render(header: rows2[0], rows: Array(rows2.dropFirst()), alignments: [.left, .right, .right, .left], indent: "  ")
@@ -127,7 +127,7 @@ private struct TextSheet {
         section(.teamFunnel)
         let most = sheet.funnelBars.map(\.total).max() ?? 0
         let bars = sheet.funnelBars.map { bar in
-            let (dark, light) = Bars.twoTone(bar.total, part: bar.part, most: most, cells: TeamReport.barCells)
+            let (dark, light) = TextBars.twoTone(bar.total, part: bar.part, most: most, cells: TeamReport.barCells)
             return dark + paint.dim(light)
         }
         table(sheet.funnel, insert: (1, bars))
@@ -178,34 +178,10 @@ private struct TextSheet {
         section(.teamTrend)
         let most = sheet.trendBars.map(\.total).max() ?? 0
         let bars = sheet.trendBars.map { bar in
-            let (dark, light) = Bars.twoTone(bar.total, part: bar.part, most: most, cells: TeamReport.barCells)
+            let (dark, light) = TextBars.twoTone(bar.total, part: bar.part, most: most, cells: TeamReport.barCells)
             return paint.win(dark) + paint.dim(light)
         }
         table(sheet.trend, insert: (1, bars))
         lines.append("  " + paint.dim("█ " + words(.teamWonLegend) + "  ░ " + words(.teamNotWon)))
-    }
-}
-
-/// Bars of block characters, a cell each, for a terminal and for Markdown.
-enum Bars {
-    /// `total` as a bar of at most `cells` cells against `most`, its first `part` dark (`█`) and the
-    /// rest light (`░`). A count above 0 takes at least one cell; the light part is padded with
-    /// spaces to `cells`, so that bars in a column of a table line up.
-    static func twoTone(_ total: Int, part: Int, most: Int, cells: Int) -> (dark: String, light: String) {
-        guard most > 0, total > 0 else { return ("", String(repeating: " ", count: cells)) }
-        let length = max(1, Int((Double(total) / Double(most) * Double(cells)).rounded()))
-        var dark = Int((Double(min(part, total)) / Double(most) * Double(cells)).rounded())
-        if part > 0 { dark = max(1, dark) }
-        if part < total { dark = min(dark, length - 1) }
-        dark = min(dark, length)
-        return (String(repeating: "█", count: dark), String(repeating: "░", count: length - dark) + String(repeating: " ", count: cells - length))
-    }
-
-    /// A share from 0 to 1 as a bar of eighths of a cell, at most `cells` cells.
-    static func eighths(_ share: Double, cells: Int) -> String {
-        guard share.isFinite, share > 0 else { return "" }
-        let eighths = max(1, Int((min(share, 1) * Double(cells * 8)).rounded()))
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
     }
 }
