@@ -322,14 +322,7 @@ public struct Transcript: Sendable {
 
     /// Markdown's special characters, so that a buyer's words cannot become formatting; and
     /// then made safe for a terminal (a markdown transcript is often printed, then pasted).
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_[]<>#|~".contains(character) { out.append("\\") }
-            out.append(character == "\n" ? " " : character)
-        }
-        return safe(out)
-    }
+    static func escape(_ text: String) -> String { MarkdownText.escape(text) }
 
     /// A field of the record, for a terminal.
     static func safe(_ text: String) -> String { TerminalText.safe(text) }

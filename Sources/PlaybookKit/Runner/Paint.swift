@@ -10,6 +10,10 @@ public struct Paint: Sendable {
     public func spoken(_ text: String) -> String { wrap(text, "32") }
     public func buyer(_ text: String) -> String { wrap(text, "33") }
     public func problem(_ text: String) -> String { wrap(text, "31") }
+    /// A won outcome, a lost one, and one that is neither (reports and their bars).
+    public func win(_ text: String) -> String { wrap(text, "32") }
+    public func loss(_ text: String) -> String { wrap(text, "31") }
+    public func neither(_ text: String) -> String { wrap(text, "33") }
 
     private func wrap(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

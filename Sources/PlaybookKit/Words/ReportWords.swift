@@ -1,4 +1,4 @@
-/// The words of the reports `check`, `test` and `paths` print for people (headings, frames,
+/// The words of the reports `check`, `test`, `paths` and `report` print for people (headings, frames,
 /// counts, severities), in the playbook's language when it is one of en, vi, he, zh, th, and in
 /// English otherwise. The playbook's own words (names, texts, conditions) and diagnostics'
 /// messages are put in as they are. `{1}`, `{2}`... are filled in order.
@@ -61,6 +61,18 @@ public struct ReportWords: Sendable {
         case explored, exploredStopped, fault, deadEnd, unmet, neverMet, cannotBeLeft, neverHolds, noAnswers
         case outcomesReached, noOutcome, wrote, randomWalks, randomWalkOne, randomWalkMany, cutOne, cutMany
         case sidesTaken
+        // `report`: the team report.
+        case teamReport, teamRead, teamSkipped, teamAsOf, teamDealOne, teamDealMany, teamFromPlaybook, teamFromRecords
+        case teamOverview, teamFunnel, teamQuestions, teamReps, teamVersions, teamTrend, teamDeals, teamStatusLine
+        case teamWon, teamLost, teamWinRate, teamMedianCycle, teamMedianActive, teamOutcomes, teamNoOutcome
+        case teamRateOf, teamRateOfSmall, teamSeconds, teamMinutes, teamHours, teamDays, teamStage, teamEntered
+        case teamLeft, teamNextStep, teamCumulative, teamLeftStage, teamStoppedInStage, teamTimeInStage, teamMedian
+        case teamP90, teamOpen, teamOpenFor, teamStalled, teamStoppedHere, teamStillOpen, teamStalls, teamStallsOf
+        case teamNoStalls, teamDeal, teamRep, teamSession, teamAndMore, teamWhereDealsDie, teamNoDeaths, teamQuoted
+        case teamQuestionFacts, teamAnswer, teamAnswers, teamShare, teamNumberSummary, teamMean, teamNoAnswerYet
+        case teamEnded, teamLostIn, teamPractice, teamGrade, teamVersion, teamComparedWith, teamMostUsed, teamTooFew
+        case teamNoClearDifference, teamClearDifference, teamConversionByVersion, teamWeek, teamStarted, teamWonLegend
+        case teamNotWon, teamOpenDays
     }
 
     static let english: [Phrase: String] = [
@@ -176,5 +188,83 @@ public struct ReportWords: Sendable {
         .cutOne: "1 walk cut after {1} answers: a loop the random answers did not leave",
         .cutMany: "{1} walks cut after {2} answers: a loop the random answers did not leave",
         .sidesTaken: "branch sides taken (times):",
+        // report
+        .teamReport: "Team report",
+        .teamRead: "records read: {1}",
+        .teamSkipped: "lines skipped: {1}, in {2} files (torn, or of another schema version)",
+        .teamAsOf: "as of {1}",
+        .teamDealOne: "1 deal",
+        .teamDealMany: "{1} deals",
+        .teamFromPlaybook: "stages and questions from the playbook",
+        .teamFromRecords: "stages and questions from the records (the playbook file could not be read)",
+        .teamOverview: "Overview",
+        .teamFunnel: "Funnel",
+        .teamQuestions: "Questions",
+        .teamReps: "Reps",
+        .teamVersions: "Versions",
+        .teamTrend: "Trend",
+        .teamDeals: "Deals",
+        .teamStatusLine: "ended {1} · paused {2} · interrupted {3} · faulted {4}",
+        .teamWon: "Won",
+        .teamLost: "Lost",
+        .teamWinRate: "Win rate",
+        .teamMedianCycle: "Median cycle",
+        .teamMedianActive: "Median time spent",
+        .teamOutcomes: "Outcomes",
+        .teamNoOutcome: "no deal has ended yet",
+        .teamRateOf: "{1} of {2}",
+        .teamRateOfSmall: "{1} of {2} (small)",
+        .teamSeconds: "{1} s",
+        .teamMinutes: "{1} min",
+        .teamHours: "{1} h",
+        .teamDays: "{1} d",
+        .teamStage: "Stage",
+        .teamEntered: "Entered",
+        .teamLeft: "Left",
+        .teamNextStep: "Next step",
+        .teamCumulative: "Of all deals",
+        .teamLeftStage: "left the stage",
+        .teamStoppedInStage: "stopped in it",
+        .teamTimeInStage: "Time in each stage, and deals still open",
+        .teamMedian: "Median",
+        .teamP90: "90% within",
+        .teamOpen: "Open",
+        .teamOpenFor: "Open for (median)",
+        .teamOpenDays: "Open for",
+        .teamStalled: "Stalled",
+        .teamStoppedHere: "Stopped here",
+        .teamStillOpen: "open",
+        .teamStalls: "Stalled deals: open longer than 90% of deals took to leave the stage",
+        .teamStallsOf: "{1}: {2} stalled",
+        .teamNoStalls: "No deal is stalled.",
+        .teamDeal: "Deal",
+        .teamRep: "Rep",
+        .teamSession: "Session",
+        .teamAndMore: "and {1} more",
+        .teamWhereDealsDie: "Where deals die: {1}, the last question answered before {2} of {3} losses",
+        .teamNoDeaths: "Where deals die: no lost deal to learn from yet",
+        .teamQuoted: "“{1}”",
+        .teamQuestionFacts: "asked {1} · answered {2} · median answer time {3} · last before a loss {4}",
+        .teamAnswer: "Answer",
+        .teamAnswers: "Answers",
+        .teamShare: "Share",
+        .teamNumberSummary: "lowest {1} · first quartile {2} · median {3} · third quartile {4} · highest {5}",
+        .teamMean: "mean {1}",
+        .teamNoAnswerYet: "no answer yet",
+        .teamEnded: "Ended",
+        .teamLostIn: "Lost most in",
+        .teamPractice: "Practice runs",
+        .teamGrade: "Average grade",
+        .teamVersion: "Version",
+        .teamComparedWith: "Compared with {1}",
+        .teamMostUsed: "the most used",
+        .teamTooFew: "too few ended deals to tell",
+        .teamNoClearDifference: "no clear difference ({1})",
+        .teamClearDifference: "a clear difference ({1})",
+        .teamConversionByVersion: "Next-step conversion by version",
+        .teamWeek: "Week",
+        .teamStarted: "Started",
+        .teamWonLegend: "won",
+        .teamNotWon: "not won (yet)",
     ]
 }

@@ -48,6 +48,7 @@ enum ReportCommand: Subcommand {
             }
             return table
         }
+        let color: ColorChoice = try arguments.choice("--color", default: .auto)
         if format == .csv, table == nil { throw UsageError("--format csv needs --table funnel, questions, reps, versions or deals") }
         let asOf = try arguments.value("--as-of").map { text throws(UsageError) in
             guard let time = ReportCalendar.day(text) ?? Timestamp.milliseconds(Array(text.utf8)) else {
@@ -68,8 +69,10 @@ enum ReportCommand: Subcommand {
         let text: String
         switch format {
         case .json: text = report.json().text + "\n"
-        case .text, .markdown, .csv, .html:
-            text = report.json().text + "\n"
+        case .text: text = report.text(color: options.output == nil && Terminal.wantsColor(STDOUT_FILENO, choice: color))
+        case .markdown: text = report.markdown()
+        case .csv: text = report.csv(table: table ?? .funnel)
+        case .html: text = report.html()
         }
         return options.deliver(text)
     }
