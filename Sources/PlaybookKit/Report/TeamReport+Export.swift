@@ -1,6 +1,7 @@
 extension TeamReport {
     /// `playbook export --format csv`: one row per session, then one column per question holding
-    /// the answer in force as the rep read it (docs/report.md, playbook export). The report must
+    /// the answer in force as the rep read it (docs/report.md, playbook export). Texts from the
+    /// records that a spreadsheet would take for a formula are written as text (`CSV.text`). The report must
     /// have been read with its deals kept.
     public func exportCSV() -> String {
         var columns: [String] = []
@@ -21,11 +22,12 @@ extension TeamReport {
             for answer in deal.answers { if let index = place[answer.question] { answers[index] = answer.shown } }
             text += CSV.row(
                 [
-                    deal.session, deal.rep ?? "", deal.deal ?? "", playbook.title, playbook.path, deal.version ?? "", deal.mode,
+                    CSV.text(deal.session), CSV.text(deal.rep ?? ""), CSV.text(deal.deal ?? ""), CSV.text(playbook.title),
+                    CSV.text(playbook.path), CSV.text(deal.version ?? ""), CSV.text(deal.mode),
                     Timestamp.format(Double(deal.started) / 1000), Timestamp.format(Double(deal.lastActivity) / 1000),
-                    deal.status.name, deal.outcome ?? "", deal.reason ?? "", deal.score.map(Value.format) ?? "",
+                    deal.status.name, CSV.text(deal.outcome ?? ""), CSV.text(deal.reason ?? ""), deal.score.map(Value.format) ?? "",
                     deal.cycleDays.map { String($0) } ?? "",
-                ] + answers)
+                ] + answers.map(CSV.text))
         }
         return text
     }
