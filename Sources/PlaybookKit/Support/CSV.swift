@@ -28,9 +28,15 @@ public enum CSV {
 
     /// Outside text (a name, a title, an answer) that a spreadsheet would read as a formula (it
     /// starts with `=`, `+`, `-`, `@`, a tab or a CR) with a `'` before it, which spreadsheets show
-    /// as text; other text as it is. Numbers the report writes itself do not go through here.
+    /// as text; a plain number (`-5`) and other text as they are. Numbers the report writes itself do not go through here.
     public static func text(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        // A plain number (`-5`, `+2.5`) is no formula: a spreadsheet should read it as the number.
+        let rest = text.utf8.dropFirst()
+        let digits = rest.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        if first == "-" || first == "+", !rest.isEmpty, digits.allSatisfy({ !$0.isEmpty && $0.allSatisfy { (0x30...0x39).contains($0) } }) {
+            return text
+        }
         return "'" + text
     }
 }
