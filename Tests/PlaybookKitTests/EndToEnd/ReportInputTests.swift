@@ -305,4 +305,22 @@ struct ReportInputTests {
             #expect(!run.crashed && run.status == 0, "\(seconds): \(run.stderr.prefix(300))")
         }
     }
+
+    /// A `time` that is not a time as docs/sessions.md writes it (`2026-11-22T17:35:12.123Z`): the
+    /// SQL of docs/report.md drops such a line (its pattern, then `try_strptime`), so the report must
+    /// skip it too. `Timestamp.parse` checks only the digits: it reads February 30 as March 2, any
+    /// byte between the parts, and a fraction of one or two digits (or of four) as .000.
+    @Test(arguments: ["2026-03-02X10:00:00.000Z", "2026-02-30T10:00:00.000Z", "2026-03-02T10:00:00.5Z", "2026-03-02T10:00:00.1234Z"])
+    func aLineWhoseTimeIsNotATimeIsSkipped(_ time: String) throws {
+        let workspace = try CommandLineTests.Workspace()
+        let team = workspace.folder.appendingPathComponent("team")
+        let record = Self.team[2]
+        try record.write(in: team, text: record.text + #"{"event":"resume","not_replayed":0,"playbook_changed":false,"replayed":1,"time":"\#(time)","v":1}"# + "\n")
+        let (run, report) = try ReportRecords.report([team.path], in: workspace)
+        #expect(run.status == 0)
+        withKnownIssue("Timestamp.parse reads times that are not times") {
+            #expect(report?["skipped"] == .object(["lines": .int(1), "files": .int(1)]), "\(time)")
+            #expect(report?["playbooks"]?.array?.first?["status"]?["paused"] == .int(1), "\(time) was read: the session is interrupted")
+        }
+    }
 }
