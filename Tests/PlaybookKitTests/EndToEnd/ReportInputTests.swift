@@ -169,13 +169,13 @@ struct ReportInputTests {
         let path = team.path + "/"
         #expect(
             notes == [
-                "'\(path)bigseed.jsonl' is not a record: its first line cannot be read as a start line",
+                "'\(path)bigseed.jsonl' is not a record: its start line cannot be read",
                 "'\(path)blank.jsonl' is not a record: it is empty",
                 "'\(path)empty.jsonl' is not a record: it is empty",
-                "'\(path)hexseed.jsonl' is not a record: its first line cannot be read as a start line",
+                "'\(path)hexseed.jsonl' is not a record: its start line cannot be read",
                 "'\(path)nostart.jsonl' is not a record: it has no start line",
-                "'\(path)numberseed.jsonl' is not a record: its first line cannot be read as a start line",
-                "'\(path)random.jsonl' is not a record: its first line cannot be read as a start line",
+                "'\(path)numberseed.jsonl' is not a record: its start line cannot be read",
+                "'\(path)random.jsonl' is not a record: its start line cannot be read",
             ], "\(run.stderr)")
         #expect(report?["files"] == .int(2))
         #expect(report?["skipped"] == .object(["lines": .int(0), "files": .int(0)]))
@@ -184,7 +184,7 @@ struct ReportInputTests {
         try write("notes.txt", "not a record\n")
         let (alone, _) = try ReportRecords.report([team.appendingPathComponent("notes.txt").path], in: workspace)
         #expect(alone.status == 1)
-        #expect(alone.stderr.hasPrefix("playbook: note: '\(path)notes.txt' is not a record: its first line cannot be read as a start line\n"), "\(alone.stderr)")
+        #expect(alone.stderr.hasPrefix("playbook: note: '\(path)notes.txt' is not a record: its start line cannot be read\n"), "\(alone.stderr)")
     }
 
     @Test(.enabled(if: geteuid() != 0, "root reads a file whatever its mode, so the case cannot be made"))
@@ -222,65 +222,63 @@ struct ReportInputTests {
         }
     }
 
-    /// Two copies of a session's record in two folders (a rep's folder and a backup): counted
-    /// once, from the copy with more readable lines, the other named on stderr.
-    @Test func aSessionWithTwoCopiesIsCountedOnceFromTheFullerCopy() throws {
+    /// Two copies of a session's record in two folders (a rep's folder and a backup taken before
+    /// the session ended): counted once, from the larger (a record only grows), the other named.
+    @Test func aSessionWithTwoCopiesIsCountedOnceFromTheLargerCopy() throws {
         let workspace = try CommandLineTests.Workspace()
         let ana = workspace.folder.appendingPathComponent("team/ana")
         let backup = workspace.folder.appendingPathComponent("team/backup")
         let ended = Self.team[0]
         var open = ended
         open.outcome = nil
-        // The backup was taken before the session ended: it has fewer lines.
-        try ended.write(in: ana)
-        try open.write(in: backup)
+        let whole = try ended.write(in: ana)
+        let older = try open.write(in: backup)
         let (run, report) = try ReportRecords.report([workspace.folder.appendingPathComponent("team").path], in: workspace)
         #expect(run.status == 0)
-        #expect(run.stderr.contains("'\(backup.path)/\(ended.id).jsonl'") && run.stderr.contains("'\(ana.path)/\(ended.id).jsonl'"), "\(run.stderr)")
-        #expect(ReportRecords.notes(run.stderr).count == 1, "\(run.stderr)")
+        #expect(ReportRecords.notes(run.stderr) == ["'\(older.path)' is a copy of the session in '\(whole.path)': only the larger is read"], "\(run.stderr)")
         #expect(report?["files"] == .int(1))
         #expect(report?["playbooks"]?.array?.first?["won"] == .int(1), "the copy with the end line is the one read")
     }
 
-    /// docs/report.md: "The same session (by its id) found in two files is counted once: the copy
-    /// with more readable lines is used". RecordFiles goes by the file's name and keeps the larger
-    /// file: a copy made larger by a long torn line wins over the whole one.
-    @Test func ofTwoCopiesTheOneWithMoreReadableLinesIsUsedNotTheLarger() throws {
+    /// "the larger (a record only grows, so the larger copy is the later one); of two of one size,
+    /// the first by path in byte order": a copy made larger by a torn line is the one read, though
+    /// it has fewer readable lines; of two copies alike, the one under `a/`.
+    @Test func ofTwoCopiesTheLargerIsReadThenTheFirstByPath() throws {
         let workspace = try CommandLineTests.Workspace()
         let team = workspace.folder.appendingPathComponent("team")
         let ended = Self.team[0]
-        try ended.write(in: team.appendingPathComponent("ana"))
+        let whole = try ended.write(in: team.appendingPathComponent("ana"))
         // 4 readable lines and a torn note of 2,000 bytes, against 6 readable lines.
         let torn = ended.lines.prefix(4).map { $0 + "\n" }.joined()
             + #"{"event":"note","question":null,"text":""# + String(repeating: "Gọi lại cho Lan. ", count: 110)
-        try ended.write(in: team.appendingPathComponent("backup"), text: torn)
+        let larger = try ended.write(in: team.appendingPathComponent("backup"), text: torn)
         let (run, report) = try ReportRecords.report([team.path], in: workspace)
         #expect(run.status == 0)
+        #expect(ReportRecords.notes(run.stderr).first == "'\(whole.path)' is a copy of the session in '\(larger.path)': only the larger is read", "\(run.stderr)")
         #expect(report?["files"] == .int(1))
-        withKnownIssue("RecordFiles keeps the larger copy, not the one with more readable lines") {
-            #expect(report?["playbooks"]?.array?.first?["won"] == .int(1), "the torn copy was read: \(run.stderr)")
-            #expect(report?["skipped"] == .object(["lines": .int(0), "files": .int(0)]))
-        }
+        #expect(report?["playbooks"]?.array?.first?["won"] == .int(0), "the larger, torn copy is read")
+        #expect(report?["skipped"] == .object(["lines": .int(1), "files": .int(1)]))
+
+        let alike = workspace.folder.appendingPathComponent("alike")
+        let second = try ended.write(in: alike.appendingPathComponent("b"))
+        let first = try ended.write(in: alike.appendingPathComponent("a"))
+        let (tie, _) = try ReportRecords.report([alike.path], in: workspace)
+        #expect(ReportRecords.notes(tie.stderr) == ["'\(second.path)' is a copy of the session in '\(first.path)': only the larger is read"], "\(tie.stderr)")
     }
 
-    /// The same session under two names (a copy renamed by hand), and a file given beside a folder
-    /// that holds a copy of it: "the same session (by its id) ... is counted once".
-    @Test func aSessionIsKnownByItsIdNotItsFileName() throws {
+    /// A record given by itself beside a folder holding a copy of it (mailed, then saved into the
+    /// team's folder): the same name, so one session, read once.
+    @Test func aFileGivenBesideAFolderWithItsCopyIsReadOnce() throws {
         let workspace = try CommandLineTests.Workspace()
-        let team = workspace.folder.appendingPathComponent("team")
         let record = Self.team[0]
-        let original = try record.write(in: team.appendingPathComponent("ana"))
-        try Data(record.text.utf8).write(to: team.appendingPathComponent("ana/\(record.id) (copy).jsonl"))
-        let elsewhere = workspace.folder.appendingPathComponent("mail")
-        let attached = try record.write(in: elsewhere)
-        for operands in [[team.path], [attached.path, original.deletingLastPathComponent().path]] {
+        let saved = try record.write(in: workspace.folder.appendingPathComponent("team/ana"))
+        let attached = try record.write(in: workspace.folder.appendingPathComponent("mail"))
+        for operands in [[attached.path, saved.deletingLastPathComponent().path], [saved.deletingLastPathComponent().path, attached.path]] {
             let (run, report) = try ReportRecords.report(operands, in: workspace)
             #expect(run.status == 0)
-            withKnownIssue("RecordFiles finds copies by file name only, and never among files given as operands") {
-                #expect(report?["files"] == .int(1), "\(operands)")
-                #expect(ReportRecords.sessions(report) == ["Khám phá nhu cầu": 1], "\(operands)")
-                #expect(ReportRecords.notes(run.stderr).count == 1, "the other copy is named: \(run.stderr)")
-            }
+            #expect(report?["files"] == .int(1), "\(operands)")
+            #expect(ReportRecords.sessions(report) == ["Khám phá nhu cầu": 1], "\(operands)")
+            #expect(ReportRecords.notes(run.stderr).count == 1, "the other copy is named: \(run.stderr)")
         }
     }
 

@@ -103,9 +103,9 @@ struct ReportReadingTests {
 
     // MARK: reading never changes a record
 
-    /// Reports of the folder and of a file by itself (`export`, which docs/report.md describes, is
-    /// not a command yet): afterwards every record has the same
-    /// size, mode, times and bytes, and the folder holds no new file (no lock file, no cache).
+    /// Reports and exports of the folder, and a report of a file by itself: afterwards every
+    /// record has the same size, mode, times and bytes, and the folder holds no new file (no lock
+    /// file, no cache).
     @Test func readingChangesNoRecord() throws {
         let workspace = try CommandLineTests.Workspace()
         let team = workspace.folder.appendingPathComponent("team")
@@ -118,6 +118,7 @@ struct ReportReadingTests {
         let before = try Snapshot(team)
         for arguments in [
             ["report", "--as-of", "2026-12-01", team.path], ["report", "--format", "json", "--as-of", "2026-12-01", team.path],
+            ["export", team.path], ["export", "--format", "csv", team.path],
             ["report", "--as-of", "2026-12-01", team.appendingPathComponent(open.id + ".jsonl").path],
         ] {
             let run = try workspace.run(arguments)
@@ -153,6 +154,9 @@ struct ReportReadingTests {
         let playbook = report?["playbooks"]?.array?.first
         #expect(playbook?["sessions"] == .int(4))
         #expect(playbook?["status"]?["interrupted"] == .int(1), "the locked session is counted")
+        let export = try workspace.run(["export", team.path], timeout: 20)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains(#""session":"\#(live.id)""#))
         #expect(flock(other, LOCK_SH | LOCK_NB) == -1 && errno == EWOULDBLOCK, "the walk's lock was let go")
     }
 }

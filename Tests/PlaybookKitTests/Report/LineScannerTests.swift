@@ -45,7 +45,8 @@ struct LineScannerTests {
         func record(sourceLocation: SourceLocation = #_sourceLocation) {
             for (difference, found) in differing.sorted(by: { $0.value.count > $1.value.count }) {
                 let message = Comment(
-                    rawValue: "the scan and the exact reader differ in \(difference.facts.joined(separator: ", ")) in \(found.count) of \(cases) cases; the first:\n\(found.first)")
+                    rawValue: "the scan and the exact reader differ in \(difference.facts.joined(separator: ", ")) "
+                        + "in \(found.count) of \(cases) cases; the first:\n\(found.first)")
                 if let known = difference.known {
                     withKnownIssue(Comment(rawValue: known.rawValue), isIntermittent: true) {
                         Issue.record(message, sourceLocation: sourceLocation)
@@ -116,7 +117,11 @@ struct LineScannerTests {
         let events = Set(Self.records.joined().compactMap { line in
             (try? JSON.parse(line).get())?["event"]?.string
         })
-        #expect(events == ["start", "stage_enter", "stage_leave", "ask", "answer", "buyer", "note", "undo", "unmet", "pause", "resume", "end", "fault", "move", "practice_result"])
+        #expect(
+            events == [
+                "start", "stage_enter", "stage_leave", "ask", "answer", "buyer", "note", "undo", "unmet", "pause", "resume", "end",
+                "fault", "move", "practice_result",
+            ])
         let statuses = Set(Self.records.map { SessionFacts(reading: RecordMutator.joined($0)).status })
         #expect(statuses == ["ended", "faulted", "interrupted"])
     }

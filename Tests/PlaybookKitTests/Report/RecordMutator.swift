@@ -120,7 +120,8 @@ struct RecordMutator {
             let key = Array(line[member.member.lowerBound..<member.value])
             let value = Array(pick(Self.values).utf8)
             let first = random.below(2) == 0
-            line.insert(contentsOf: (first ? key + value + [0x2C] : [0x2C] + key + value), at: first ? members[0].member.lowerBound : members.last!.member.upperBound)
+            let at = first ? members[0].member.lowerBound : members.last!.member.upperBound
+            line.insert(contentsOf: first ? key + value + [0x2C] : [0x2C] + key + value, at: at)
             return "member \(text(key + value)) added \(first ? "before" : "after") the one of the line"
         case 5 where !members.isEmpty:
             let index = random.below(members.count)

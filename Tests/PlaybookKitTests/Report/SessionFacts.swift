@@ -176,7 +176,8 @@ extension SessionFacts {
         }
         func answer(_ given: SessionScan.GivenAnswer) -> Answer {
             Answer(
-                question: names.string(given.question), value: value(given.value), shown: names.string(given.shown),
+                question: names.string(given.question), value: value(given.value),
+                shown: given.shownRead ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[given.shown]), as: UTF8.self),
                 milliseconds: given.milliseconds, cancelled: given.cancelled)
         }
         for (index, visit) in scan.questions.enumerated() {
