@@ -93,7 +93,7 @@ struct RecordOptions {
         output = arguments.value("--output")
         if let playbook = arguments.value("--playbook") {
             filter.playbook = playbook
-            filter.playbookPath = FileSystemLoader().realPath(playbook) ?? playbook
+            filter.playbookPath = Self.absolute(playbook)
         }
         filter.version = arguments.value("--version")
         filter.reps = Set(arguments.all("--rep"))
@@ -110,6 +110,23 @@ struct RecordOptions {
         }
         filtered = [filter.playbook, filter.version, filter.since.map(String.init), filter.until.map(String.init)].contains { $0 != nil }
             || !filter.reps.isEmpty
+    }
+
+    /// `path` made absolute as `run` writes a playbook's path, also when the playbook is gone
+    /// since (the records still name it): through its folder when that is there, else by name.
+    static func absolute(_ path: String) -> String {
+        let loader = FileSystemLoader()
+        if let real = loader.realPath(path) { return real }
+        var parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        let name = parts.popLast().map(String.init) ?? ""
+        let folder = path.hasPrefix("/") ? "/" + parts.joined(separator: "/") : parts.isEmpty ? "." : parts.joined(separator: "/")
+        if let real = loader.realPath(folder), name != "..", name != "." { return (real == "/" ? "" : real) + "/" + name }
+        var resolved: [Substring] = []
+        let whole = path.hasPrefix("/") ? path : (loader.realPath(".") ?? "") + "/" + path
+        for part in whole.split(separator: "/") where part != "." {
+            if part == ".." { _ = resolved.popLast() } else { resolved.append(part) }
+        }
+        return "/" + resolved.joined(separator: "/")
     }
 
     var described: String {

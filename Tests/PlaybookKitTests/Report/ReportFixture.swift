@@ -30,6 +30,7 @@ enum ReportFixture {
             let bytes = Array(record.utf8)
             if case .session = bytes.withUnsafeBufferPointer({ reader.read($0) }) { sessions += 1 }
         }
+        reader.finish()
         let facts = playbook.flatMap { Program(check($0)) }.map { PlaybookFacts(program: $0) }
         var report = TeamReport(reader, facts: { _ in facts }, asOf: asOf)
         report.files = sessions
