@@ -21,27 +21,43 @@ public enum Timestamp {
         return seconds * 1000 + milliseconds
     }
 
-    /// Whole seconds since 1970 and the milliseconds after them.
+    /// Whole seconds since 1970 and the milliseconds after them, of `YYYY-MM-DDTHH:MM:SSZ` or
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` exactly, a real date of the calendar (no 30 February).
     private static func parts<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> (Int64, Int64)? where Bytes.Index == Int {
         let base = bytes.startIndex
-        guard bytes.count >= 20, bytes[bytes.endIndex - 1] == UInt8(ascii: "Z") else { return nil }
+        guard bytes.count == 20 || bytes.count == 24, bytes[bytes.endIndex - 1] == UInt8(ascii: "Z") else { return nil }
+        func byte(_ offset: Int) -> UInt8 { bytes[base + offset] }
+        guard byte(4) == UInt8(ascii: "-"), byte(7) == UInt8(ascii: "-"), byte(10) == UInt8(ascii: "T"), byte(13) == UInt8(ascii: ":"),
+            byte(16) == UInt8(ascii: ":"), bytes.count == 20 || byte(19) == UInt8(ascii: ".")
+        else { return nil }
         func number(_ range: Range<Int>) -> Int64? {
             var value: Int64 = 0
             for offset in range {
-                let byte = bytes[base + offset]
-                guard (0x30...0x39).contains(byte) else { return nil }
-                value = value * 10 + Int64(byte - 0x30)
+                let digit = byte(offset)
+                guard (0x30...0x39).contains(digit) else { return nil }
+                value = value * 10 + Int64(digit - 0x30)
             }
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            (1...12).contains(month), day >= 1, day <= daysIn(month, of: year), hour < 24, minute < 60, second < 61
         else { return nil }
         var milliseconds: Int64 = 0
-        if bytes.count == 24, bytes[base + 19] == UInt8(ascii: "."), let milli = number(20..<23) { milliseconds = milli }
+        if bytes.count == 24 {
+            guard let milli = number(20..<23) else { return nil }
+            milliseconds = milli
+        }
         let days = daysFromCivil(year, month, day)
         return (days * 86_400 + hour * 3600 + minute * 60 + second, milliseconds)
+    }
+
+    private static func daysIn(_ month: Int64, of year: Int64) -> Int64 {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {

@@ -71,6 +71,10 @@ struct LineScanner {
             skipSpace(bytes, &at, end)
             guard at < end else { return false }
             let field = nested ? Self.playbookField(bytes, from: keyStart, to: keyEnd) : Self.field(bytes, from: keyStart, to: keyEnd)
+            // The start line's `playbook` must be one object, given once: anything else, the exact reader decides.
+            if !nested, field == nil, Self.equals(bytes, keyStart, keyEnd, "playbook"), hasPlaybook || bytes[at] != UInt8(ascii: "{") {
+                return false
+            }
             var slot = Slot()
             switch bytes[at] {
             case UInt8(ascii: "\""):
@@ -175,11 +179,10 @@ struct LineScanner {
             at += 1
             guard digits() > 0 else { return nil }
         }
-        if at < end, bytes[at] | 0x20 == UInt8(ascii: "e") {
-            at += 1
-            if at < end, bytes[at] == UInt8(ascii: "+") || bytes[at] == UInt8(ascii: "-") { at += 1 }
-            guard digits() > 0 else { return nil }
-        }
+        // An exponent, or more digits than a Double holds, may not fit a finite Double, which the
+        // exact reader refuses: it decides.
+        if at < end, bytes[at] | 0x20 == UInt8(ascii: "e") { return nil }
+        guard at - from <= 300 else { return nil }
         return at
     }
 

@@ -77,11 +77,17 @@ public final class RecordReader: @unchecked Sendable {
 
     /// Done reading: the tallies name what they counted by number, ready to merge.
     public func finish() {
+        guard !finished else { return }
+        finished = true
         for key in Array(tallies.keys) { tallies[key]?.finish(scan.interner) }
     }
 
+    private var finished = false
+
     /// Another thread's tallies added to these.
     public func merge(_ other: RecordReader) {
+        finish()
+        other.finish()
         for (key, tally) in other.tallies {
             if var mine = tallies.removeValue(forKey: key) {
                 mine.merge(tally)

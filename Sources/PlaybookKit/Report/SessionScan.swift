@@ -213,9 +213,7 @@ struct SessionScan {
             guard let question = name(.question), let value = fastValue(bytes), scanner.kind(.shown) == .string else { return false }
             var milliseconds: Int64 = 0
             if scanner.kind(.seconds) == .number {
-                guard let given = Self.milliseconds(bytes, scanner.range(.seconds)) ?? number(bytes, scanner.range(.seconds)).map({
-                    Int64(($0 * 1000).rounded())
-                })
+                guard let given = Self.milliseconds(bytes, scanner.range(.seconds)) ?? number(bytes, scanner.range(.seconds)).map(Self.milliseconds)
                 else { return false }
                 milliseconds = given
             }
@@ -335,6 +333,14 @@ struct SessionScan {
         return whole * 1000 + fraction
     }
 
+    /// Seconds as whole milliseconds, held within ±2^50 (35,000 years): an edited record's `1e300`
+    /// must not trap, nor a sum of such overflow.
+    static func milliseconds(_ seconds: Double) -> Int64 {
+        let limit = Double(1 << 50)
+        let rounded = (seconds * 1000).rounded()
+        return rounded.isNaN ? 0 : Int64(max(-limit, min(limit, rounded)))
+    }
+
     /// A time as `Timestamp.milliseconds` reads it, the common `YYYY-MM-DDTHH:MM:SS.mmmZ` the fast
     /// way, with the day of the line before remembered (a record's lines are mostly of one day).
     private mutating func time(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
@@ -352,7 +358,8 @@ struct SessionScan {
             }
             return value
         }
-        guard let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2), let milli = digits(20, 3),
+        guard bytes[at + 10] == UInt8(ascii: "T"), bytes[at + 13] == UInt8(ascii: ":"), bytes[at + 16] == UInt8(ascii: ":"),
+            let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2), let milli = digits(20, 3),
             hour < 24, minute < 60, second < 61
         else { return nil }
         if date != lastDate || tail != lastDateTail || lastDay == nil {
@@ -400,7 +407,7 @@ struct SessionScan {
                 case .number(let number): .number(number)
                 case .text(let text): .text(interner.id(text))
                 }
-            answered(interner.id(question), value: given, shown: 0..<0, read: shown, milliseconds: Int64((seconds * 1000).rounded()))
+            answered(interner.id(question), value: given, shown: 0..<0, read: shown, milliseconds: Self.milliseconds(seconds))
         case .undo(let question): undone(interner.id(question))
         case .paused: status = .paused
         case .resumed: status = .interrupted
@@ -451,7 +458,10 @@ struct SessionScan {
     private mutating func asked(_ question: Int32, stage: Int32, type: Int32, text: Range<Int>, read: String? = nil, really: Bool = true) {
         if let index = questionSlots.get(question, stamp) {
             if really, !questions[index].asked {
+                // First met by its answer (a damaged record): its place is where it is asked.
                 questions[index].asked = true
+                questions[index].place = asksInStage[stage, default: 0]
+                asksInStage[stage] = questions[index].place + 1
                 questions[index].stage = stage
                 questions[index].type = type
                 questions[index].text = text
@@ -460,14 +470,15 @@ struct SessionScan {
             return
         }
         questionSlots.set(question, questions.count, stamp)
-        let place = asksInStage[stage, default: 0]
-        asksInStage[stage] = place + 1
+        // Only an ask takes a place among the asks of its stage.
+        let place = really ? asksInStage[stage, default: 0] : 0
+        if really { asksInStage[stage] = place + 1 }
         questions.append(
             QuestionVisit(question: question, stage: stage, type: type, text: text, textRead: read, place: place, asked: really))
     }
 
     private mutating func answered(_ question: Int32, value: ReportValue, shown: Range<Int>, read: String?, milliseconds: Int64) {
-        activeMilliseconds += milliseconds
+        activeMilliseconds &+= milliseconds
         answers.append(GivenAnswer(question: question, value: value, shown: shown, shownRead: read, milliseconds: milliseconds))
         lastAnswer = question
         if questionSlots.get(question, stamp) == nil {

@@ -3,6 +3,7 @@ extension TeamReport {
     /// nil when it cannot be read; `asOf` is "now", in milliseconds since 1970.
     public init(_ reader: RecordReader, facts: (PlaybookKey) -> PlaybookFacts?, asOf: Int64) {
         self.asOf = asOf
+        reader.finish()
         playbooks = reader.playbooks.compactMap { key in
             reader.tallies[key].map { PlaybookReport($0, facts: facts(key), asOf: asOf) }
         }

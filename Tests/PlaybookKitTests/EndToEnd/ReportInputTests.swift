@@ -299,9 +299,7 @@ struct ReportInputTests {
         }
         try record.write(in: team, text: lines.map { $0 + "\n" }.joined())
         let run = try workspace.run(["report", "--format", "json", "--as-of", "2026-12-01", team.path])
-        withKnownIssue("SessionScan converts seconds to Int64 milliseconds without a check") {
-            #expect(!run.crashed && run.status == 0, "\(seconds): \(run.stderr.prefix(300))")
-        }
+                #expect(!run.crashed && run.status == 0, "\(seconds): \(run.stderr.prefix(300))")
     }
 
     /// A `time` that is not a time as docs/sessions.md writes it (`2026-11-22T17:35:12.123Z`): the
@@ -316,9 +314,7 @@ struct ReportInputTests {
         try record.write(in: team, text: record.text + #"{"event":"resume","not_replayed":0,"playbook_changed":false,"replayed":1,"time":"\#(time)","v":1}"# + "\n")
         let (run, report) = try ReportRecords.report([team.path], in: workspace)
         #expect(run.status == 0)
-        withKnownIssue("Timestamp.parse reads times that are not times") {
-            #expect(report?["skipped"] == .object(["lines": .int(1), "files": .int(1)]), "\(time)")
-            #expect(report?["playbooks"]?.array?.first?["status"]?["paused"] == .int(1), "\(time) was read: the session is interrupted")
-        }
+                #expect(report?["skipped"] == .object(["lines": .int(1), "files": .int(1)]), "\(time)")
+        #expect(report?["playbooks"]?.array?.first?["status"]?["paused"] == .int(1), "\(time) was read: the session is interrupted")
     }
 }

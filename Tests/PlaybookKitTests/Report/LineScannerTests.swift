@@ -19,8 +19,6 @@ struct LineScannerTests {
 
         struct Difference: Hashable {
             var facts: [String]
-            /// The known bug the case shows, when it shows one (`KnownBug`).
-            var known: KnownBug?
         }
 
         mutating func compare(_ bytes: [UInt8], _ what: @autoclosure () -> String) {
@@ -33,7 +31,7 @@ struct LineScannerTests {
             let exact = SessionFacts(reading: bytes)
             guard fast != exact else { return }
             let names = fast.differences(from: exact)
-            let difference = Difference(facts: names, known: KnownBug(bytes, names))
+            let difference = Difference(facts: names)
             if let known = differing[difference] {
                 differing[difference] = (known.count + 1, known.first)
             } else {
@@ -41,38 +39,13 @@ struct LineScannerTests {
             }
         }
 
-        /// One issue per kind of difference, with its first case; those of a known bug as known issues.
+        /// One issue per kind of difference, with its first case.
         func record(sourceLocation: SourceLocation = #_sourceLocation) {
             for (difference, found) in differing.sorted(by: { $0.value.count > $1.value.count }) {
                 let message = Comment(
                     rawValue: "the scan and the exact reader differ in \(difference.facts.joined(separator: ", ")) "
                         + "in \(found.count) of \(cases) cases; the first:\n\(found.first)")
-                if let known = difference.known {
-                    withKnownIssue(Comment(rawValue: known.rawValue), isIntermittent: true) {
-                        Issue.record(message, sourceLocation: sourceLocation)
-                    }
-                } else {
-                    Issue.record(message, sourceLocation: sourceLocation)
-                }
-            }
-        }
-    }
-
-    /// Bugs of `SessionScan` that this test finds, each kept by itself in a test of its own below.
-    enum KnownBug: String {
-        case numberTooLarge = "the fast way reads a line with a number too large for a Double in a field it does not parse"
-        case playbookTwice = "the fast way takes the first `playbook` of a start line, the exact reader the last"
-        case placeOfAQuestionAnsweredFirst = "a question answered before its first ask gets its place among the questions of no stage"
-
-        init?(_ bytes: [UInt8], _ facts: [String]) {
-            if RecordMutator.hasNumberTooLarge(bytes) {
-                self = .numberTooLarge
-            } else if RecordMutator.hasPlaybookTwice(bytes) {
-                self = .playbookTwice
-            } else if facts == ["question places"] {
-                self = .placeOfAQuestionAnsweredFirst
-            } else {
-                return nil
+                Issue.record(message, sourceLocation: sourceLocation)
             }
         }
     }
@@ -181,15 +154,13 @@ struct LineScannerTests {
 
     /// A number too large for a Double (`1e999`) in a field the report does not parse: the exact
     /// reader refuses the whole line (`show` says it is not a whole JSON object); the fast way
-    /// reads it, so that the report counts a line that `show` and `resume` skip.
+    /// leaves such a line to it.
     @Test func aLineWithANumberTooLargeForADoubleIsSkippedBothWays() {
         for extra in [#""x":1e999"#, #""by_rep":1e999"#, #""title":-1e400"#, #""playbook_changed":1E+309"#] {
             let pause = #"{"event":"pause","reason":"command","time":"2026-06-01T12:05:02.000Z","v":1,"# + extra + "}"
             let (scan, exact) = Self.both([Self.start, pause])
             #expect(exact.skipped == 1 && exact.status == "interrupted", "the exact reader reads \(extra)")
-            withKnownIssue(Comment(rawValue: KnownBug.numberTooLarge.rawValue)) {
-                #expect(scan.skipped == 1 && scan.status == "interrupted", "\(extra): the scan reads the line (\(scan.status))")
-            }
+                        #expect(scan.skipped == 1 && scan.status == "interrupted", "\(extra): the scan reads the line (\(scan.status))")
         }
     }
 
@@ -201,9 +172,7 @@ struct LineScannerTests {
             let start = String(Self.start.dropLast()) + #","playbook":"# + second + "}"
             let (scan, exact) = Self.both([start])
             #expect(exact.start == nil && exact.skipped == 1)
-            withKnownIssue(Comment(rawValue: KnownBug.playbookTwice.rawValue)) {
-                #expect(scan.start == nil && scan.skipped == 1, "with a second playbook \(second) the scan reads the start line")
-            }
+                        #expect(scan.start == nil && scan.skipped == 1, "with a second playbook \(second) the scan reads the start line")
         }
         // A second playbook object: the fast way leaves the line to the exact reader, which takes the last.
         let start = String(Self.start.dropLast()) + #","playbook":{"path":"/elsewhere.playbook","title":"Elsewhere"}}"#
@@ -233,8 +202,6 @@ struct LineScannerTests {
         let (scan, exact) = Self.both(lines)
         #expect(exact.questions.map(\.first?.place) == [0, 1])
         #expect(scan.questions.map(\.question) == ["zulu", "alpha"])
-        withKnownIssue(Comment(rawValue: KnownBug.placeOfAQuestionAnsweredFirst.rawValue)) {
-            #expect(scan.questions.map(\.first?.place) == [0, 1])
-        }
+                #expect(scan.questions.map(\.first?.place) == [0, 1])
     }
 }

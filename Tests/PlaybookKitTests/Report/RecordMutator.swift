@@ -335,30 +335,4 @@ struct RecordMutator {
             return found
         }
     }
-
-    /// A number in `bytes` too large for a Double (`1e999`): the exact reader refuses its line.
-    static func hasNumberTooLarge(_ bytes: [UInt8]) -> Bool {
-        var at = 0
-        let count = bytes.count
-        while at < count {
-            guard (0x30...0x39).contains(bytes[at]) else {
-                at += 1
-                continue
-            }
-            var end = at
-            while end < count, (0x30...0x39).contains(bytes[end]) || [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(bytes[end]) { end += 1 }
-            if let number = Double(String(decoding: bytes[at..<end], as: UTF8.self)), number.isInfinite { return true }
-            at = end
-        }
-        return false
-    }
-
-    /// A line whose `playbook` key is given more than once: which one counts is the question.
-    static func hasPlaybookTwice(_ bytes: [UInt8]) -> Bool {
-        let key = Array("\"playbook\"".utf8)
-        return bytes.split(separator: 0x0A).contains { line in
-            let line = Array(line)
-            return members(line).filter { line[$0.member.lowerBound..<($0.value - 1)].elementsEqual(key) }.count > 1
-        }
-    }
 }
