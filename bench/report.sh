@@ -44,7 +44,8 @@ measure() {
     local times=() rss=() start end kb
     for _ in $(seq "$runs"); do
         start=$EPOCHREALTIME
-        kb=$( { /usr/bin/time -f "%M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+        /usr/bin/time -o "$data/rss" -f "%M" "$@" >/dev/null 2>/dev/null || true
+        kb=$(tail -1 "$data/rss")
         end=$EPOCHREALTIME
         times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
         rss+=("$kb")

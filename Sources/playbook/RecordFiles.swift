@@ -13,8 +13,9 @@ struct RecordFiles {
 
     private var folders = Set<FileID>()
     private var files = Set<FileID>()
-    /// The path read for each record name: two copies of a session's record are read once, the larger.
-    private var byName: [String: (path: String, size: Int)] = [:]
+    /// The path read for each record name: two copies of a session's record are read once, the
+    /// larger. Sizes are looked up only when two names meet.
+    private var byName: [String: (path: String, size: Int?)] = [:]
 
     private struct FileID: Hashable {
         var device: UInt64
@@ -31,7 +32,8 @@ struct RecordFiles {
             if info.st_mode & S_IFMT == S_IFDIR {
                 walk(operand, info)
             } else if info.st_mode & S_IFMT == S_IFREG {
-                add(operand, info)
+                let name = operand.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(operand[operand.index(after: $0)...]) } ?? operand
+                add(operand, name: name, FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), size: Int(info.st_size))
             } else {
                 problems.append("'\(operand)' is not a record: it is not a regular file")
             }
@@ -41,16 +43,21 @@ struct RecordFiles {
 
     /// A record file, unless it was met before (through a link) or a larger copy of the same
     /// session (by its name) was: a record only grows, so the larger copy is the later one.
-    private mutating func add(_ path: String, _ info: stat) {
-        guard files.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
-        let name = String(path.split(separator: "/").last ?? Substring(path))
-        let size = Int(info.st_size)
-        if let other = byName[name] {
-            let (kept, dropped) = (size, other.path) <= (other.size, path) ? (other.path, path) : (path, other.path)
-            problems.append("'\(dropped)' is a copy of the session in '\(kept)': only the larger is read")
-            if kept == other.path { return }
+    private mutating func add(_ path: String, name: String, _ id: FileID, size: Int?) {
+        guard files.insert(id).inserted else { return }
+        guard let other = byName[name] else {
+            byName[name] = (path, size)
+            return
         }
-        byName[name] = (path, size)
+        let mine = size ?? Self.size(path), theirs = other.size ?? Self.size(other.path)
+        let (kept, dropped) = (mine, other.path) <= (theirs, path) ? (other.path, path) : (path, other.path)
+        problems.append("'\(dropped)' is a copy of the session in '\(kept)': only the larger is read")
+        byName[name] = kept == path ? (path, mine) : (other.path, theirs)
+    }
+
+    private static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     private mutating func walk(_ folder: String, _ info: stat) {
@@ -59,28 +66,38 @@ struct RecordFiles {
             problems.append("cannot read the folder '\(folder)': \(String(cString: strerror(errno)))")
             return
         }
-        defer { closedir(directory) }
-        var entries: [String] = []
+        var entries: [(name: String, type: UInt8, inode: UInt64)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name.hasPrefix(".") { continue }
-            entries.append(name)
+            entries.append((name, entry.pointee.d_type, UInt64(entry.pointee.d_ino)))
         }
-        for name in entries.sorted() {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        closedir(directory)
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        for entry in entries {
+            let record = entry.name.hasSuffix(".jsonl")
+            // A regular file, as the folder lists it: no stat needed (the inode is in the listing).
+            if entry.type == UInt8(DT_REG) {
+                if record { add(prefix + entry.name, name: entry.name, FileID(device: UInt64(info.st_dev), inode: entry.inode), size: nil) }
+                continue
+            }
+            // Other files than records are passed over unless they may be (or lead to) a folder.
+            guard record || entry.type == UInt8(DT_DIR) || entry.type == UInt8(DT_LNK) || entry.type == UInt8(DT_UNKNOWN) else { continue }
+            let path = prefix + entry.name
             var child = stat()
             // Through links: a team folder is often links to each rep's folder.
             guard stat(path, &child) == 0 else {
-                if name.hasSuffix(".jsonl") { problems.append("cannot read '\(path)': \(String(cString: strerror(errno)))") }
+                if record { problems.append("cannot read '\(path)': \(String(cString: strerror(errno)))") }
                 continue
             }
             switch child.st_mode & S_IFMT {
             case S_IFDIR: walk(path, child)
-            case S_IFREG where name.hasSuffix(".jsonl"): add(path, child)
+            case S_IFREG where record:
+                add(path, name: entry.name, FileID(device: UInt64(child.st_dev), inode: UInt64(child.st_ino)), size: Int(child.st_size))
             default:
-                if name.hasSuffix(".jsonl") { problems.append("'\(path)' is not a record: it is not a regular file") }
+                if record { problems.append("'\(path)' is not a record: it is not a regular file") }
             }
         }
     }
@@ -116,6 +133,9 @@ enum RecordBytes {
             }
             if got == 0 { break }
             count += got
+            // The size it had when opened: what a walk appends meanwhile is for the next report
+            // (and one read call fewer per record).
+            if info.st_size > 0, count >= Int(info.st_size) { break }
         }
         return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
