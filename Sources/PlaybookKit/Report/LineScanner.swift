@@ -16,10 +16,12 @@ struct LineScanner {
         case absent, string, number, yes, no, null
     }
 
+    /// A field's kind and the bytes of its value, small: the scanner is read for every field of
+    /// every line. Offsets within a record of up to 4 GiB.
     private struct Slot {
         var kind = ValueKind.absent
-        var start = 0
-        var end = 0
+        var start: UInt32 = 0
+        var end: UInt32 = 0
     }
 
     private var slots = InlineArray<25, Slot>(repeating: Slot())
@@ -28,11 +30,13 @@ struct LineScanner {
 
     func kind(_ field: Field) -> ValueKind { slots[field.rawValue].kind }
 
-    func range(_ field: Field) -> Range<Int> { slots[field.rawValue].start..<slots[field.rawValue].end }
+    func range(_ field: Field) -> Range<Int> { Int(slots[field.rawValue].start)..<Int(slots[field.rawValue].end) }
 
     /// Scans `bytes[start..<end]`; false when the line must be read the slow way (it may still be
     /// a good line, or it may be torn).
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        // Offsets are kept in 32 bits: a record larger than that is left to the exact reader.
+        guard bytes.count <= Int(UInt32.max) else { return false }
         for index in slots.indices { slots[index].kind = .absent }
         hasPlaybook = false
         var at = start
@@ -78,10 +82,10 @@ struct LineScanner {
             var slot = Slot()
             switch bytes[at] {
             case UInt8(ascii: "\""):
-                slot.start = at + 1
-                guard let close = stringEnd(bytes, from: slot.start, to: end) else { return false }
+                slot.start = UInt32(truncatingIfNeeded: at + 1)
+                guard let close = stringEnd(bytes, from: at + 1, to: end) else { return false }
                 slot.kind = .string
-                slot.end = close
+                slot.end = UInt32(truncatingIfNeeded: close)
                 at = close + 1
             case UInt8(ascii: "t"):
                 guard literal(bytes, "true", at: at, end: end) else { return false }
@@ -100,10 +104,10 @@ struct LineScanner {
                 hasPlaybook = true
                 guard object(bytes, &at, end, nested: true) else { return false }
             default:
-                slot.start = at
+                slot.start = UInt32(truncatingIfNeeded: at)
                 guard let close = numberEnd(bytes, from: at, to: end) else { return false }
                 slot.kind = .number
-                slot.end = close
+                slot.end = UInt32(truncatingIfNeeded: close)
                 at = close
             }
             if let field {
