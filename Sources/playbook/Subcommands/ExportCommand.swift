@@ -163,17 +163,3 @@ struct JSONLinesExport {
         }
     }
 }
-
-/// Writes all of `bytes`; the errno of a failure, or nil.
-func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
-    var offset = 0
-    while offset < bytes.count {
-        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 {
-            if errno == EINTR { continue }
-            return errno
-        }
-        offset += written
-    }
-    return nil
-}
