@@ -138,8 +138,12 @@ struct RecordOptions {
         let files = RecordFiles(operands: operands)
         var reading = RecordReading(files.paths, filter: filter, keepDeals: keepDeals)
         reading.tally.problems = files.problems + reading.tally.problems
+        // Nothing could be read at all: an error, said as one.
+        if reading.tally.sessions == 0, files.paths.isEmpty, files.problems.count >= operands.count {
+            Terminal.error(TerminalText.safe(files.problems.map { "playbook: " + $0 + "\n" }.joined(), lines: true))
+            return nil
+        }
         note(reading.tally)
-        if reading.tally.sessions == 0, files.paths.isEmpty, files.problems.count >= operands.count { return nil }
         return reading
     }
 

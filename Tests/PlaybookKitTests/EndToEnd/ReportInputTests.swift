@@ -86,7 +86,7 @@ struct ReportInputTests {
         let (run, _) = try ReportRecords.report([missing.path], in: workspace)
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "playbook: note: cannot read '\(missing.path)': No such file or directory\n")
+        #expect(run.stderr == "playbook: cannot read '\(missing.path)': No such file or directory\n")
         // Beside a folder that holds records: the report of those, and the missing one named.
         let team = workspace.folder.appendingPathComponent("team")
         try Self.writeTeam(in: team)
