@@ -42,13 +42,18 @@ enum ExportCommand: Subcommand {
 
     static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let format: Format = try arguments.choice("--format", default: .jsonl)
-        let options = try RecordOptions(arguments)
+        let options = try RecordOptions(arguments, command: "export")
         if format == .csv {
             guard let reading = options.read(keepDeals: true) else { return 1 }
             let report = TeamReport(reading.reader, facts: PlaybookFacts.load, asOf: 0)
             return options.deliver(report.exportCSV())
         }
         let files = RecordFiles(operands: options.operands)
+        if options.noSessionsYet(files) { return 1 }
+        if files.paths.isEmpty, files.problems.count >= options.operands.count {
+            Terminal.error(TerminalText.safe(files.problems.map { "playbook: " + $0 + "\n" }.joined(), lines: true))
+            return 1
+        }
         let descriptor: Int32
         if let output = options.output {
             // Records hold what buyers said: the export is as private as they are.

@@ -56,7 +56,7 @@ enum ReportCommand: Subcommand {
             }
             return time
         } ?? Int64(now() * 1000)
-        let options = try RecordOptions(arguments)
+        let options = try RecordOptions(arguments, command: "report")
         guard let reading = options.read(keepDeals: table == .deals) else { return 1 }
         var report = TeamReport(reading.reader, facts: PlaybookFacts.load, asOf: asOf)
         report.files = reading.tally.sessions
@@ -87,9 +87,16 @@ struct RecordOptions {
     var operands: [String]
     var output: String?
     var filtered: Bool
+    /// No folder or file was given: the user's own sessions folder is read.
+    var defaulted: Bool
 
-    init(_ arguments: Arguments) throws(UsageError) {
-        operands = arguments.operands.isEmpty ? [SessionStore(arguments).directory] : arguments.operands
+    /// `report` or `export`, for messages.
+    let command: String
+
+    init(_ arguments: Arguments, command: String) throws(UsageError) {
+        self.command = command
+        defaulted = arguments.operands.isEmpty
+        operands = defaulted ? [SessionStore(arguments).directory] : arguments.operands
         output = arguments.value("--output")
         if let playbook = arguments.value("--playbook") {
             filter.playbook = playbook
@@ -139,12 +146,22 @@ struct RecordOptions {
         var reading = RecordReading(files.paths, filter: filter, keepDeals: keepDeals)
         reading.tally.problems = files.problems + reading.tally.problems
         // Nothing could be read at all: an error, said as one.
+        if noSessionsYet(files) { return nil }
         if reading.tally.sessions == 0, files.paths.isEmpty, files.problems.count >= operands.count {
             Terminal.error(TerminalText.safe(files.problems.map { "playbook: " + $0 + "\n" }.joined(), lines: true))
             return nil
         }
         note(reading.tally)
         return reading
+    }
+
+    /// True, after saying so, when no folder was given and the user has recorded nothing yet.
+    func noSessionsYet(_ files: RecordFiles) -> Bool {
+        guard defaulted, files.paths.isEmpty, access(operands[0], F_OK) != 0 else { return false }
+        let folder = TerminalText.safe(operands[0])
+        Terminal.error(
+            "playbook: no sessions in \(folder) yet: record deals with 'playbook run FILE', or give a team's folder: 'playbook \(command) FOLDER'\n")
+        return true
     }
 
     /// Says on stderr what could not be read: the files (the first 20), and the lines skipped.

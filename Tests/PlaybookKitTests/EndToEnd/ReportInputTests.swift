@@ -318,4 +318,18 @@ struct ReportInputTests {
                 #expect(report?["skipped"] == .object(["lines": .int(1), "files": .int(1)]), "\(time)")
         #expect(report?["playbooks"]?.array?.first?["status"]?["paused"] == .int(1), "\(time) was read: the session is interrupted")
     }
+
+    /// A new user with nothing recorded yet, who runs `report` or `export` with no folder: told
+    /// what to do, not that a folder they never named cannot be read.
+    @Test(arguments: ["report", "export"])
+    func nothingRecordedYetSaysWhatToDo(_ command: String) throws {
+        let workspace = try CommandLineTests.Workspace()
+        let folder = workspace.folder.appendingPathComponent("sessions").path
+        let run = try workspace.run([command], environment: ["PLAYBOOK_SESSIONS": folder])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr
+                == "playbook: no sessions in \(folder) yet: record deals with 'playbook run FILE', or give a team's folder: 'playbook \(command) FOLDER'\n"
+        )
+    }
 }
