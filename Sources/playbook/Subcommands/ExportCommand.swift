@@ -76,6 +76,10 @@ enum ExportCommand: Subcommand {
             Terminal.error("playbook: cannot write the export: \(String(cString: strerror(failure)))\n")
             return 1
         }
+        guard export.sessions > 0 else {
+            Terminal.error("playbook: no \(options.filter.mode == "run" ? "deal" : "practice run") in \(options.described) \(options.filtered ? "matches the filters" : "to export")\n")
+            return 1
+        }
         return 0
     }
 }
@@ -86,6 +90,8 @@ struct JSONLinesExport {
     var problems: [String] = []
     var skippedLines = 0
     var filesWithSkippedLines = 0
+    /// The sessions the filters kept, whose lines were written.
+    var sessions = 0
     var failure: Int32?
 
     init(_ paths: [String], filter: ReportFilter, to descriptor: Int32) {
@@ -107,6 +113,7 @@ struct JSONLinesExport {
                 problems += output.problems
                 skippedLines += output.skippedLines
                 filesWithSkippedLines += output.filesWithSkippedLines
+                sessions += output.sessions
             }
             start = end
         }
@@ -117,6 +124,7 @@ struct JSONLinesExport {
         var problems: [String] = []
         var skippedLines = 0
         var filesWithSkippedLines = 0
+        var sessions = 0
     }
 
     /// One exporter and one output per thread, each touched by its own thread only.
@@ -145,9 +153,11 @@ struct JSONLinesExport {
 
         func run(_ part: Int, _ paths: ArraySlice<String>) {
             for path in paths {
+                let written = outputs[part].bytes.count
                 let result = RecordBytes.read(path, into: &buffers[part], problems: &outputs[part].problems) { bytes in
                     exporters[part].export(bytes, into: &outputs[part].bytes)
                 }
+                if outputs[part].bytes.count > written { outputs[part].sessions += 1 }
                 guard let result else { continue }
                 switch result {
                 case .session(let skipped):

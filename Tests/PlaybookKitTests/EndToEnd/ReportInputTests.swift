@@ -332,4 +332,21 @@ struct ReportInputTests {
                 == "playbook: no sessions in \(folder) yet: record deals with 'playbook run FILE', or give a team's folder: 'playbook \(command) FOLDER'\n"
         )
     }
+
+    /// An empty folder, or filters that keep nothing: `export` says so and fails, as `report` does,
+    /// rather than write an empty file that looks like a team without deals.
+    @Test func anExportOfNothingSaysSoAndFails() throws {
+        let workspace = try CommandLineTests.Workspace()
+        let empty = workspace.folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let run = try workspace.run(["export", empty.path])
+        #expect(run.status == 1 && run.stdout.isEmpty)
+        #expect(run.stderr == "playbook: no deal in '\(empty.path)' to export\n")
+        let team = workspace.folder.appendingPathComponent("team")
+        try Self.writeTeam(in: team)
+        let none = try workspace.run(["export", team.path, "--rep", "nobody"])
+        #expect(none.status == 1 && none.stderr == "playbook: no deal in '\(team.path)' matches the filters\n")
+        let some = try workspace.run(["export", team.path])
+        #expect(some.status == 0 && !some.stdout.isEmpty)
+    }
 }
