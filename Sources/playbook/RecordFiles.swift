@@ -185,7 +185,7 @@ struct RecordReading {
 
     init(_ paths: [String], filter: ReportFilter, keepDeals: Bool) {
         let parts = 2
-        let results = Slots(count: parts)
+        let results = PerThread<(RecordReader, Tally)?>(count: parts, nil)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let reader = RecordReader(filter: filter, keepDeals: keepDeals)
             var tally = Tally()
@@ -195,9 +195,9 @@ struct RecordReading {
                 tally.add(path, RecordBytes.read(path, into: &buffer, problems: &tally.problems) { reader.read($0) })
             }
             reader.finish()
-            results.set(part, (reader, tally))
+            results[part] = (reader, tally)
         }
-        let all = (0..<parts).map { results.get($0) }
+        let all = (0..<parts).compactMap { results[$0] }
         reader = all[0].0
         for part in all {
             if part.0 !== reader { reader.merge(part.0) }
@@ -205,19 +205,25 @@ struct RecordReading {
         }
         tally.problems.sort()
     }
+}
 
-    /// The parts' results, each written by its own thread only.
-    private final class Slots: @unchecked Sendable {
-        private let parts: UnsafeMutableBufferPointer<(RecordReader, Tally)?>
-        init(count: Int) {
-            parts = .allocate(capacity: count)
-            parts.initialize(repeating: nil)
-        }
-        deinit {
-            parts.deinitialize()
-            parts.deallocate()
-        }
-        func set(_ index: Int, _ part: (RecordReader, Tally)) { parts[index] = part }
-        func get(_ index: Int) -> (RecordReader, Tally) { parts[index]! }
+/// One value for each thread of a `concurrentPerform`, each read and written by its own thread
+/// only (so unsynchronized, safely), then read by the caller after all have finished.
+final class PerThread<Value>: @unchecked Sendable {
+    private let values: UnsafeMutableBufferPointer<Value>
+
+    init(count: Int, _ value: Value) {
+        values = .allocate(capacity: count)
+        values.initialize(repeating: value)
+    }
+
+    deinit {
+        values.deinitialize()
+        values.deallocate()
+    }
+
+    subscript(part: Int) -> Value {
+        get { values[part] }
+        _modify { yield &values[part] }
     }
 }

@@ -198,7 +198,7 @@ struct LineScanner {
         return true
     }
 
-    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int, _ word: StaticString) -> Bool {
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int, _ word: StaticString) -> Bool {
         guard end - from == word.utf8CodeUnitCount else { return false }
         let letters = word.utf8Start
         for offset in 0..<(end - from) where bytes[from + offset] != letters[offset] { return false }

@@ -12,17 +12,8 @@ public struct RecordExporter: Sendable {
     /// Appends the record's lines to `output`, when the filters keep its session.
     public mutating func export(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> RecordReader.Result {
         let filter = filter
-        var kept = false
-        let outcome = scan.read(bytes) { info, start in
-            kept = filter.keeps(info, start: start) && info.mode == filter.mode
-            return kept
-        }
-        switch outcome {
-        case .noStart: return scan.lines == 0 ? .empty : .noStart(skippedLines: scan.skipped)
-        case .leftOut: return .session(skippedLines: 0)
-        case .session: break
-        }
-        guard kept, let info = scan.info else { return .session(skippedLines: scan.skipped) }
+        let outcome = scan.read(bytes) { info, start in filter.keeps(info, start: start) && info.mode == filter.mode }
+        guard outcome == .session, let info = scan.info else { return scan.result(of: outcome) }
         func text(_ value: String?) -> String { value.map { JSON.string($0).text } ?? "null" }
         let prefix = Array(
             ("{\"session\":\(text(info.id)),\"rep\":\(text(info.rep)),\"deal\":\(text(info.deal)),\"mode\":\(text(info.mode)),"
@@ -45,6 +36,6 @@ public struct RecordExporter: Sendable {
             }
             output.append(0x0A)
         }
-        return .session(skippedLines: scan.skipped)
+        return scan.result(of: outcome)
     }
 }

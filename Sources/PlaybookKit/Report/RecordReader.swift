@@ -55,24 +55,19 @@ public final class RecordReader: @unchecked Sendable {
     }
 
     public func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
-        var kept = false
         let filter = filter
+        // Practice runs are read in a report of deals too: its reps' table counts them.
         let outcome = scan.read(bytes) { info, start in
-            kept = filter.keeps(info, start: start) && (info.mode == filter.mode || info.mode == "practice")
-            return kept
+            filter.keeps(info, start: start) && (info.mode == filter.mode || info.mode == "practice")
         }
-        switch outcome {
-        case .noStart: return scan.lines == 0 ? .empty : .noStart(skippedLines: scan.skipped)
-        case .leftOut: return .session(skippedLines: 0)
-        case .session:
-            guard kept, let info = scan.info else { return .session(skippedLines: scan.skipped) }
-            let key = PlaybookKey(path: info.playbookPath, title: info.playbookTitle)
-            var tally = tallies.removeValue(forKey: key) ?? PlaybookTally(path: key.path, title: key.title)
-            if info.mode == filter.mode { tally.add(scan, bytes, info: info, keepDeals: keepDeals) }
-            if info.mode == "practice" { tally.addPractice(scan, info: info) }
-            tallies[key] = tally
-            return .session(skippedLines: scan.skipped)
-        }
+        guard outcome == .session, let info = scan.info else { return scan.result(of: outcome) }
+        let key = PlaybookKey(path: info.playbookPath, title: info.playbookTitle)
+        // Taken out and put back, so that the tally is changed in place, not copied.
+        var tally = tallies.removeValue(forKey: key) ?? PlaybookTally(path: key.path, title: key.title)
+        if info.mode == filter.mode { tally.add(scan, bytes, info: info, keepDeals: keepDeals) }
+        if info.mode == "practice" { tally.addPractice(scan, info: info) }
+        tallies[key] = tally
+        return scan.result(of: outcome)
     }
 
     /// Done reading: the tallies name what they counted by number, ready to merge.
@@ -103,5 +98,17 @@ public final class RecordReader: @unchecked Sendable {
         tallies.filter { $0.value.sessions > 0 }.sorted { a, b in
             a.value.sessions != b.value.sessions ? a.value.sessions > b.value.sessions : a.key < b.key
         }.map(\.key)
+    }
+}
+
+extension SessionScan {
+    /// What reading a record came to, for the reader's caller.
+    func result(of outcome: Outcome) -> RecordReader.Result {
+        switch outcome {
+        case .noStart: lines == 0 ? .empty : .noStart(skippedLines: skipped)
+        // Read to its start line only: what is after it was not looked at.
+        case .leftOut: .session(skippedLines: 0)
+        case .session: .session(skippedLines: skipped)
+        }
     }
 }

@@ -33,11 +33,32 @@ struct SessionScan {
     /// The grade of the last `practice_result` line.
     private(set) var grade: Double?
 
+    /// The number of the line that gave `info`.
+    private(set) var startLine = 0
+    /// Keep `readLines` (for an export).
+    var keepsLines = false
+    /// With `keepsLines`: each line read, as its bytes' range and its number in the record.
+    private(set) var readLines: [(range: Range<Int>, number: Int)] = []
+    /// The numbers of the question types the report tells apart.
+    let textType: Int32
+    let numberType: Int32
+
+    /// The start line was just read: the filters see it before the rest is read.
+    private var startRead = false
     private var lastAnswer: Int32 = -1
+    /// The date of the line before, and the milliseconds of its midnight.
+    private var lastDate: UInt64 = 0
+    private var lastDateTail: UInt16 = 0
+    private var lastDay: Int64?
     private var stageSlots = Slots()
     private var questionSlots = Slots()
     private var stamp: Int32 = 0
     private var asksInStage: [Int32: Int] = [:]
+
+    init() {
+        textType = interner.id("text")
+        numberType = interner.id("number")
+    }
 
     struct StageVisit {
         var stage: Int32
@@ -57,7 +78,7 @@ struct SessionScan {
         var slots: [Int32] = []
         var stamps: [Int32] = []
 
-        mutating func get(_ id: Int32, _ stamp: Int32) -> Int? {
+        func get(_ id: Int32, _ stamp: Int32) -> Int? {
             let index = Int(id)
             return index < slots.count && stamps[index] == stamp ? Int(slots[index]) : nil
         }
@@ -137,25 +158,6 @@ struct SessionScan {
         return info == nil ? .noStart : .session
     }
 
-    private var startRead = false
-    /// The numbers of the question types the report tells apart.
-    let textType: Int32
-    let numberType: Int32
-
-    init() {
-        textType = interner.id("text")
-        numberType = interner.id("number")
-    }
-    private var lastDate: UInt64 = 0
-    private var lastDateTail: UInt16 = 0
-    private var lastDay: Int64?
-    /// The number of the line that gave `info`.
-    private(set) var startLine = 0
-    /// Keep `readLines` (for an export).
-    var keepsLines = false
-    /// With `keepsLines`: each line read, as its bytes' range and its number in the record.
-    private(set) var readLines: [(range: Range<Int>, number: Int)] = []
-
     private mutating func reset() {
         info = nil
         lines = 0
@@ -195,12 +197,7 @@ struct SessionScan {
             let time = time(bytes, scanner.range(.time))
         else { return false }
         let event = scanner.range(.event)
-        func named(_ word: StaticString) -> Bool {
-            guard event.count == word.utf8CodeUnitCount else { return false }
-            let letters = word.utf8Start
-            for offset in 0..<event.count where bytes[event.lowerBound + offset] != letters[offset] { return false }
-            return true
-        }
+        func named(_ word: StaticString) -> Bool { LineScanner.equals(bytes, event.lowerBound, event.upperBound, word) }
         func name(_ field: LineScanner.Field) -> Int32? {
             scanner.kind(field) == .string ? interner.id(bytes, scanner.range(field)) : nil
         }
@@ -237,10 +234,7 @@ struct SessionScan {
             undone(question)
         } else if named("start") {
             guard info == nil, let start = fastStart(bytes) else { return false }
-            info = start
-            startTime = time
-            startRead = true
-            status = .interrupted
+            started(start, at: time)
         } else if named("end") {
             guard let name = name(.outcome) else { return false }
             var points = 0.0
@@ -248,12 +242,7 @@ struct SessionScan {
                 guard let number = number(bytes, scanner.range(.score)) else { return false }
                 points = number
             }
-            status = .ended
-            outcome = name
-            reason = scanner.kind(.reason) == .string ? text(bytes, .reason) : nil
-            score = points
-            endTime = time
-            lastAnswerBeforeEnd = lastAnswer
+            ended(name, reason: scanner.kind(.reason) == .string ? text(bytes, .reason) : nil, score: points, at: time)
         } else if named("pause") {
             status = .paused
         } else if named("resume") {
@@ -390,11 +379,10 @@ struct SessionScan {
         switch event.kind {
         case .start(let start):
             if info == nil {
-                info = start
-                startTime = time
-                startRead = true
+                started(start, at: time)
+            } else {
+                status = .interrupted
             }
-            status = .interrupted
         case .stageEntered(let stage, let title, let position):
             entered(interner.id(stage), title: interner.id(title), number: position, at: time)
         case .stageLeft(let stage): left(interner.id(stage), at: time)
@@ -411,13 +399,7 @@ struct SessionScan {
         case .undo(let question): undone(interner.id(question))
         case .paused: status = .paused
         case .resumed: status = .interrupted
-        case .ended(let name, let why, let points, _):
-            status = .ended
-            outcome = interner.id(name)
-            reason = why
-            score = points
-            endTime = time
-            lastAnswerBeforeEnd = lastAnswer
+        case .ended(let name, let why, let points, _): ended(interner.id(name), reason: why, score: points, at: time)
         case .fault: status = .faulted
         case .practiceResult(let result): grade = result.grade
         case .buyer, .note, .unmet, .move: break
@@ -425,6 +407,22 @@ struct SessionScan {
     }
 
     // MARK: the facts, line by line
+
+    private mutating func started(_ start: SessionInfo, at time: Int64) {
+        info = start
+        startTime = time
+        startRead = true
+        status = .interrupted
+    }
+
+    private mutating func ended(_ name: Int32, reason why: String?, score points: Double, at time: Int64) {
+        status = .ended
+        outcome = name
+        reason = why
+        score = points
+        endTime = time
+        lastAnswerBeforeEnd = lastAnswer
+    }
 
     private mutating func entered(_ stage: Int32, title: Int32, number: Int, at time: Int64) {
         if let index = stageSlots.get(stage, stamp) {

@@ -17,11 +17,11 @@ extension PlaybookReport {
         source = facts == nil ? .records : .playbook
         language =
             facts?.language
-            ?? tally.languages.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? "en"
+            ?? Self.most(tally.languages) ?? "en"
         let declared = facts?.tone ?? { OutcomeTone.of($0, declared: nil) }
         func tone(_ outcome: String) -> OutcomeTone { declared(outcome) }
-        func won(_ outcomes: [String: Int]) -> Int { outcomes.reduce(0) { $0 + (tone($1.key) == .good ? $1.value : 0) } }
-        func lost(_ outcomes: [String: Int]) -> Int { outcomes.reduce(0) { $0 + (tone($1.key) == .bad ? $1.value : 0) } }
+        func won(_ outcomes: [String: Int]) -> Int { Self.count(outcomes, .good, tone) }
+        func lost(_ outcomes: [String: Int]) -> Int { Self.count(outcomes, .bad, tone) }
         sessions = tally.sessions
         status = Dictionary(uniqueKeysWithValues: ReportStatus.allCases.map { ($0, tally.status[$0.rawValue]) })
         let ended = tally.status[ReportStatus.ended.rawValue]
@@ -138,18 +138,23 @@ extension PlaybookReport {
             }
             let byAnswer = counts.byAnswer.sorted { $0.key < $1.key }.map { answer, outcomes in
                 let ended = outcomes.values.reduce(0, +)
-                let won = outcomes.reduce(0) { $0 + (tone($1.key) == .good ? $1.value : 0) }
+                let won = Self.count(outcomes, .good, tone)
                 return AnswerWinRate(
                     answer: answer.shown, ended: ended, won: won, winRate: Quantile.rate(won, ended), small: ended < TeamReport.smallSample)
             }
             return QuestionFigures(
                 question: id, text: fact?.text ?? counts.text, type: type, stage: fact?.stage ?? Self.most(counts.stages) ?? "",
                 asked: counts.asked, answered: counts.answered, medianSeconds: Quantile.median(counts.seconds).map { $0 / 1000 },
-                lastBeforeLoss: counts.lastBeforeEnd.reduce(0) { $0 + (tone($1.key) == .bad ? $1.value : 0) },
+                lastBeforeLoss: Self.count(counts.lastBeforeEnd, .bad, tone),
                 yes: counts.yes, no: counts.no, options: options, quartiles: quartiles,
                 mean: type == "scale" && !numbers.isEmpty ? numbers.reduce(0, +) / Double(numbers.count) : nil, values: values,
                 byAnswer: byAnswer)
         }
+    }
+
+    /// The sessions of outcomes of a tone (the wins, the losses), of counts by outcome.
+    private static func count(_ outcomes: [String: Int], _ kind: OutcomeTone, _ tone: (String) -> OutcomeTone) -> Int {
+        outcomes.reduce(0) { $0 + (tone($1.key) == kind ? $1.value : 0) }
     }
 
     /// The key with the highest count (ties: the smallest key).

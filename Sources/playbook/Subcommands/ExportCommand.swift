@@ -20,12 +20,7 @@ enum ExportCommand: Subcommand {
 
         options:
           --format FORMAT   jsonl (default) or csv
-          --playbook P      only sessions of this playbook (its path or its title)
-          --version V       only sessions of this version of the playbook
-          --rep NAME        only this rep's sessions (repeat for several)
-          --since DATE      only sessions started on or after DATE (YYYY-MM-DD, UTC)
-          --until DATE      only sessions started on or before DATE
-          --mode MODE       run (deals, the default) or practice (rehearsals)
+        \(RecordOptions.filtersHelp)
           --output FILE     write to FILE (readable by you only) instead of standard output
           --sessions DIR    your sessions folder, read when no folder or file is given
           -h, --help        show this help
@@ -49,11 +44,7 @@ enum ExportCommand: Subcommand {
             return options.deliver(report.exportCSV())
         }
         let files = RecordFiles(operands: options.operands)
-        if options.noSessionsYet(files) { return 1 }
-        if files.paths.isEmpty, files.problems.count >= options.operands.count {
-            Terminal.error(TerminalText.safe(files.problems.map { "playbook: " + $0 + "\n" }.joined(), lines: true))
-            return 1
-        }
+        if options.nothingReadable(files) { return 1 }
         let descriptor: Int32
         if let output = options.output {
             // Records hold what buyers said: the export is as private as they are.
@@ -67,31 +58,23 @@ enum ExportCommand: Subcommand {
         }
         var export = JSONLinesExport(files.paths, filter: options.filter, to: descriptor)
         if options.output != nil, close(descriptor) != 0, export.failure == nil { export.failure = errno }
-        var tally = RecordReading.Tally()
-        tally.problems = files.problems + export.problems
-        tally.skippedLines = export.skippedLines
-        tally.filesWithSkippedLines = export.filesWithSkippedLines
-        options.note(tally)
+        export.tally.problems = files.problems + export.tally.problems
+        options.note(export.tally)
         if let failure = export.failure {
             Terminal.error("playbook: cannot write the export: \(String(cString: strerror(failure)))\n")
             return 1
         }
-        guard export.sessions > 0 else {
-            Terminal.error("playbook: no \(options.filter.mode == "run" ? "deal" : "practice run") in \(options.described) \(options.filtered ? "matches the filters" : "to export")\n")
-            return 1
-        }
-        return 0
+        return export.exported > 0 ? 0 : options.nothingKept(to: "export")
     }
 }
 
 /// Writes the records' lines as JSON Lines, in the order of the paths (of session ids), reading
 /// them on two threads a batch at a time.
 struct JSONLinesExport {
-    var problems: [String] = []
-    var skippedLines = 0
-    var filesWithSkippedLines = 0
+    /// What was read, and what could not be.
+    var tally = RecordReading.Tally()
     /// The sessions the filters kept, whose lines were written.
-    var sessions = 0
+    var exported = 0
     var failure: Int32?
 
     init(_ paths: [String], filter: ReportFilter, to descriptor: Int32) {
@@ -110,10 +93,8 @@ struct JSONLinesExport {
             for part in 0..<parts {
                 let output = exporters.take(part)
                 if failure == nil, let error = output.bytes.withUnsafeBufferPointer({ writeAll($0, to: descriptor) }) { failure = error }
-                problems += output.problems
-                skippedLines += output.skippedLines
-                filesWithSkippedLines += output.filesWithSkippedLines
-                sessions += output.sessions
+                tally.add(output.tally)
+                exported += output.exported
             }
             start = end
         }
@@ -121,52 +102,30 @@ struct JSONLinesExport {
 
     struct Output {
         var bytes: [UInt8] = []
-        var problems: [String] = []
-        var skippedLines = 0
-        var filesWithSkippedLines = 0
-        var sessions = 0
+        var tally = RecordReading.Tally()
+        var exported = 0
     }
 
-    /// One exporter and one output per thread, each touched by its own thread only.
+    /// One exporter, buffer and output per thread, each touched by its own thread only.
     final class Exporters: @unchecked Sendable {
-        private let exporters: UnsafeMutableBufferPointer<RecordExporter>
-        private let outputs: UnsafeMutableBufferPointer<Output>
-        private let buffers: UnsafeMutableBufferPointer<[UInt8]>
+        private let exporters: PerThread<RecordExporter>
+        private let outputs: PerThread<Output>
+        private let buffers: PerThread<[UInt8]>
 
         init(count: Int, filter: ReportFilter) {
-            exporters = .allocate(capacity: count)
-            exporters.initialize(repeating: RecordExporter(filter: filter))
-            outputs = .allocate(capacity: count)
-            outputs.initialize(repeating: Output())
-            buffers = .allocate(capacity: count)
-            buffers.initialize(repeating: [UInt8](repeating: 0, count: 1 << 16))
-        }
-
-        deinit {
-            exporters.deinitialize()
-            exporters.deallocate()
-            outputs.deinitialize()
-            outputs.deallocate()
-            buffers.deinitialize()
-            buffers.deallocate()
+            exporters = PerThread(count: count, RecordExporter(filter: filter))
+            outputs = PerThread(count: count, Output())
+            buffers = PerThread(count: count, [UInt8](repeating: 0, count: 1 << 16))
         }
 
         func run(_ part: Int, _ paths: ArraySlice<String>) {
             for path in paths {
                 let written = outputs[part].bytes.count
-                let result = RecordBytes.read(path, into: &buffers[part], problems: &outputs[part].problems) { bytes in
+                let result = RecordBytes.read(path, into: &buffers[part], problems: &outputs[part].tally.problems) { bytes in
                     exporters[part].export(bytes, into: &outputs[part].bytes)
                 }
-                if outputs[part].bytes.count > written { outputs[part].sessions += 1 }
-                guard let result else { continue }
-                switch result {
-                case .session(let skipped):
-                    if skipped > 0 {
-                        outputs[part].skippedLines += skipped
-                        outputs[part].filesWithSkippedLines += 1
-                    }
-                case .noStart, .empty: outputs[part].problems.append(RecordBytes.notRecord(path, result))
-                }
+                if outputs[part].bytes.count > written { outputs[part].exported += 1 }
+                outputs[part].tally.add(path, result)
             }
         }
 

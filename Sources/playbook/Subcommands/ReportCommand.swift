@@ -14,12 +14,7 @@ enum ReportCommand: Subcommand {
         figure is defined in docs/report.md.
 
         options:
-          --playbook P      only sessions of this playbook (its path or its title)
-          --version V       only sessions of this version of the playbook
-          --rep NAME        only this rep's sessions (repeat for several)
-          --since DATE      only sessions started on or after DATE (YYYY-MM-DD, UTC)
-          --until DATE      only sessions started on or before DATE
-          --mode MODE       run (deals, the default) or practice (rehearsals)
+        \(RecordOptions.filtersHelp)
           --as-of TIME      measure "open for so long" to TIME (YYYY-MM-DD or
                             YYYY-MM-DDTHH:MM:SSZ; default: now)
           --format FORMAT   text (default), markdown, json, csv or html
@@ -62,10 +57,7 @@ enum ReportCommand: Subcommand {
         report.files = reading.tally.sessions
         report.skippedLines = reading.tally.skippedLines
         report.filesWithSkippedLines = reading.tally.filesWithSkippedLines
-        guard !report.playbooks.isEmpty else {
-            Terminal.error("playbook: no \(options.filter.mode == "run" ? "deal" : "practice run") in \(options.described) \(options.filtered ? "matches the filters" : "to report on")\n")
-            return 1
-        }
+        guard !report.playbooks.isEmpty else { return options.nothingKept(to: "report on") }
         let text: String
         switch format {
         case .json: text = report.json().text + "\n"
@@ -82,6 +74,16 @@ enum ReportCommand: Subcommand {
 /// result goes.
 struct RecordOptions {
     static let valued: Set<String> = ["--playbook", "--version", "--rep", "--since", "--until", "--mode", "--output", "--sessions"]
+
+    /// The filters' lines of both commands' help.
+    static let filtersHelp = """
+          --playbook P      only sessions of this playbook (its path or its title)
+          --version V       only sessions of this version of the playbook
+          --rep NAME        only this rep's sessions (repeat for several)
+          --since DATE      only sessions started on or after DATE (YYYY-MM-DD, UTC)
+          --until DATE      only sessions started on or before DATE
+          --mode MODE       run (deals, the default) or practice (rehearsals)
+        """
 
     var filter = ReportFilter()
     var operands: [String]
@@ -145,23 +147,31 @@ struct RecordOptions {
         let files = RecordFiles(operands: operands)
         var reading = RecordReading(files.paths, filter: filter, keepDeals: keepDeals)
         reading.tally.problems = files.problems + reading.tally.problems
-        // Nothing could be read at all: an error, said as one.
-        if noSessionsYet(files) { return nil }
-        if reading.tally.sessions == 0, files.paths.isEmpty, files.problems.count >= operands.count {
-            Terminal.error(TerminalText.safe(files.problems.map { "playbook: " + $0 + "\n" }.joined(), lines: true))
-            return nil
-        }
+        if nothingReadable(files) { return nil }
         note(reading.tally)
         return reading
     }
 
-    /// True, after saying so, when no folder was given and the user has recorded nothing yet.
-    func noSessionsYet(_ files: RecordFiles) -> Bool {
-        guard defaulted, files.paths.isEmpty, access(operands[0], F_OK) != 0 else { return false }
-        let folder = TerminalText.safe(operands[0])
-        Terminal.error(
-            "playbook: no sessions in \(folder) yet: record deals with 'playbook run FILE', or give a team's folder: 'playbook \(command) FOLDER'\n")
+    /// True, after saying why as an error, when nothing given can be read: a new user has
+    /// recorded nothing yet, or no operand is a folder or record that can be read.
+    func nothingReadable(_ files: RecordFiles) -> Bool {
+        guard files.paths.isEmpty else { return false }
+        if defaulted, access(operands[0], F_OK) != 0 {
+            let folder = TerminalText.safe(operands[0])
+            Terminal.error(
+                "playbook: no sessions in \(folder) yet: record deals with 'playbook run FILE', or give a team's folder: 'playbook \(command) FOLDER'\n")
+            return true
+        }
+        guard files.problems.count >= operands.count else { return false }
+        Terminal.error(TerminalText.safe(files.problems.map { "playbook: " + $0 + "\n" }.joined(), lines: true))
         return true
+    }
+
+    /// Says that the filters kept no session (or there was none) to `verb`; the exit status.
+    func nothingKept(to verb: String) -> Int32 {
+        let what = filter.mode == "run" ? "deal" : "practice run"
+        Terminal.error("playbook: no \(what) in \(described) \(filtered ? "matches the filters" : "to " + verb)\n")
+        return 1
     }
 
     /// Says on stderr what could not be read: the files (the first 20), and the lines skipped.
