@@ -1,12 +1,12 @@
 import Glibc
 import PlaybookKit
 
-/// A walk being run for a rep: prints what the runner shows, records every event (flushed to
-/// disk before the next question is shown) and reads answers from the terminal, a pipe or a
-/// file of keyed answers.
+/// A walk being run for a rep in the terminal: the library's `LiveWalk` records every turn
+/// (flushed to disk) before this prints it, and this reads answers from the terminal, a pipe
+/// or a file of keyed answers.
 struct LiveSession {
-    var runner: Runner
-    let record: RecordFile
+    var walk: LiveWalk<RecordFile>
+    var presenter: TerminalPresenter
     let id: String
     var source: AnswerSource
     /// `--width`, if given: else the terminal's width is asked again before each turn, so that a
@@ -20,20 +20,34 @@ struct LiveSession {
         case keyed(AnswerQueue)
     }
 
-    /// Runs from `turn` (the first output) until the walk ends or pauses; returns the exit status.
-    mutating func drive(from first: Runner.Turn) throws(StoreError) -> Int32 {
-        var turn = first
-        let strings = runner.strings
+    init(runner: Runner, record: RecordFile, presenter: TerminalPresenter, id: String, source: AnswerSource, width: Int?) {
+        walk = LiveWalk(runner: runner, recorder: record, clock: now)
+        self.presenter = presenter
+        self.id = id
+        self.source = source
+        self.width = width
+    }
+
+    var runner: Runner { walk.runner }
+    var record: RecordFile { walk.recorder }
+
+    /// Shows `intro` (already recorded, if it records anything), then runs the walk until it
+    /// ends or pauses; returns the exit status. With `stageFirst` (a resumed walk), the stage
+    /// the walk waits in is named before its question.
+    mutating func drive(after intro: String, stageFirst: Bool = false) throws(StoreError) -> Int32 {
+        var turn = try walk.start()
+        var text = intro
+        if stageFirst, turn.state == .waiting { text += presenter.text(runner.stageItem(runner.walk.state.stage)) }
+        let strings = presenter.strings
         while true {
-            let time = now()
-            try record.append(turn.records.map { SessionEvent($0, time: time) })
-            Terminal.write(turn.text)
+            Terminal.write(text + presenter.text(turn.items))
+            text = ""
             switch turn.state {
             case .ended:
-                Terminal.write("\n" + runner.paint.dim(strings(.recordedIn, TerminalText.safe(record.path))) + "\n")
+                Terminal.write("\n" + presenter.paint.dim(strings(.recordedIn, TerminalText.safe(record.path))) + "\n")
                 return 0
             case .faulted:
-                Terminal.write(runner.paint.dim(strings(.recordedIn, TerminalText.safe(record.path))) + "\n")
+                Terminal.write(presenter.paint.dim(strings(.recordedIn, TerminalText.safe(record.path))) + "\n")
                 return 1
             case .paused:
                 Terminal.write("\n" + strings(.paused) + " " + strings(.resumeWith, "playbook resume \(id)") + "\n")
@@ -43,49 +57,49 @@ struct LiveSession {
             }
             switch source {
             case .lines(let reader, let echo):
-                Terminal.write(runner.paint.bold(runner.prompt))
+                Terminal.write(presenter.paint.bold("> "))
                 let line = reader.next()
                 switch line {
-                case .text(let text):
+                case .text(let typed):
                     // Echoed as the terminal should show it; recorded (and answered) as typed.
-                    if echo { Terminal.write(TerminalText.safe(text) + "\n") }
-                    runner.width = Terminal.width(option: width)
-                    turn = runner.receive(text, now: now())
+                    if echo { Terminal.write(TerminalText.safe(typed) + "\n") }
+                    presenter.width = Terminal.width(option: width)
+                    turn = try walk.perform(.line(typed))
                 case .endOfInput where echo:
                     // Piped answers ran out: an error that names the question left waiting.
-                    try record.append(SessionEvent(.paused(reason: .endOfInput), time: now()))
-                    Terminal.write("\n")
-                    Terminal.error("playbook: " + waitingMessage() + "\n" + strings(.resumeWith, "playbook resume \(id)") + "\n")
-                    return 1
+                    return try stop(.endOfInput, writing: "\n")
                 case .endOfInput, .interrupted:
                     Terminal.write("\n")
-                    turn = .pause(line == .interrupted ? .interrupt : .endOfInput)
+                    turn = try walk.perform(.pause(line == .interrupted ? .interrupt : .endOfInput))
                 }
             case .keyed(var queue):
-                guard let question = runner.question else {
-                    try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
-                    Terminal.error("playbook: " + waitingMessage() + "\n" + strings(.resumeWith, "playbook resume \(id)") + "\n")
-                    return 1
-                }
+                guard let question = runner.question else { return try stop(.noAnswer) }
                 let answer = queue.answer(to: question, in: runner.program, words: runner.words)
                 source = .keyed(queue)
                 switch answer {
                 case .none:
-                    try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
-                    Terminal.error("playbook: " + waitingMessage() + "\n" + strings(.resumeWith, "playbook resume \(id)") + "\n")
+                    return try stop(.noAnswer)
+                case .unfit(let name, let typed, _, let problem):
+                    Terminal.write("> " + TerminalText.safe(typed) + "\n")
+                    try walk.record([.paused(reason: .noAnswer)])
+                    Terminal.error("playbook: the answer '\(TerminalText.safe(typed))' to '\(name)' does not fit: \(runner.explain(problem))\n")
                     return 1
-                case .unfit(let name, let text, _, let problem):
-                    Terminal.write(runner.prompt + TerminalText.safe(text) + "\n")
-                    try record.append(SessionEvent(.paused(reason: .noAnswer), time: now()))
-                    Terminal.error("playbook: the answer '\(TerminalText.safe(text))' to '\(name)' does not fit: \(runner.explain(problem))\n")
-                    return 1
-                case .value(let value, let text):
-                    Terminal.write(runner.prompt + TerminalText.safe(text) + "\n")
-                    runner.width = Terminal.width(option: width)
-                    turn = runner.give(value, now: now())
+                case .value(let value, let typed):
+                    Terminal.write("> " + TerminalText.safe(typed) + "\n")
+                    presenter.width = Terminal.width(option: width)
+                    turn = try walk.perform(.value(value))
                 }
             }
         }
+    }
+
+    /// The answers ran out: the session is paused (so it can be resumed), and the error names
+    /// the question left waiting.
+    private func stop(_ reason: PauseReason, writing before: String = "") throws(StoreError) -> Int32 {
+        try walk.record([.paused(reason: reason)])
+        Terminal.write(before)
+        Terminal.error("playbook: " + waitingMessage() + "\n" + presenter.strings(.resumeWith, "playbook resume \(id)") + "\n")
+        return 1
     }
 
     /// "no answer left for the question 'pain' ("Did the buyer...?") in stage problem".

@@ -9,7 +9,7 @@ import PlaybookKit
 /// its first line already in it, or, to resume, opened (never through a symlink, a regular file
 /// of the user's own), locked, and only then read. Nothing done to its name meanwhile (a link
 /// swapped in, a second `resume`) can send the answers elsewhere or continue from a stale state.
-final class RecordFile {
+final class RecordFile: SessionRecorder {
     /// As shown to the user.
     let path: String
     private let descriptor: Int32

@@ -16,7 +16,7 @@ extension Runner {
             if case .text(let option) = value, Int(typed) == nil,
                 commands.match(typed) != nil || option.lowercased() != typed.lowercased()
             {
-                turn.text = wrapped(paint.dim("→ " + TerminalText.safe(option))) + turn.text
+                turn.items.insert(.chosen(option), at: 0)
             }
             return turn
         }
@@ -24,35 +24,72 @@ extension Runner {
         var turn = run(command, rest, now: now)
         // A text question takes any line, this one too: say how to give it as the answer.
         if let question, case .text = question.type, !rest.isEmpty || command == .end {
-            turn.text = wrapped(paint.dim(strings(.readAsCommand, word))) + turn.text
+            turn.items.insert(.message(strings(.readAsCommand, word), .quiet), at: 0)
         }
         return turn
     }
 
+    /// Does what the rep asked for by other means than a typed line (the web page's buttons
+    /// and fields): the same moves as the commands, with the same records.
+    public mutating func perform(_ input: RepInput, now: Double) -> Turn {
+        switch input {
+        case .line(let line): return receive(line, now: now)
+        case .answer(let text):
+            if pendingEnd != nil { return Turn(items: confirmQuestion()) }
+            return answer(Self.typedText(text).trimmingWhitespace(), now: now)
+        case .option(let number):
+            guard pendingEnd == nil, let question, case .choice = question.type else { return Turn(items: [notWaiting]) }
+            let options = question.branches.compactMap(\.optionText)
+            guard options.indices.contains(number - 1) else {
+                return Turn(items: [.problem(explain(.notAnOption(count: options.count)))])
+            }
+            return give(.text(options[number - 1]), now: now)
+        case .value(let value):
+            guard pendingEnd == nil, question != nil else { return Turn(items: [notWaiting]) }
+            return give(value, now: now)
+        case .back:
+            pendingEnd = nil
+            return back(now: now)
+        case .note(let text):
+            return run(.note, Self.typedText(text).trimmingWhitespace(), now: now)
+        case .end(let outcome, let reason):
+            return end(outcome: outcome, reason: reason.map { Self.typedText($0).trimmingWhitespace() } ?? "")
+        case .confirmEnd(let confirmed):
+            guard let pending = pendingEnd else { return Turn(items: [notWaiting]) }
+            return confirmEnd(confirmed ? words.yes[0] : words.no[0], pending, now: now)
+        case .pause(let reason):
+            return .pause(reason)
+        }
+    }
+
+    private var notWaiting: DisplayItem { .message(strings(.notWaiting), .plain) }
+
     private mutating func run(_ command: RepCommand, _ rest: String, now: Double) -> Turn {
         switch command {
-        case .help: return Turn(text: help() + questionAgain)
+        case .help: return Turn(items: [help()] + questionAgain)
         case .back: return back(now: now)
         case .note:
-            guard !rest.isEmpty else { return Turn(text: wrapped(strings(.noteEmpty))) }
-            return Turn(text: wrapped(paint.dim(strings(.noteKept))), records: [.note(text: rest, question: waitingQuestion)])
-        case .where: return Turn(text: whereNow() + questionAgain)
-        case .define: return Turn(text: define(rest) + questionAgain)
+            guard !rest.isEmpty else { return Turn(items: [.message(strings(.noteEmpty), .plain)]) }
+            return Turn(items: [.message(strings(.noteKept), .quiet)], records: [.note(text: rest, question: waitingQuestion)])
+        case .where: return Turn(items: [whereNow()] + questionAgain)
+        case .define: return Turn(items: [define(rest)] + questionAgain)
         case .pause: return .pause(.command)
-        case .end: return end(rest)
+        case .end:
+            let (outcome, reason) = Self.split(rest)
+            return end(outcome: outcome, reason: reason)
         }
     }
 
     /// The waiting question once more, after a command's text pushed it up the screen.
-    private var questionAgain: String { question.map { "\n" + describe($0) } ?? "" }
+    private var questionAgain: [DisplayItem] { question.map { [.question(view(of: $0))] } ?? [] }
 
     /// The line as an answer to the waiting question. A choice taken from text typed without
     /// accents is named, so the rep sees which option it was.
     private mutating func answer(_ typed: String, now: Double) -> Turn {
-        guard case .question(let question) = walk.next() else { return Turn(text: wrapped(strings(.notWaiting))) }
+        guard case .question(let question) = walk.next() else { return Turn(items: [notWaiting]) }
         switch read(typed, for: question) {
         case .failure(let problem):
-            return Turn(text: wrapped(paint.problem(explain(problem))))
+            return Turn(items: [.problem(explain(problem))])
         case .success(let value):
             return give(value, now: now)
         }
@@ -125,34 +162,24 @@ extension Runner {
         }
     }
 
-    private func help() -> String {
-        var text = ""
-        if case .asking(let question) = walk.state.phase {
-            if let why = question.why { text += wrapped(paint.bold(strings(.why)) + strings.colon + shown(why)) }
-            if let tip = question.tip { text += wrapped(paint.bold(strings(.tip)) + strings.colon + shown(tip)) }
-            if question.why == nil, question.tip == nil { text += wrapped(paint.dim(strings(.noCoaching))) }
-        }
-        text += wrapped(strings(.commandsTitle))
-        for phrase in [RunnerStrings.Phrase.helpHelp, .helpBack, .helpNote, .helpWhere, .helpDefine, .helpPause] {
-            text += wrappedHelp(strings(phrase))
-        }
-        text += wrappedHelp(strings(.helpEnd, outcomeList))
+    private func help() -> DisplayItem {
         let own = RepCommand.allCases.compactMap { command in
             commands.ownWords(for: command).first.map { "\($0) (\(command.rawValue))" }
         }
-        if !own.isEmpty { text += wrapped(strings(.helpOwnWords, own.joined(separator: ", "))) }
-        text += wrapped(paint.dim(strings(.helpLiteral)))
-        return text
+        return .help(
+            HelpView(
+                why: question?.why.map(rendered), tip: question?.tip.map(rendered), hasQuestion: question != nil,
+                outcomes: outcomeNames, ownWords: own))
     }
 
     private mutating func back(now: Double) -> Turn {
         let stageBefore = walk.state.stage
-        guard let question = walk.back() else { return Turn(text: wrapped(strings(.nothingToUndo))) }
+        guard let question = walk.back() else { return Turn(items: [.message(strings(.nothingToUndo), .plain)]) }
         forgetMove(of: question)
         var turn = proceed(now: now)
         // Back across a stage boundary: say which stage the rep is in again.
-        let heading = walk.state.stage == stageBefore ? "" : stageHeading(walk.state.stage)
-        turn.text = wrapped(paint.dim(strings(.backTo))) + heading + turn.text
+        let heading = walk.state.stage == stageBefore ? [] : [stageItem(walk.state.stage)]
+        turn.items = [.message(strings(.backTo), .quiet)] + heading + turn.items
         turn.records.insert(.undo(question: program.name(question.name.symbol)), at: 0)
         if walk.state.stage != stageBefore {
             let stage = program.stages[walk.state.stage]
@@ -165,53 +192,46 @@ extension Runner {
         return turn
     }
 
-    private func whereNow() -> String {
+    private func whereNow() -> DisplayItem {
         let current = walk.state.stage
         var seen = Set<Int>()
         let done = walk.state.stagesEntered.filter { $0 != current && seen.insert($0).inserted }
-        let title = { (index: Int) in shown(program.stages[index].title) }
-        var text = ""
-        if !done.isEmpty { text += wrapped(strings(.whereDone) + strings.colon + done.map(title).joined(separator: ", ")) }
-        let banner = strings(.stageBanner, String(current + 1), String(program.stages.count), title(current))
-        text += wrapped(paint.bold(strings(.whereNow) + strings.colon + banner))
-        let later = (current + 1)..<program.stages.count
-        if !later.isEmpty { text += wrapped(strings(.whereToCome) + strings.colon + later.map(title).joined(separator: ", ")) }
-        return text
+        let title = { (index: Int) in self.rendered(self.program.stages[index].title) }
+        return .whereNow(
+            done: done.map(title), current: current, count: program.stages.count, title: title(current),
+            toCome: ((current + 1)..<program.stages.count).map(title))
     }
 
-    private func define(_ word: String) -> String {
+    private func define(_ word: String) -> DisplayItem {
         let glossary = program.terms.map(\.word.value)
-        guard !glossary.isEmpty else { return wrapped(strings(.glossaryEmpty)) }
-        guard !word.isEmpty else { return wrapped(strings(.defineEmpty, glossary.joined(separator: ", "))) }
+        guard !glossary.isEmpty else { return .message(strings(.glossaryEmpty), .plain) }
+        guard !word.isEmpty else { return .message(strings(.defineEmpty, glossary.joined(separator: ", ")), .plain) }
         let found = program.define(word)
-        guard !found.isEmpty else { return wrapped(strings(.defineUnknown, word, glossary.joined(separator: ", "))) }
-        return found.map {
-            wrapped(paint.bold(TerminalText.safe($0.word.value)) + strings.colon + TerminalText.safe($0.definition.value, lines: true))
-        }.joined()
+        guard !found.isEmpty else { return .message(strings(.defineUnknown, word, glossary.joined(separator: ", ")), .plain) }
+        return .definitions(found.map { GlossaryEntry(word: $0.word.value, definition: $0.definition.value) })
     }
 
     /// `end OUTCOME [REASON]`: asks to confirm before the deal is ended, since an ended session
-    /// cannot be resumed.
-    private mutating func end(_ rest: String) -> Turn {
-        let (outcome, reason) = Self.split(rest)
-        let known = program.outcomes ?? program.endingNames
-        guard !outcome.isEmpty else { return Turn(text: wrapped(strings(.endNeedsOutcome, known.joined(separator: ", ")))) }
+    /// cannot be resumed. The outcome may be typed in any case, and without accents.
+    private mutating func end(outcome typed: String, reason: String) -> Turn {
+        let outcome = typed.lowercased()
+        let known = outcomeNames
+        guard !outcome.isEmpty else { return Turn(items: [.message(strings(.endNeedsOutcome, known.joined(separator: ", ")), .plain)]) }
         var matches = known.filter { $0.lowercased() == outcome }
         if matches.isEmpty { matches = known.filter { LatinFolding.fold($0) == LatinFolding.fold(outcome) } }
         guard matches.count == 1, let name = matches.first else {
             let text = matches.isEmpty
                 ? strings(.unknownOutcome, outcome, known.joined(separator: ", "))
                 : strings(.ambiguousName, outcome, matches.joined(separator: ", "))
-            return Turn(text: wrapped(text))
+            return Turn(items: [.message(text, .plain)])
         }
         pendingEnd = PendingEnd(outcome: name, reason: reason.isEmpty ? nil : reason)
-        return Turn(text: confirmQuestion())
+        return Turn(items: confirmQuestion())
     }
 
-    private func confirmQuestion() -> String {
-        guard let pending = pendingEnd else { return "" }
-        let shown = pending.reason.map { "\(pending.outcome) · \($0)" } ?? pending.outcome
-        return wrapped(paint.bold(strings(.confirmEnd, shown, words.yes[0], words.no[0])))
+    private func confirmQuestion() -> [DisplayItem] {
+        guard let pending = pendingEnd else { return [] }
+        return [.confirmEnd(outcome: pending.outcome, reason: pending.reason)]
     }
 
     /// The answer to "End the deal now as ...?": yes ends it; no or back goes on where the walk was.
@@ -224,17 +244,34 @@ extension Runner {
             return proceed(now: now)
         case false?:
             pendingEnd = nil
-            var text = wrapped(paint.dim(strings(.endCancelled)))
-            if let question { text += "\n" + describe(question) }
-            return Turn(text: text)
+            return Turn(items: [.message(strings(.endCancelled), .quiet)] + questionAgain)
         case nil:
-            return Turn(text: wrapped(strings(.confirmAgain, words.yes[0], words.no[0])) + confirmQuestion())
+            return Turn(items: [.message(strings(.confirmAgain, words.yes[0], words.no[0]), .plain)] + confirmQuestion())
         }
     }
 }
 
 /// An `end OUTCOME` typed and not yet confirmed.
-struct PendingEnd: Sendable, Hashable {
-    let outcome: String
-    let reason: String?
+public struct PendingEnd: Sendable, Hashable {
+    public let outcome: String
+    public let reason: String?
+}
+
+/// What a rep does in a walk by other means than a typed line: a button or field of the web
+/// page, or an answer read from a file.
+public enum RepInput: Sendable, Hashable {
+    /// A line typed at a prompt: an answer or a command, as the terminal reads it.
+    case line(String)
+    /// Text given as the answer to the waiting question (never read as a command).
+    case answer(String)
+    /// The waiting choice question's option, numbered from 1.
+    case option(Int)
+    /// An answer already read.
+    case value(Value)
+    case back
+    case note(String)
+    /// Asks to end the deal; it ends when confirmed.
+    case end(outcome: String, reason: String?)
+    case confirmEnd(Bool)
+    case pause(PauseReason)
 }

@@ -18,7 +18,7 @@ public enum ComputedValues {
     ) -> Result<[String: Value], Unavailable> {
         guard let info = log.info else { return .failure(.notARecord) }
         guard hash == info.playbookHash else { return .failure(.playbookChanged) }
-        var runner = Runner(walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: false))
+        var runner = Runner(walk: Walk(program: program, seed: info.seed))
         let report = runner.replay(log.inputs)
         if let problem = report.stoppedBecause { return .failure(.doesNotReplay(problem)) }
         let questions = Set(program.questionNames)

@@ -27,11 +27,11 @@ extension Runner {
         question.type == .choice && question.branches.contains { $0.score != nil || $0.feedback != nil || $0.isBest }
     }
 
-    /// Notes the move just answered; returns its feedback to show now (empty when held).
-    mutating func noteMove(_ question: Question, _ value: Value) -> (text: String, record: SessionEvent.Kind?) {
+    /// Notes the move just answered; returns its feedback to show now (nil when held).
+    mutating func noteMove(_ question: Question, _ value: Value) -> (feedback: MoveFeedback?, record: SessionEvent.Kind?) {
         guard var state = practice, Self.isMove(question), case .text(let chosenText) = value,
             let chosen = question.branches.first(where: { $0.optionText == chosenText })
-        else { return ("", nil) }
+        else { return (nil, nil) }
         let options = question.branches
         let top = options.map { $0.score ?? 0 }.max() ?? 0
         let marked = options.filter(\.isBest)
@@ -42,37 +42,23 @@ extension Runner {
             points: chosen.score ?? 0, isBest: isBest, bestOption: best.optionText ?? "", bestPoints: best.score ?? 0)
         state.moves.append((question, move))
         practice = state
-        return (state.options.holdFeedback ? "" : feedback(move, chosen: chosen, best: best), .move(move))
+        return (state.options.holdFeedback ? nil : feedback(move, chosen: chosen, best: best), .move(move))
     }
 
-    /// `+3 · why` after a move, and the best option when it was not chosen.
-    private func feedback(_ move: MoveResult, chosen: Branch, best bestBranch: Branch) -> String {
-        let points = signed(move.points)
-        var first = "  " + (move.isBest ? paint.spoken(points) : paint.problem(points))
-        if let why = chosen.feedback { first += " · " + shown(why) }
-        // The reason goes on under itself: "  +3 · ".
-        var text = wrapped(first, hanging: 2 + Wrap.cells(points) + 3)
-        if !move.isBest {
-            var best = "  " + paint.bold(strings(.bestMove)) + strings.colon + strings(.optionPoints, move.bestOption, signed(move.bestPoints))
-            if let why = bestBranch.feedback { best += " · " + shown(why) }
-            text += wrapped(best, hanging: 4)
-        }
-        return text
+    /// A move's points and coaching, and the best move when it was not chosen.
+    private func feedback(_ move: MoveResult, chosen: Branch, best: Branch) -> MoveFeedback {
+        MoveFeedback(
+            points: move.points, isBest: move.isBest, why: chosen.feedback.map(rendered), bestOption: move.bestOption,
+            bestPoints: move.bestPoints, bestWhy: best.feedback.map(rendered))
     }
 
     /// The persona, before the buyer first speaks (or when a practice run resumes): once.
-    public mutating func personaIntro() -> String {
-        guard var state = practice, !state.personaShown, let persona = state.options.persona else { return "" }
+    public mutating func personaIntro() -> DisplayItem? {
+        guard var state = practice, !state.personaShown, let persona = state.options.persona else { return nil }
         state.personaShown = true
         practice = state
-        let intro = persona.role.map { strings(.personaWithRole, persona.name, $0) } ?? strings(.personaIntro, persona.name)
-        var text = "\n" + wrapped(paint.bold(intro))
-        if let context = persona.context { text += wrapped(paint.dim(TerminalText.safe(context, lines: true)), hanging: 0) }
-        return text
+        return .persona(persona)
     }
-
-    /// Who speaks the buyer's lines: the persona's name in practice.
-    var buyerLabel: String { practice?.options.persona.map { TerminalText.safe($0.name) } ?? strings(.buyer) }
 
     /// Forgets the move of a question undone with `back`.
     mutating func forgetMove(of question: Question) {
@@ -82,7 +68,7 @@ extension Runner {
     }
 
     /// The result at the end of a practice run: score against the best, a grade, what to review.
-    func practiceSummary(score: Double) -> (text: String, record: SessionEvent.Kind)? {
+    func practiceSummary(score: Double) -> (summary: PracticeSummary, record: SessionEvent.Kind)? {
         guard let state = practice else { return nil }
         let moves = state.moves.map(\.result)
         let takenBack = state.takenBack.map(\.result)
@@ -95,47 +81,23 @@ extension Runner {
         var bestPossible: Double?
         if case .points(let points) = state.best.anyWalk { bestPossible = points }
         let bestOnPath = min(score - chosenPoints + bestPoints, bestPossible ?? .infinity)
-        let grade = Self.grade(moves + takenBack)
-        var text = ""
-        if state.options.holdFeedback, !moves.isEmpty || !takenBack.isEmpty {
-            text += "\n" + wrapped(paint.bold(strings(.feedbackHeld)))
+        var held: [PracticeSummary.Move] = []
+        if state.options.holdFeedback {
             for (question, move) in state.moves + state.takenBack {
-                let isTakenBack = state.takenBack.contains { $0.result == move }
-                text += wrapped("? " + TerminalText.safe(move.text, lines: true) + " → " + TerminalText.safe(move.chosen) + (isTakenBack ? " " + paint.dim(strings(.takenBack)) : ""))
-                if let chosen = question.branches.first(where: { $0.optionText == move.chosen }),
-                    let best = question.branches.first(where: { $0.optionText == move.bestOption })
-                {
-                    text += feedback(move, chosen: chosen, best: best)
-                }
+                let chosen = question.branches.first { $0.optionText == move.chosen }
+                let best = question.branches.first { $0.optionText == move.bestOption }
+                held.append(
+                    PracticeSummary.Move(
+                        result: move, takenBack: state.takenBack.contains { $0.result == move },
+                        feedback: chosen.flatMap { chosen in best.map { feedback(move, chosen: chosen, best: $0) } }))
             }
         }
-        text += "\n" + banner(strings(.practiceResult))
-        let possible = bestPossible.map { Value.format($0, style: numbers) } ?? strings(.unbounded)
-        text += wrapped(strings(.practiceScore, Value.format(score, style: numbers), Value.format(bestOnPath, style: numbers), possible))
-        if let grade {
-            let count = moves.count + takenBack.count
-            text += wrapped(
-                paint.bold(strings(.grade) + strings.colon + Value.format(grade.rounded(), style: numbers) + "%") + " "
-                    + paint.dim(
-                        takenBack.isEmpty
-                            ? strings(.gradeMeasures, String(count))
-                            : strings(.gradeMeasuresTakenBack, String(count), String(takenBack.count))))
-        } else {
-            text += wrapped(strings(.noGrade))
-        }
-        let review = moves.filter { !$0.isBest }.map { ($0, false) } + takenBack.filter { !$0.isBest }.map { ($0, true) }
-        if review.isEmpty {
-            if !moves.isEmpty { text += wrapped(strings(.allBest)) }
-        } else {
-            text += wrapped(strings(.movesToReview))
-            for (move, isTakenBack) in review {
-                text += wrapped("  ? " + TerminalText.safe(move.text, lines: true) + (isTakenBack ? " " + paint.dim(strings(.takenBack)) : ""), hanging: 4)
-                text += wrapped("    " + strings(.youChose, move.chosen, signed(move.points), move.bestOption, signed(move.bestPoints)), hanging: 6)
-            }
-        }
+        let review = moves.filter { !$0.isBest }.map { PracticeSummary.Move(result: $0, takenBack: false, feedback: nil) }
+            + takenBack.filter { !$0.isBest }.map { PracticeSummary.Move(result: $0, takenBack: true, feedback: nil) }
         let result = PracticeResult(
-            score: score, bestOnPath: bestOnPath, bestPossible: bestPossible, grade: grade, moves: moves, takenBack: takenBack)
-        return (text, .practiceResult(result))
+            score: score, bestOnPath: bestOnPath, bestPossible: bestPossible, grade: Self.grade(moves + takenBack), moves: moves,
+            takenBack: takenBack)
+        return (PracticeSummary(held: held, result: result, review: review), .practiceResult(result))
     }
 
     /// 0 to 100: the points of the moves against the points of the best move at each; nil when
@@ -145,6 +107,4 @@ extension Runner {
         guard best > 0 else { return nil }
         return min(100, max(0, moves.reduce(0) { $0 + $1.points } / best * 100))
     }
-
-    func signed(_ points: Double) -> String { (points > 0 ? "+" : "") + Value.format(points, style: numbers) }
 }

@@ -37,10 +37,10 @@ extension Runner {
                 if let question = walk.back() { forgetMove(of: question) } else { problem = strings(.nothingToUndo) }
             case .end(let outcome, let reason):
                 // The rep could only have typed a declared outcome; any other is a tampered record.
-                if (program.outcomes ?? program.endingNames).contains(outcome) {
+                if outcomeNames.contains(outcome) {
                     walk.end(outcome: outcome, reason: reason)
                 } else {
-                    problem = strings(.replayUnknownOutcome, "end \(outcome)", outcomeList)
+                    problem = strings(.replayUnknownOutcome, "end \(outcome)", outcomeNames.joined(separator: ", "))
                 }
             }
             if let problem {
@@ -67,9 +67,8 @@ extension Runner {
         }
     }
 
-    /// The banner of a stage: "Stage 2 of 5 · Problem".
-    public func stageHeading(_ index: Int) -> String {
-        let title = walk.renderIfPossible(program.stages[index].title)
-        return "\n" + banner(strings(.stageBanner, String(index + 1), String(program.stages.count), title))
+    /// A stage as its banner shows it: "Stage 2 of 5 · Problem".
+    public func stageItem(_ index: Int) -> DisplayItem {
+        .stage(index: index, count: program.stages.count, title: walk.renderIfPossible(program.stages[index].title))
     }
 }

@@ -57,20 +57,19 @@ enum ResumeCommand: Subcommand {
             let practice = info.mode == "practice"
                 ? PracticeOptions(persona: program.personas.first { $0.id == info.persona }, holdFeedback: info.holdFeedback)
                 : nil
-            var runner = Runner(
-                walk: Walk(program: program, seed: info.seed), paint: Paint(enabled: color), practice: practice,
-                width: Terminal.width(option: width))
+            var runner = Runner(walk: Walk(program: program, seed: info.seed), practice: practice)
+            let presenter = TerminalPresenter(language: program.language, paint: Paint(enabled: color), width: Terminal.width(option: width))
             let report = runner.replay(log.inputs)
             let changed = SourceFile.contentHash(check.sources) != info.playbookHash
             try record.append(
                 SessionEvent(
                     .resumed(replayed: report.replayed, notReplayed: report.notReplayed, playbookChanged: changed),
                     time: now()))
-            let strings = runner.strings
+            let strings = presenter.strings
             // The record's words are anyone's who could write the file: safe for the terminal.
             let who = [info.deal, info.rep].compactMap { $0 }.joined(separator: " · ")
-            var intro = runner.wrapped(runner.paint.bold(TerminalText.safe(program.title)), hanging: 0)
-            intro += runner.wrapped(
+            var intro = presenter.text(.title(program.title))
+            intro += presenter.wrapped(
                 strings(.resumed, TerminalText.safe(info.playbookTitle), TerminalText.safe(who.isEmpty ? info.id : who)) + " "
                     + (report.answersInForce == 1 ? strings(.replayedOne) : strings(.replayed, String(report.answersInForce))))
             if let problem = report.stoppedBecause {
@@ -80,31 +79,21 @@ enum ResumeCommand: Subcommand {
                 let why = changed ? strings(.replayStopped, String(report.notReplayed))
                     : damaged.isEmpty ? strings(.replayStoppedUnchanged, String(report.notReplayed))
                     : strings(.replayStoppedDamaged, String(report.notReplayed), damaged)
-                intro += runner.wrapped(runner.paint.problem(why))
-                intro += runner.wrapped("  " + TerminalText.safe(problem), hanging: 4)
+                intro += presenter.wrapped(presenter.paint.problem(why))
+                intro += presenter.wrapped("  " + TerminalText.safe(problem), hanging: 4)
             } else if changed {
-                intro += runner.wrapped(strings(.replayChanged))
+                intro += presenter.wrapped(strings(.replayChanged))
             }
-            if report.replayed > 0 { intro += runner.personaIntro() }
+            if report.replayed > 0, let persona = runner.personaIntro() { intro += presenter.text(persona) }
             LineReader.catchInterrupts()
-            var first = runner.proceed(now: now())
-            if runner.question != nil || isWaiting(first.state) {
-                first.text = intro + runner.stageHeading(runner.walk.state.stage) + first.text
-            } else {
-                first.text = intro + first.text
-            }
             let interactive = isatty(STDIN_FILENO) == 1
             var session = LiveSession(
-                runner: runner, record: record, id: info.id, source: .lines(LineReader(), echo: !interactive), width: width)
-            return try session.drive(from: first)
+                runner: runner, record: record, presenter: presenter, id: info.id,
+                source: .lines(LineReader(), echo: !interactive), width: width)
+            return try session.drive(after: intro, stageFirst: true)
         } catch {
             Terminal.error("playbook: \(TerminalText.safe(error.message))\n")
             return 1
         }
-    }
-
-    private static func isWaiting(_ state: Runner.State) -> Bool {
-        if case .waiting = state { return true }
-        return false
     }
 }

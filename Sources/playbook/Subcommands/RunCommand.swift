@@ -75,16 +75,13 @@ enum RunCommand: Subcommand {
             let record = try RecordFile(
                 creating: id + ".jsonl", in: try store.openForWriting(), path: store.path(of: id),
                 first: SessionEvent(.start(info), time: now()))
-            var runner = Runner(
-                walk: Walk(program: program, seed: seed), paint: Paint(enabled: color), practice: options,
-                width: Terminal.width(option: width))
+            let runner = Runner(walk: Walk(program: program, seed: seed), practice: options)
+            let presenter = TerminalPresenter(language: program.language, paint: Paint(enabled: color), width: Terminal.width(option: width))
             LineReader.catchInterrupts()
-            Terminal.write(runner.wrapped(runner.paint.bold(TerminalText.safe(program.title)), hanging: 0))
-            let first = runner.proceed(now: now())
             var session = LiveSession(
-                runner: runner, record: record, id: id,
+                runner: runner, record: record, presenter: presenter, id: id,
                 source: queue.map { .keyed($0) } ?? .lines(LineReader(), echo: !interactive), width: width)
-            return try session.drive(from: first)
+            return try session.drive(after: presenter.text(.title(program.title)))
         } catch {
             Terminal.error("playbook: \(TerminalText.safe(error.message, lines: true))\n")
             return 2

@@ -9,7 +9,7 @@ struct PracticeTakeBackTests {
     static func practise(_ lines: [String]) throws -> (text: String, result: PracticeResult?) {
         let program = try WalkTests.program(shipped("price-objection.playbook"))
         let dana = try #require(program.personas.first { $0.id == "dana" })
-        var runner = Runner(
+        var runner = TerminalRunner(
             walk: Walk(program: program, seed: 0), paint: Paint(enabled: false),
             practice: PracticeOptions(persona: dana, holdFeedback: false))
         var turn = runner.proceed(now: 0)

@@ -37,7 +37,7 @@ struct RunnerTests {
 
     @Test func replayPutsTheWalkWhereTheRecordStopped() throws {
         let program = try WalkTests.program(Self.playbook)
-        var runner = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
+        var runner = TerminalRunner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
         let report = runner.replay([
             .answer(question: "a", value: .bool(true)), .answer(question: "b", value: .number(3)), .undo,
             .answer(question: "b", value: .number(4)),
@@ -49,7 +49,7 @@ struct RunnerTests {
 
     @Test func replaySaysWhereAChangedPlaybookNoLongerFits() throws {
         let changed = Self.playbook.replacingOccurrences(of: "number 1..10", with: "number 1..3")
-        var runner = Runner(walk: Walk(program: try WalkTests.program(changed), seed: 0), paint: Paint(enabled: false))
+        var runner = TerminalRunner(walk: Walk(program: try WalkTests.program(changed), seed: 0), paint: Paint(enabled: false))
         let report = runner.replay([
             .answer(question: "a", value: .bool(true)), .answer(question: "b", value: .number(4)),
             .answer(question: "c", value: .text("x")),
@@ -63,18 +63,18 @@ struct RunnerTests {
     /// record: replay stops there rather than end the walk with it.
     @Test func replayStopsAtAnEndWithAnUndeclaredOutcome() throws {
         let program = try WalkTests.program(Self.playbook)
-        var runner = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
+        var runner = TerminalRunner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
         let report = runner.replay([.answer(question: "a", value: .bool(true)), .end(outcome: "bogus", reason: nil)])
         #expect(report == ReplayReport(replayed: 1, answersInForce: 1, notReplayed: 1, stoppedBecause: "end bogus: not an outcome of this playbook (one of: won, lost)"))
         #expect(runner.question.map { program.name($0.name.symbol) } == "b")
 
-        var declared = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
+        var declared = TerminalRunner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
         #expect(declared.replay([.end(outcome: "lost", reason: "no budget")]).replayed == 1)
         #expect(declared.question == nil)
     }
 
     @Test func commandsNeverAnswerAndAnswersAreChecked() throws {
-        var runner = Runner(walk: Walk(program: try WalkTests.program(Self.playbook), seed: 0), paint: Paint(enabled: false))
+        var runner = TerminalRunner(walk: Walk(program: try WalkTests.program(Self.playbook), seed: 0), paint: Paint(enabled: false))
         _ = runner.proceed(now: 100)
         let note = runner.receive("note  Call back Friday ", now: 101)
         #expect(note.records == [.note(text: "Call back Friday", question: "a")])

@@ -11,8 +11,8 @@ struct RunnerWrapTests {
         // The Vietnamese sales process uses the Vietnamese objection library.
         let program = try WalkTests.program(shipped(name), files: ["objections-vi.playbook": shipped("objections-vi.playbook")])
         let options = practice ? PracticeOptions(persona: program.personas.first, holdFeedback: false) : nil
-        var plain = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false), practice: options)
-        var wrapped = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false), practice: options, width: width)
+        var plain = TerminalRunner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false), practice: options)
+        var wrapped = TerminalRunner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false), practice: options, width: width)
         var texts = (plain.proceed(now: 0).text, wrapped.proceed(now: 0).text)
         var commands = ["?", "where"]
         for _ in 0..<80 {
@@ -89,7 +89,7 @@ struct RunnerWrapTests {
 
     @Test func withoutAWidthNothingChanges() throws {
         let program = try WalkTests.program(shipped("stall-th.playbook"))
-        var runner = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
+        var runner = TerminalRunner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
         let text = runner.proceed(now: 0).text
         #expect(text.contains("เป้าหมาย: ทวนสิ่งที่ลูกค้าเห็นด้วยมาแล้ว แล้วขอการตัดสินใจให้ชัด ดีลช่วงท้ายที่ไม่มีใครเอ่ยเรื่องตัดสินใจ คือดีลที่ค้างอยู่เงียบๆ\n"))
         runner.width = 40

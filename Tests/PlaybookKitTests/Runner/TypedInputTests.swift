@@ -10,7 +10,7 @@ struct TypedInputTests {
         _ lines: [String], into source: String, files: [String: String] = [:]
     ) throws -> (Runner, [SessionEvent.Kind], String) {
         let program = try WalkTests.program(source, files: files)
-        var runner = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
+        var runner = TerminalRunner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false))
         var turn = runner.proceed(now: 0)
         var records = turn.records
         var text = turn.text
@@ -19,7 +19,7 @@ struct TypedInputTests {
             records += turn.records
             text += "> " + line + "\n" + turn.text
         }
-        return (runner, records, text)
+        return (runner.runner, records, text)
     }
 
     static func answers(_ records: [SessionEvent.Kind]) -> [String] {

@@ -61,7 +61,7 @@ struct TerminalTextTests {
     func runnerShowsNothingRaw(practice: Bool) throws {
         let program = try Self.program()
         let options = practice ? PracticeOptions(persona: program.personas.first, holdFeedback: false) : nil
-        var runner = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false), practice: options)
+        var runner = TerminalRunner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false), practice: options)
         var shown = runner.proceed(now: 0).text
         let typed = ["define \u{202E}ROI\u{2066}", "Lan \u{202E}\u{2066}\u{9B}31m", "?", "where", "1", "end nowhere \u{202E}", "3"]
         for line in typed { shown += runner.receive(line, now: 1).text }
@@ -71,7 +71,7 @@ struct TerminalTextTests {
         #expect(shown.contains("deal<U+1B>[31m<U+202E>.playbook:"), "\(shown)")
         #expect(!Self.hasUnsafe(shown.replacingOccurrences(of: "\n", with: "")), "\(shown.debugDescription)")
 
-        var replayed = Runner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false), practice: options)
+        var replayed = TerminalRunner(walk: Walk(program: program, seed: 0), paint: Paint(enabled: false), practice: options)
         let report = replayed.replay([.answer(question: "who", value: .text("\u{1B}]0;OWNED\u{07}")), .answer(question: "seats", value: .number(2))])
         let stopped = try #require(report.stoppedBecause)
         #expect(!Self.hasUnsafe(stopped), "\(stopped.debugDescription)")
