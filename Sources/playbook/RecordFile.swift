@@ -28,13 +28,13 @@ final class RecordFile: SessionRecorder {
         self.path = path
         let temporary = "." + name + ".part"
         descriptor = openat(folder.descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StoreError("cannot create '\(path)': \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw StoreError("cannot create '\(path)': \(String(cString: strerror(errno)))", code: errno) }
         _ = flock(descriptor, LOCK_EX | LOCK_NB)
         TestHook.pause(after: "create")
         do throws(StoreError) {
             try append(first)
             guard linkat(folder.descriptor, temporary, folder.descriptor, name, 0) == 0 else {
-                throw StoreError("cannot create '\(path)': \(String(cString: strerror(errno)))")
+                throw StoreError("cannot create '\(path)': \(String(cString: strerror(errno)))", code: errno)
             }
         } catch {
             // deinit closes the descriptor: the object is whole by now.

@@ -101,5 +101,10 @@ struct RecordLocation {
 
 struct StoreError: Error {
     let message: String
-    init(_ message: String) { self.message = message }
+    /// The system's error number, when one caused it.
+    let code: Int32
+    init(_ message: String, code: Int32 = 0) {
+        self.message = message
+        self.code = code
+    }
 }

@@ -37,15 +37,7 @@ enum ResumeCommand: Subcommand {
         let width = try Terminal.widthOption(arguments)
         do throws(StoreError) {
             let location = try store.locate(word, writing: true)
-            let record = try RecordFile(resuming: location.name, in: location.folder, path: location.path)
-            let log = SessionLog(bytes: record.contents)
-            if let problem = RecordNotes.unusable(log, path: location.path, nothingTo: "nothing to resume") {
-                throw StoreError(problem)
-            }
-            guard let info = log.info else { throw StoreError("'\(location.path)' is not a session record") }
-            if case .ended(let outcome, _, _) = log.status {
-                throw StoreError("the session \(info.id) already ended (\(outcome)); 'playbook show \(info.id)' prints it")
-            }
+            let (record, log, info) = try SessionOpening.open(location)
             if let note = RecordNotes.skipped(log, of: location.path) { Terminal.error(TerminalText.safe(note, lines: true)) }
             let loaded: (Program, CheckResult)?
             do {
@@ -54,41 +46,20 @@ enum ResumeCommand: Subcommand {
                 throw StoreError(error.message + " (if the playbook moved, give it with --playbook FILE)")
             }
             guard let (program, check) = loaded else { return 1 }
-            let practice = info.mode == "practice"
-                ? PracticeOptions(persona: program.personas.first { $0.id == info.persona }, holdFeedback: info.holdFeedback)
-                : nil
-            var runner = Runner(walk: Walk(program: program, seed: info.seed), practice: practice)
+            var resumed = try SessionOpening.resume(record, log: log, info: info, program: program, check: check)
             let presenter = TerminalPresenter(language: program.language, paint: Paint(enabled: color), width: Terminal.width(option: width))
-            let report = runner.replay(log.inputs)
-            let changed = SourceFile.contentHash(check.sources) != info.playbookHash
-            try record.append(
-                SessionEvent(
-                    .resumed(replayed: report.replayed, notReplayed: report.notReplayed, playbookChanged: changed),
-                    time: now()))
-            let strings = presenter.strings
-            // The record's words are anyone's who could write the file: safe for the terminal.
-            let who = [info.deal, info.rep].compactMap { $0 }.joined(separator: " · ")
-            var intro = presenter.text(.title(program.title))
-            intro += presenter.wrapped(
-                strings(.resumed, TerminalText.safe(info.playbookTitle), TerminalText.safe(who.isEmpty ? info.id : who)) + " "
-                    + (report.answersInForce == 1 ? strings(.replayedOne) : strings(.replayed, String(report.answersInForce))))
-            if let problem = report.stoppedBecause {
-                // Say why the answers stopped fitting: the playbook changed, or (its hash the same)
-                // the record is damaged or was edited.
-                let damaged = log.unreadableLines.map(String.init).joined(separator: ", ")
-                let why = changed ? strings(.replayStopped, String(report.notReplayed))
-                    : damaged.isEmpty ? strings(.replayStoppedUnchanged, String(report.notReplayed))
-                    : strings(.replayStoppedDamaged, String(report.notReplayed), damaged)
+            var intro = presenter.text(.title(program.title)) + presenter.wrapped(TerminalText.safe(resumed.notice))
+            if let (why, problem) = resumed.stopped {
                 intro += presenter.wrapped(presenter.paint.problem(why))
                 intro += presenter.wrapped("  " + TerminalText.safe(problem), hanging: 4)
-            } else if changed {
-                intro += presenter.wrapped(strings(.replayChanged))
+            } else if resumed.changed {
+                intro += presenter.wrapped(presenter.strings(.replayChanged))
             }
-            if report.replayed > 0, let persona = runner.personaIntro() { intro += presenter.text(persona) }
+            if resumed.report.replayed > 0, let persona = resumed.runner.personaIntro() { intro += presenter.text(persona) }
             LineReader.catchInterrupts()
             let interactive = isatty(STDIN_FILENO) == 1
             var session = LiveSession(
-                runner: runner, record: record, presenter: presenter, id: info.id,
+                runner: resumed.runner, record: record, presenter: presenter, id: info.id,
                 source: .lines(LineReader(), echo: !interactive), width: width)
             return try session.drive(after: intro, stageFirst: true)
         } catch {

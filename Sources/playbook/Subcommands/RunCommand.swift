@@ -65,21 +65,16 @@ enum RunCommand: Subcommand {
         let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
         let width = try Terminal.widthOption(arguments)
         let store = SessionStore(arguments)
-        let id = sessionID()
         do throws(StoreError) {
-            let info = SessionInfo(
-                id: id, mode: practice == nil ? "run" : "practice", playbookTitle: program.title,
-                playbookPath: absolute(path), playbookVersion: program.version, playbookHash: SourceFile.contentHash(check.sources),
-                language: program.language, rep: arguments.value("--rep"), deal: arguments.value("--deal"), seed: seed,
-                persona: options?.persona?.id, personaName: options?.persona?.name, holdFeedback: options?.holdFeedback ?? false)
-            let record = try RecordFile(
-                creating: id + ".jsonl", in: try store.openForWriting(), path: store.path(of: id),
-                first: SessionEvent(.start(info), time: now()))
+            let request = SessionOpening.Request(
+                mode: practice == nil ? "run" : "practice", rep: arguments.value("--rep"), deal: arguments.value("--deal"), seed: seed,
+                practice: options)
+            let (record, info) = try SessionOpening.create(request, program: program, check: check, path: path, store: store)
             let runner = Runner(walk: Walk(program: program, seed: seed), practice: options)
             let presenter = TerminalPresenter(language: program.language, paint: Paint(enabled: color), width: Terminal.width(option: width))
             LineReader.catchInterrupts()
             var session = LiveSession(
-                runner: runner, record: record, presenter: presenter, id: id,
+                runner: runner, record: record, presenter: presenter, id: info.id,
                 source: queue.map { .keyed($0) } ?? .lines(LineReader(), echo: !interactive), width: width)
             return try session.drive(after: presenter.text(.title(program.title)))
         } catch {
