@@ -25,12 +25,21 @@ public final class HTTPServer: Sendable {
 
     /// Binds and listens on `host` (an IPv4 address, `localhost`, or an IPv6 one such as `::1`
     /// or `[::1]`) and `port` (0: any free port); `start()` then serves.
-    public init(host: String, port: UInt16, limits: HTTPLimits = HTTPLimits(), handler: @escaping Handler)
+    public convenience init(host: String, port: UInt16, limits: HTTPLimits = HTTPLimits(), handler: @escaping Handler)
         throws(HTTPServerError)
     {
+        try self.init(host: host, port: port, limits: limits, handlerForPort: { _ in handler })
+    }
+
+    /// As `init(host:port:limits:handler:)`, the handler made once the port is known: a gate
+    /// checks the Host against it, and port 0 leaves it to the system
+    /// (`{ port in HTTPGate(token: token, port: port).guarding(routes) }`).
+    public init(
+        host: String, port: UInt16, limits: HTTPLimits = HTTPLimits(), handlerForPort: (UInt16) -> Handler
+    ) throws(HTTPServerError) {
         (listener, self.port) = try Self.listen(host: host, port: port)
         do {
-            core = try ServerCore(limits: limits, handler: handler)
+            core = try ServerCore(limits: limits, handler: handlerForPort(self.port))
         } catch {
             close(listener)
             throw error
