@@ -45,14 +45,14 @@ struct HTTPConnection {
                 case .request(let request):
                     let response = core.handler(request)
                     let closing = !request.keepAlive || response.asksToClose || core.isStopping
-                    let wire = response.wire(
-                        headOnly: request.method == "HEAD", closing: closing, keepAliveHeader: request.version == .http10)
-                    guard send(wire) else { return .drop }
+                    let http10 = request.version == .http10
+                    guard send(response.wire(headOnly: request.method == "HEAD", closing: closing, keepAliveHeader: http10))
+                    else { return .drop }
                     if closing { return .afterResponse }
                     idleSince = MonotonicClock.milliseconds()
                     phase = .idle
                 case .failure(let status, let message):
-                    _ = send(HTTPResponse.failure(HTTPFailure(status, message)).wire(headOnly: false, closing: true, keepAliveHeader: false))
+                    _ = send(HTTPResponse.refusal(HTTPFailure(status, message)))
                     return .afterResponse
                 }
             }
@@ -65,8 +65,8 @@ struct HTTPConnection {
             let late: HTTPFailure?
             switch phase {
             case .idle: (deadline, late) = (idleSince + limits.idleTimeout.milliseconds, nil)
-            case .head: (deadline, late) = (phaseSince + limits.headTimeout.milliseconds, HTTPFailure(408, "the request head did not arrive in time"))
-            case .body: (deadline, late) = (phaseSince + limits.bodyTimeout.milliseconds, HTTPFailure(408, "the request body did not arrive in time"))
+            case .head: (deadline, late) = (phaseSince + limits.headTimeout.milliseconds, Self.lateHead)
+            case .body: (deadline, late) = (phaseSince + limits.bodyTimeout.milliseconds, Self.lateBody)
             }
             switch Socket.waitReadable(socket, wake: core.wakeRead, until: deadline) {
             case .readable: break
@@ -74,13 +74,16 @@ struct HTTPConnection {
             case .timedOut:
                 // An idle connection is just closed; one inside a request is told why.
                 guard let late else { return .drop }
-                _ = send(HTTPResponse.failure(late).wire(headOnly: false, closing: true, keepAliveHeader: false))
+                _ = send(HTTPResponse.refusal(late))
                 return .afterResponse
             }
             guard let count = Socket.receive(socket, into: &readBuffer), count != 0 else { return .drop }
             if count > 0 { parser.feed(readBuffer[..<count]) }
         }
     }
+
+    static let lateHead = HTTPFailure(408, "the request head did not arrive in time")
+    static let lateBody = HTTPFailure(408, "the request body did not arrive in time")
 
     private func send(_ bytes: [UInt8]) -> Bool {
         Socket.sendAll(socket, bytes, until: MonotonicClock.milliseconds() + core.limits.writeTimeout.milliseconds)

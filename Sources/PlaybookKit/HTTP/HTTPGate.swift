@@ -98,11 +98,15 @@ public struct HTTPGate: Sendable {
         }.joined()
     }
 
+    /// Nothing but this server's own styles, scripts and pictures (and `data:` pictures), forms
+    /// posted here only, no framing, no `<base>` to redirect relative links.
+    public static let contentSecurityPolicy = [
+        "default-src 'none'", "style-src 'self'", "script-src 'self'", "img-src 'self' data:", "form-action 'self'",
+        "frame-ancestors 'none'", "base-uri 'none'",
+    ].joined(separator: "; ")
+
     static let securityHeaders = [
-        (
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-        ),
+        ("Content-Security-Policy", contentSecurityPolicy),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
         ("X-Frame-Options", "DENY"),

@@ -2,6 +2,7 @@
 extension HTTPParser {
     /// The longest chunk size line, extensions included: they are ignored, so need no room.
     static let chunkLineBytes = 4096
+    static let noChunkEnd = HTTPFailure(400, "chunk data not followed by CRLF")
 
     /// Consumes what has arrived of the body; true once it is whole.
     mutating func readBody(_ pending: inout PendingBody) throws(HTTPFailure) -> Bool {
@@ -16,8 +17,8 @@ extension HTTPParser {
             while true {
                 switch state {
                 case .size:
-                    guard let line = try line(&pending, limit: Self.chunkLineBytes, tooLong: HTTPFailure(400, "a chunk size line is too long"))
-                    else { return false }
+                    let tooLong = HTTPFailure(400, "a chunk size line is too long")
+                    guard let line = try line(&pending, limit: Self.chunkLineBytes, tooLong: tooLong) else { return false }
                     let size = try chunkSize(line, bodySoFar: pending.body.count)
                     state = size == 0 ? .trailer(bytes: 0) : .data(remaining: size)
                 case .data(let remaining):
@@ -30,10 +31,10 @@ extension HTTPParser {
                     guard start < buffer.count else { return false }
                     if buffer[start] == Self.carriageReturn {
                         guard start + 1 < buffer.count else { return false }
-                        guard buffer[start + 1] == Self.lineFeed else { throw HTTPFailure(400, "chunk data not followed by CRLF") }
+                        guard buffer[start + 1] == Self.lineFeed else { throw Self.noChunkEnd }
                         start += 2
                     } else {
-                        guard buffer[start] == Self.lineFeed else { throw HTTPFailure(400, "chunk data not followed by CRLF") }
+                        guard buffer[start] == Self.lineFeed else { throw Self.noChunkEnd }
                         start += 1
                     }
                     state = .size
@@ -52,7 +53,9 @@ extension HTTPParser {
 
     /// The next line of the body without its line break, consumed; nil until its line feed has
     /// arrived. A line longer than `limit` is refused with `tooLong`.
-    mutating func line(_ pending: inout PendingBody, limit: Int, tooLong: HTTPFailure) throws(HTTPFailure) -> ArraySlice<UInt8>? {
+    mutating func line(_ pending: inout PendingBody, limit: Int, tooLong: HTTPFailure) throws(HTTPFailure)
+        -> ArraySlice<UInt8>?
+    {
         let from = start + pending.lineScan
         guard let feed = buffer[from...].firstIndex(of: Self.lineFeed) else {
             pending.lineScan = buffer.count - start
@@ -70,11 +73,12 @@ extension HTTPParser {
     /// `1a3f` or `1a3f;name=value`: the hex size, refused as too large before it is summed, so
     /// no size can overflow.
     func chunkSize(_ line: ArraySlice<UInt8>, bodySoFar: Int) throws(HTTPFailure) -> Int {
+        let notHex = HTTPFailure(400, "a chunk size that is not hexadecimal")
         let digits = line.prefix { URLEncoding.hexValue($0) != nil }
-        guard !digits.isEmpty else { throw HTTPFailure(400, "a chunk size that is not hexadecimal") }
+        guard !digits.isEmpty else { throw notHex }
         var rest = line[digits.endIndex...]
         while let first = rest.first, first == Self.space || first == Self.tab { rest = rest.dropFirst() }
-        guard rest.isEmpty || rest.first == UInt8(ascii: ";") else { throw HTTPFailure(400, "a chunk size that is not hexadecimal") }
+        guard rest.isEmpty || rest.first == UInt8(ascii: ";") else { throw notHex }
         let significant = digits.drop { $0 == UInt8(ascii: "0") }
         let tooLarge = HTTPFailure(413, "the request body is too large")
         guard significant.count <= 15 else { throw tooLarge }

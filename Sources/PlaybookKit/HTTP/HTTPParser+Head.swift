@@ -44,25 +44,26 @@ extension HTTPParser {
         guard version.count == 8, version[6] == UInt8(ascii: "."), digit.contains(version[7]) else {
             throw HTTPFailure(400, "the request line does not end with HTTP/1.1")
         }
-        guard !parts[0].isEmpty, parts[0].allSatisfy(isTokenByte) else { throw HTTPFailure(400, "the method is not a token") }
+        guard isToken(parts[0]) else { throw HTTPFailure(400, "the method is not a token") }
         guard !parts[1].isEmpty, parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw HTTPFailure(400, "the target has a control character, a space or a byte that is not ASCII")
         }
-        return (
-            String(decoding: parts[0], as: UTF8.self), String(decoding: parts[1], as: UTF8.self),
-            version[7] == UInt8(ascii: "0") ? .http10 : .http11
-        )
+        return (text(parts[0]), text(parts[1]), version[7] == UInt8(ascii: "0") ? .http10 : .http11)
     }
 
     /// `name: value`: the name a token right before the colon, the value without the spaces
     /// around it and without controls. A line that starts with a space continues the previous
     /// one (obs-fold), which RFC 9112 §5.2 lets a server refuse.
     static func field(_ line: ArraySlice<UInt8>) throws(HTTPFailure) -> HTTPHeaders.Field {
-        if line.first == space || line.first == tab { throw HTTPFailure(400, "a header line folded onto the next (obs-fold)") }
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { throw HTTPFailure(400, "a header line without a colon") }
+        if line.first == space || line.first == tab {
+            throw HTTPFailure(400, "a header line folded onto the next (obs-fold)")
+        }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+            throw HTTPFailure(400, "a header line without a colon")
+        }
         let name = line[..<colon]
         if name.last == space || name.last == tab { throw HTTPFailure(400, "a space before the colon of a header") }
-        guard !name.isEmpty, name.allSatisfy(isTokenByte) else { throw HTTPFailure(400, "a header name that is not a token") }
+        guard isToken(name) else { throw HTTPFailure(400, "a header name that is not a token") }
         var value = line[line.index(after: colon)...]
         while let first = value.first, first == space || first == tab { value = value.dropFirst() }
         while let last = value.last, last == space || last == tab { value = value.dropLast() }
@@ -70,15 +71,20 @@ extension HTTPParser {
         guard value.allSatisfy({ $0 == tab || ($0 >= 0x20 && $0 != 0x7F) }) else {
             throw HTTPFailure(400, "a control character in a header value")
         }
-        return HTTPHeaders.Field(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
+        return HTTPHeaders.Field(name: Self.text(name), value: Self.text(value))
     }
+
+    /// Bytes of a head as text: obs-text that is not UTF-8 becomes U+FFFD.
+    static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
     /// The body the head announces (RFC 9112 §6.3), or a refusal: a request smuggled past a proxy
     /// by ambiguous framing is refused rather than guessed at.
     static func frame(_ head: Head, limits: HTTPLimits) throws(HTTPFailure) -> PendingBody {
         let headers = head.headers
         let hosts = headers.values("Host")
-        if head.version == .http11, hosts.isEmpty { throw HTTPFailure(400, "an HTTP/1.1 request without a Host header") }
+        if head.version == .http11, hosts.isEmpty {
+            throw HTTPFailure(400, "an HTTP/1.1 request without a Host header")
+        }
         if hosts.count > 1 { throw HTTPFailure(400, "more than one Host header") }
         let codings = HTTPRequest.tokens(headers.values("Transfer-Encoding"))
         let lengths = headers.values("Content-Length")

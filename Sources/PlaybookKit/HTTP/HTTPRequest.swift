@@ -127,7 +127,8 @@ public struct HTTPRequest: Sendable {
         if target == "*", method == "OPTIONS" { return ("*", nil, nil) }
         var rest = Substring(target)
         var authority: Substring?
-        if let scheme = ["http://", "https://"].first(where: { ASCII.lowercased(String(target.prefix($0.count))) == $0 }) {
+        let lowercased = ASCII.lowercased(String(target.prefix(8)))
+        if let scheme = ["http://", "https://"].first(where: lowercased.hasPrefix) {
             rest = rest.dropFirst(scheme.count)
             let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
             authority = rest[..<authorityEnd]
@@ -146,7 +147,8 @@ public struct HTTPRequest: Sendable {
 
     /// The comma-separated tokens of list headers (`Connection: keep-alive, Upgrade`), lowercased.
     static func tokens(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { ASCII.lowercased(String($0).trimmingOWS()) }.filter { !$0.isEmpty }
+        values.flatMap { $0.split(separator: ",") }.map { ASCII.lowercased(String($0).trimmingOWS()) }
+            .filter { !$0.isEmpty }
     }
 
     /// `a=1; b="2"` from every `Cookie` header, in order; quotes around a value dropped (RFC 6265 §4.2.1).
@@ -155,7 +157,9 @@ public struct HTTPRequest: Sendable {
             guard let equals = pair.firstIndex(of: "=") else { return nil }
             let name = String(pair[..<equals]).trimmingOWS()
             var value = String(pair[pair.index(after: equals)...]).trimmingOWS()
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast())
+            }
             return name.isEmpty ? nil : (name, value)
         }
     }

@@ -8,7 +8,7 @@ extension HTTPResponse {
         let status = (200...599).contains(status) ? status : 500
         var out = Array("HTTP/1.1 \(status) \(Self.reason(status))\r\n".utf8)
         let framing = ["content-length", "transfer-encoding", "connection"]
-        for (name, value) in headers where Self.isToken(name) && !framing.contains(ASCII.lowercased(name)) {
+        for (name, value) in headers where HTTPParser.isToken(name.utf8) && !framing.contains(ASCII.lowercased(name)) {
             out += name.utf8
             out += ": ".utf8
             out += value.utf8.map { $0 == 0x0D || $0 == 0x0A || $0 == 0 ? 0x20 : $0 }
@@ -35,15 +35,11 @@ extension HTTPResponse {
     /// The interim response to `Expect: 100-continue`.
     static let continueWire = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
-    /// A refusal before or instead of a handler: the failure's sentence as plain text.
-    static func failure(_ failure: HTTPFailure) -> HTTPResponse {
+    /// A refusal before or instead of a handler, on the wire: the failure's sentence as plain
+    /// text, and the connection closed after it.
+    static func refusal(_ failure: HTTPFailure) -> [UInt8] {
         var response = text(failure.message + "\n", status: failure.status)
         response.headers.append(("X-Content-Type-Options", "nosniff"))
-        return response
-    }
-
-    /// RFC 9110 §5.6.2: `!#$%&'*+-.^_`|~`, digits and letters.
-    static func isToken(_ text: some StringProtocol) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy(HTTPParser.isTokenByte)
+        return response.wire(headOnly: false, closing: true, keepAliveHeader: false)
     }
 }

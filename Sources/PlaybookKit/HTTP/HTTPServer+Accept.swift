@@ -27,10 +27,7 @@ extension HTTPServer {
         var yes: Int32 = 1
         // A restarted server can bind while the previous one's connections are in TIME_WAIT.
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        let bound =
-            family == AF_INET
-            ? withUnsafePointer(to: &v4) { bind(fd, UnsafeRawPointer($0).assumingMemoryBound(to: sockaddr.self), socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            : withUnsafePointer(to: &v6) { bind(fd, UnsafeRawPointer($0).assumingMemoryBound(to: sockaddr.self), socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+        let bound = family == AF_INET ? bind(fd, address: &v4) : bind(fd, address: &v6)
         guard bound == 0, Glibc.listen(fd, SOMAXCONN) == 0 else {
             let code = errno
             close(fd)
@@ -54,6 +51,13 @@ extension HTTPServer {
         return (fd, UInt16(bigEndian: address.sin6_port))
     }
 
+    /// `bind` with an address of either family.
+    private static func bind<Address>(_ fd: Int32, address: inout Address) -> Int32 {
+        withUnsafePointer(to: &address) {
+            Glibc.bind(fd, UnsafeRawPointer($0).assumingMemoryBound(to: sockaddr.self), socklen_t(MemoryLayout<Address>.size))
+        }
+    }
+
     /// A connection refused for want of room, shut and kept a moment while its request is read
     /// and dropped (see `Socket.closeGracefully`).
     private struct Refused {
@@ -69,11 +73,9 @@ extension HTTPServer {
             close(listener)
             for connection in refused { close(connection.fd) }
         }
-        let busy = HTTPResponse.failure(HTTPFailure(503, "the server is busy; try again"))
-            .wire(headOnly: false, closing: true, keepAliveHeader: false)
+        let busy = HTTPResponse.refusal(HTTPFailure(503, "the server is busy; try again"))
         while true {
-            var fds = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0), pollfd(fd: core.wakeRead, events: Int16(POLLIN), revents: 0)]
-            fds += refused.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
+            var fds = ([listener, core.wakeRead] + refused.map(\.fd)).map(Socket.toRead)
             let soonest = refused.map(\.until).min().map { max(0, $0 - MonotonicClock.milliseconds()) }
             let ready = poll(&fds, nfds_t(fds.count), soonest.map { Int32(min($0, 1000)) } ?? -1)
             if ready < 0 {
@@ -99,9 +101,8 @@ extension HTTPServer {
                 }
                 // accept4 (which would set it at once) is not in Swift's Glibc module.
                 _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-                if core.active.load(ordering: .sequentiallyConsistent) < core.limits.maxConnections, serve(fd, core: core) {
-                    continue
-                }
+                let room = core.active.load(ordering: .sequentiallyConsistent) < core.limits.maxConnections
+                if room, serve(fd, core: core) { continue }
                 _ = Socket.sendAll(fd, busy, until: now)
                 // Bounded: under a flood, the refused beyond these are closed at once.
                 if refused.count < 256 {

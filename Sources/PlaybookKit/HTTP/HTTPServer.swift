@@ -48,7 +48,8 @@ public final class HTTPServer: Sendable {
 
     deinit { stop() }
 
-    /// Starts accepting connections, on a thread of its own; returns at once.
+    /// Starts accepting connections, on a thread of its own; returns at once. A server that was
+    /// stopped does not start again.
     public func start() throws(HTTPServerError) {
         let (listener, core) = (self.listener, self.core)
         let started: Bool = state.withLock { state in
@@ -59,11 +60,13 @@ public final class HTTPServer: Sendable {
             state = .running(accepting: thread)
             return true
         }
-        if !started { throw HTTPServerError.system("pthread_create", errno) }
+        // pthread_create fails only for want of resources.
+        if !started { throw HTTPServerError.system("pthread_create", EAGAIN) }
     }
 
     /// Stops accepting, closes idle connections, and waits briefly (`HTTPLimits.stopGrace`) for
     /// requests being handled to be answered; each of them is answered with `Connection: close`.
+    /// Called from a handler, it waits the whole grace, since that request is one of them.
     public func stop() {
         let previous = state.withLock { state in
             defer { state = .stopped }

@@ -16,7 +16,8 @@ enum ServerThread {
         guard pthread_attr_init(&attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
         _ = pthread_attr_setstacksize(&attributes, max(stackBytes, Int(PTHREAD_STACK_MIN)))
-        _ = pthread_attr_setdetachstate(&attributes, Int32(joinable ? PTHREAD_CREATE_JOINABLE : PTHREAD_CREATE_DETACHED))
+        let detach = joinable ? PTHREAD_CREATE_JOINABLE : PTHREAD_CREATE_DETACHED
+        _ = pthread_attr_setdetachstate(&attributes, Int32(detach))
         let work = Unmanaged.passRetained(Work(run)).toOpaque()
         var thread = pthread_t()
         let created = pthread_create(&thread, &attributes, { raw in

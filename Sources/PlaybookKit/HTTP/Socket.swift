@@ -19,7 +19,7 @@ enum Socket {
         while true {
             let remaining = deadline - MonotonicClock.milliseconds()
             if remaining <= 0 { return .timedOut }
-            var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+            var fds = [toRead(fd), toRead(wake)]
             let ready = poll(&fds, 2, Int32(min(remaining, 60_000)))
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -30,6 +30,9 @@ enum Socket {
             if fds[0].revents != 0 { return .readable }
         }
     }
+
+    /// A `poll` entry that waits for bytes to read.
+    static func toRead(_ fd: Int32) -> pollfd { pollfd(fd: fd, events: Int16(POLLIN), revents: 0) }
 
     /// Reads what has arrived, up to the buffer's size: the count, 0 at the end of the stream,
     /// nil on an error; -1 when nothing was there after all.
@@ -45,7 +48,7 @@ enum Socket {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { raw in
-                send(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+                send(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset, Self.sendFlags)
             }
             if sent > 0 {
                 offset += sent
@@ -60,6 +63,9 @@ enum Socket {
         }
         return true
     }
+
+    /// Never blocking (the deadline is kept with `poll`), never raising SIGPIPE.
+    static let sendFlags = Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)
 
     /// How long a connection is kept after its last response while what the client still sends is
     /// read and dropped.
@@ -77,7 +83,7 @@ enum Socket {
         while dropped < 1 << 20 {
             let remaining = deadline - MonotonicClock.milliseconds()
             guard remaining > 0 else { break }
-            var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
+            var fds = [toRead(fd)]
             let ready = poll(&fds, 1, Int32(remaining))
             if ready < 0, errno == EINTR { continue }
             guard ready > 0, let count = receive(fd, into: &scratch), count != 0 else { break }

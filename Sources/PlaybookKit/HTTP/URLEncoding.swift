@@ -35,9 +35,10 @@ public enum URLEncoding {
     public static func form(_ bytes: some Collection<UInt8>) -> [String: String]? {
         var fields: [String: String] = [:]
         for pair in bytes.split(separator: UInt8(ascii: "&")) {
-            let equals = pair.firstIndex(of: UInt8(ascii: "="))
-            guard let name = decodeText(pair[..<(equals ?? pair.endIndex)], plusIsSpace: true),
-                let value = decodeText(equals.map { pair[pair.index(after: $0)...] } ?? pair[pair.endIndex...], plusIsSpace: true)
+            let equals = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
+            let valueStart = equals == pair.endIndex ? equals : pair.index(after: equals)
+            guard let name = decodeText(pair[..<equals], plusIsSpace: true),
+                let value = decodeText(pair[valueStart...], plusIsSpace: true)
             else { return nil }
             fields[name] = value
         }
