@@ -19,6 +19,7 @@ public struct HTTPGate: Sendable {
     /// The methods served; any other is a 405.
     public static let methods = ["GET", "HEAD", "POST"]
 
+    /// The secret a request must carry.
     public let token: String
     /// The `Host` values accepted, lowercased: each allowed name with the port.
     public let allowedHosts: Set<String>

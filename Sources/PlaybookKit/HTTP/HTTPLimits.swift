@@ -26,6 +26,7 @@ public struct HTTPLimits: Sendable {
     /// How long `stop()` waits for requests being handled to finish.
     public var stopGrace: Duration = .seconds(2)
 
+    /// The limits above; change a field to override one.
     public init() {}
 }
 

@@ -26,6 +26,7 @@ public struct HTTPParser: Sendable {
         case body
     }
 
+    /// The limits it refuses requests beyond.
     public let limits: HTTPLimits
     var buffer: [UInt8] = []
     /// The first byte not yet consumed; bytes before it are dropped on the next feed.
@@ -67,6 +68,7 @@ public struct HTTPParser: Sendable {
         case trailer(bytes: Int)
     }
 
+    /// A parser at the start of a connection.
     public init(limits: HTTPLimits = HTTPLimits()) { self.limits = limits }
 
     /// Adds bytes read from the connection.

@@ -8,17 +8,22 @@ public enum HTTPVersion: Sendable, Equatable {
 public struct HTTPHeaders: Sendable, Equatable {
     /// One field line: its name as sent, and its value without the surrounding spaces.
     public struct Field: Sendable, Equatable {
+        /// The name as sent.
         public var name: String
+        /// The value, without the spaces around it.
         public var value: String
 
+        /// A field line.
         public init(name: String, value: String) {
             self.name = name
             self.value = value
         }
     }
 
+    /// Every field line, in order.
     public var fields: [Field]
 
+    /// Headers of these field lines.
     public init(_ fields: [Field] = []) { self.fields = fields }
 
     /// The value of the first field of that name, if any.
@@ -47,8 +52,11 @@ public struct HTTPRequest: Sendable {
     public var path: String
     /// The query's parameters, decoded form style (`+` is a space); the last of a name wins.
     public var query: [String: String]
+    /// HTTP/1.0 or HTTP/1.1.
     public var version: HTTPVersion
+    /// The header fields, in order.
     public var headers: HTTPHeaders
+    /// The body as sent (chunked bodies decoded).
     public var body: [UInt8]
     /// The fields of an `application/x-www-form-urlencoded` body (empty for any other body).
     public var form: [String: String]
@@ -168,9 +176,12 @@ public struct HTTPRequest: Sendable {
 /// Why a request is refused before any handler sees it: the status and a short sentence for the
 /// client, sent as the plain-text body.
 public struct HTTPFailure: Error, Sendable, Equatable {
+    /// The status to answer (400, 413, ...).
     public var status: Int
+    /// What was wrong, in one lowercase sentence.
     public var message: String
 
+    /// A refusal with its status and sentence.
     public init(_ status: Int, _ message: String) {
         self.status = status
         self.message = message

@@ -1,10 +1,14 @@
 /// What a handler answers: a status, header fields and the body. The server adds
 /// `Content-Length` and `Connection` itself, and sends no body for HEAD.
 public struct HTTPResponse: Sendable {
+    /// The status code (200, 303, 404, ...).
     public var status: Int
+    /// Header fields as name and value, in order.
     public var headers: [(String, String)]
+    /// The body (sent for every method but HEAD).
     public var body: [UInt8]
 
+    /// A response of these parts.
     public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers

@@ -11,6 +11,7 @@ public enum HTTPServerError: Error, Sendable, Equatable, CustomStringConvertible
     /// A system call failed: its name and `errno`.
     case system(String, Int32)
 
+    /// The error as a user reads it: "port 8080 is in use".
     public var description: String {
         switch self {
         case .portInUse(let port): "port \(port) is in use"
