@@ -160,31 +160,8 @@ public enum SVG {
         return out + "</g>\n"
     }
 
-    /// Text for XML: `&`, `<`, `>`, `"` and `'` as entities, controls and bidirectional controls
-    /// shown as `<U+1B>` (TerminalText: XML 1.0 cannot hold most controls at all, and an override
-    /// would reorder the picture's text), and U+FFFE and U+FFFF replaced. Right-to-left text is
-    /// kept in its logical order; the viewer's bidirectional algorithm displays it.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in TerminalText.safe(text, lines: true).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    /// Text for XML, by the one rule of markup text (`HTMLText.escape`).
+    public static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// Coordinates in whole pixels: the same text on every machine, whatever its locale.
     static func number(_ value: Double) -> String {
