@@ -111,7 +111,7 @@ public enum WebAssets {
           border: 1px solid #8895a4; background: var(--paper); color: var(--ink); cursor: pointer; text-decoration: none;
           display: inline-flex; align-items: center; justify-content: center; gap: .5rem; }
         button:hover, .button:hover { background: #eef1f5; }
-        button[disabled] { color: #6b7683; border-color: var(--rule); background: #f0f2f5; cursor: not-allowed; }
+        button[disabled] { color: #59636f; border-color: var(--rule); background: #f0f2f5; cursor: not-allowed; }
         .primary { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
         .primary:hover { background: #173d78; }
         .danger { background: var(--bad); border-color: var(--bad); color: #fff; font-weight: 600; }
@@ -160,7 +160,7 @@ public enum WebAssets {
         table { border-collapse: collapse; inline-size: 100%; font-size: .92rem; background: var(--paper); border-radius: var(--radius); }
         th, td { padding: .45rem .6rem; border-block-end: 1px solid var(--rule); text-align: start; vertical-align: middle; }
         th { color: var(--muted); font-weight: 600; font-size: .82rem; }
-        body.home main { max-width: 68rem; }
+        body.home main, body.home .top { max-width: 68rem; }
         .sessions td:first-child, .sessions td:nth-child(2) { white-space: nowrap; }
         .status { white-space: nowrap; }
         .status-open, .status-paused, .status-interrupted { color: var(--other); font-weight: 600; }
