@@ -149,7 +149,7 @@ struct WalkPage {
             }
             out += "</ol>\n"
         case .number(let low, let high):
-            field(range: numberRange(low: low, high: high), multiline: false)
+            field(range: numberRange(low: low, high: high), multiline: false, negative: (low ?? -1) < 0)
         case .scale(let low, let high):
             if let high, high >= low, high - low <= 10 {
                 let range = strings(.scaleBetween, Value.format(low, style: numbers), Value.format(high, style: numbers))
@@ -164,10 +164,10 @@ struct WalkPage {
                 }
                 out += "</div>\n"
             } else {
-                field(range: numberRange(low: low, high: high), multiline: false)
+                field(range: numberRange(low: low, high: high), multiline: false, negative: low < 0)
             }
         case .text:
-            field(range: nil, multiline: true)
+            field(range: nil, multiline: true, negative: false)
         }
         out += "</form>\n"
         if let why = question.why {
@@ -187,8 +187,9 @@ struct WalkPage {
     }
 
     /// The answer typed: a one-line field for a number (text, not `number`: Vietnamese writes
-    /// `1,5`, and the server reads it as the terminal does), a box for text.
-    mutating func field(range: String?, multiline: Bool) {
+    /// `1,5`, and the server reads it as the terminal does), a box for text. A phone's decimal
+    /// keypad has no minus sign: a number that may be negative gets the whole keyboard.
+    mutating func field(range: String?, multiline: Bool, negative: Bool) {
         let label = words(.yourAnswer) + (range.map { " (\($0))" } ?? "")
         var described = "q"
         var invalid = ""
@@ -201,7 +202,8 @@ struct WalkPage {
         if multiline {
             out += "<textarea \(common) rows=\"3\">\(h(screen.typed))</textarea></p>\n"
         } else {
-            out += "<input type=\"text\" \(common) inputmode=\"decimal\" autocomplete=\"off\" value=\"\(h(screen.typed))\"></p>\n"
+            let mode = negative ? "" : " inputmode=\"decimal\""
+            out += "<input type=\"text\" \(common)\(mode) autocomplete=\"off\" value=\"\(h(screen.typed))\"></p>\n"
         }
         out += "<p class=\"actions\"><button type=\"submit\" class=\"primary\" data-key=\"enter\">\(h(words(.answer)))</button></p>\n"
     }

@@ -147,13 +147,14 @@ enum HTMLCheck {
     }
 
     /// Ids are unique, and every label, `aria-labelledby` and `aria-describedby` names one; every
-    /// field has a label.
+    /// field has a label; one element at most asks for the focus.
     static func checkReferences(_ elements: [Element], _ problem: (String) -> Void) {
         var ids = Set<String>()
         for element in elements {
             guard let id = element["id"] else { continue }
             if !ids.insert(id).inserted { problem("id \"\(id)\" twice") }
         }
+        if elements.filter({ $0["autofocus"] != nil }).count > 1 { problem("autofocus on more than one element") }
         let labelled = Set(elements.filter { $0.name == "label" }.compactMap { $0["for"] })
         for element in elements {
             for attribute in ["for", "aria-labelledby", "aria-describedby"] {

@@ -114,6 +114,7 @@ struct WebEscapingTests {
             head + "<p id=\"a\"></p><p id=\"a\"></p></body></html>": "id \"a\" twice",
             head + "<button><a href=\"/\">x</a></button></body></html>": "inside <button>",
             head + "<p class=x>y</p></body></html>": "an unquoted value",
+            head + "<input type=\"hidden\" autofocus><a href=\"/\" autofocus>x</a></body></html>": "autofocus on more than one",
         ]
         for (page, expected) in cases {
             let problems = HTMLCheck.problems(page)

@@ -90,6 +90,9 @@ struct WebWalkPageTests {
         #expect(answer.contains { $0.name == "button" && $0["data-key"] == "enter" })
         let atLeast = Self.read(WebSamples.english(WebSamples.question(.number(low: 0, high: nil))))
         #expect(atLeast.elements.contains { $0.name == "label" && $0.text == "Your answer (a number, 0 or more)" })
+        // A number that may be below zero: the whole keyboard, which has a minus sign.
+        let signed = try Self.answer(.number(low: -5, high: 5)).first { $0.name == "input" && $0["name"] == "value" }
+        #expect(signed?["inputmode"] == nil)
     }
 
     @Test func aVietnameseNumberKeepsWhatWasTypedAndPointsAtTheProblem() throws {
