@@ -10,7 +10,9 @@ let package = Package(
     targets: [
         .target(name: "PlaybookKit", exclude: ["Support/generate"]),
         .executableTarget(name: "playbook", dependencies: ["PlaybookKit"]),
-        .testTarget(name: "PlaybookKitTests", dependencies: ["PlaybookKit", "playbook"], exclude: ["Fixtures", "Reference"]),
+        .testTarget(
+            name: "PlaybookKitTests", dependencies: ["PlaybookKit", "playbook"],
+            exclude: ["Fixtures", "Reference", "Browser/walk_in_browser.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

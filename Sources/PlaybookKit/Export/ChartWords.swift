@@ -17,9 +17,7 @@ public struct ChartWords: Sendable {
 
     /// Hebrew (and Arabic, Persian, Urdu, Yiddish, should a playbook declare them) is written right
     /// to left: its picture is drawn mirrored, and its texts are laid out right to left.
-    public var rightToLeft: Bool { Self.rightToLeftLanguages.contains(LanguageCode.base(language)) }
-
-    static let rightToLeftLanguages: Set<String> = ["he", "iw", "ar", "fa", "ur", "yi"]
+    public var rightToLeft: Bool { ToolLanguage.isRightToLeft(language) }
 
     /// The arrow before the stage a stub leads to: pointing the way the stages are read.
     public var onward: String { rightToLeft ? "←" : "→" }

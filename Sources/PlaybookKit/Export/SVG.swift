@@ -160,8 +160,8 @@ public enum SVG {
         return out + "</g>\n"
     }
 
-    /// Text for XML: the same escaping as HTML's (`HTMLEscape`), which also makes controls visible.
-    public static func escape(_ text: String) -> String { HTMLEscape.escape(text) }
+    /// Text for XML, by the one rule of markup text (`HTMLText.escape`).
+    public static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// Coordinates in whole pixels: the same text on every machine, whatever its locale.
     static func number(_ value: Double) -> String {

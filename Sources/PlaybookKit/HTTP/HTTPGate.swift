@@ -74,9 +74,10 @@ public struct HTTPGate: Sendable {
     }
 
     /// The response with the security headers: a strict Content-Security-Policy (only this
-    /// server's styles, scripts and pictures; forms post here; no framing), no sniffing, no
-    /// referrer, no framing for old browsers, no caching unless the handler chose a
-    /// `Cache-Control`, and a browsing context of its own.
+    /// server's styles, scripts and pictures; forms post here; no framing), no sniffing, the
+    /// referrer only to this server (`no-referrer` would make a browser send `Origin: null` with
+    /// its own forms, which the Origin check must refuse), no framing for old browsers, no
+    /// caching unless the handler chose a `Cache-Control`, and a browsing context of its own.
     public func decorate(_ response: HTTPResponse) -> HTTPResponse {
         var response = response
         for (name, value) in Self.securityHeaders { response.setHeader(name, value) }
@@ -109,7 +110,7 @@ public struct HTTPGate: Sendable {
     static let securityHeaders = [
         ("Content-Security-Policy", contentSecurityPolicy),
         ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
+        ("Referrer-Policy", "same-origin"),
         ("X-Frame-Options", "DENY"),
         ("Cross-Origin-Opener-Policy", "same-origin"),
     ]

@@ -1,7 +1,7 @@
 /// `playbook report --format html`: one self-contained HTML5 page, with no script, and no font,
 /// picture or style sheet fetched from anywhere: the style is inline and the charts are inline SVG
 /// (`TeamReport+HTMLCharts.swift`). Each playbook is an `<article>` in its own language, right to
-/// left for Hebrew. Every text of the records is escaped (`HTMLEscape`: `&<>"'` and controls).
+/// left for Hebrew. Every text of the records is escaped (`HTMLText.escape`: `&<>"'` and controls).
 extension TeamReport {
     public func html() -> String {
         let first = playbooks.first
@@ -32,11 +32,11 @@ struct HTMLPage {
     var words: ReportWords { sheet.words }
     var rightToLeft: Bool { Self.direction(sheet.language) == "rtl" }
 
-    static func escape(_ text: String) -> String { HTMLEscape.escape(text) }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// `rtl` for a language written right to left (Hebrew), else `ltr`.
     static func direction(_ language: String) -> String {
-        ChartWords.rightToLeftLanguages.contains(LanguageCode.base(language)) ? "rtl" : "ltr"
+        ToolLanguage.isRightToLeft(language) ? "rtl" : "ltr"
     }
 
     mutating func write() {

@@ -131,12 +131,12 @@ private struct Canvas {
         self.rightToLeft = rightToLeft
         let size = "\(Self.number(width)) \(Self.number(height))"
         out = "<figure><svg viewBox=\"0 0 \(size)\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" role=\"img\" "
-        out += "aria-label=\"\(SVG.escape(label))\" font-size=\"13\">\n"
+        out += "aria-label=\"\(HTMLText.escape(label))\" font-size=\"13\">\n"
     }
 
     private func x(_ x: Double, width: Double = 0) -> Double { rightToLeft ? self.width - x - width : x }
 
-    mutating func open(title: String) { out += "<g><title>\(SVG.escape(title))</title>" }
+    mutating func open(title: String) { out += "<g><title>\(HTMLText.escape(title))</title>" }
     mutating func close() { out += "</g>\n" }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String) {
@@ -162,7 +162,7 @@ private struct Canvas {
         if let size { out += " font-size=\"\(size)\"" }
         // A page in Hebrew gives its SVG `direction: rtl`; a left-to-right text says so itself.
         if rightToLeft { out += ltr ? " direction=\"ltr\"" : " direction=\"rtl\"" }
-        out += ">\(SVG.escape(text))</text>"
+        out += ">\(HTMLText.escape(text))</text>"
     }
 
     func finish() -> String { out + "</svg></figure>\n" }

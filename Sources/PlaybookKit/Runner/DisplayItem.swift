@@ -74,6 +74,14 @@ public struct QuestionView: Sendable, Hashable {
         case scale(low: Double, high: Double?)
         case text
     }
+
+    public init(id: String, text: String, kind: Kind, why: String? = nil, tip: String? = nil) {
+        self.id = id
+        self.text = text
+        self.kind = kind
+        self.why = why
+        self.tip = tip
+    }
 }
 
 /// A practice move's points, and the best move when it was not the one taken.
@@ -86,6 +94,15 @@ public struct MoveFeedback: Sendable, Hashable {
     public var bestPoints: Double
     /// The best option's feedback.
     public var bestWhy: String?
+
+    public init(points: Double, isBest: Bool, why: String?, bestOption: String, bestPoints: Double, bestWhy: String?) {
+        self.points = points
+        self.isBest = isBest
+        self.why = why
+        self.bestOption = bestOption
+        self.bestPoints = bestPoints
+        self.bestWhy = bestWhy
+    }
 }
 
 /// What a practice run ends with.
@@ -120,4 +137,9 @@ public struct HelpView: Sendable, Hashable {
 public struct GlossaryEntry: Sendable, Hashable {
     public var word: String
     public var definition: String
+
+    public init(word: String, definition: String) {
+        self.word = word
+        self.definition = definition
+    }
 }

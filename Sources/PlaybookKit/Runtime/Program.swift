@@ -2,6 +2,9 @@
 public struct Program: Sendable {
     public let title: String
     public let version: String?
+    /// The methodology it follows (`methodology "SPIN Selling"`) and what it is for, as written.
+    public let methodology: String?
+    public let description: String?
     /// The playbook's `language`, `en` when it declares none.
     public let language: String
     public let stages: [Stage]
@@ -35,6 +38,8 @@ public struct Program: Sendable {
         sources = check.sources
         title = table.header?.title.value ?? ""
         version = table.header?.version?.value
+        methodology = table.header?.methodology?.value
+        description = table.header?.description?.value
         language = table.header?.language?.code ?? "en"
         stages = table.stages
         flows = table.flows

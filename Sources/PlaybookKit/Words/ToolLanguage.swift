@@ -4,6 +4,13 @@
 public enum ToolLanguage {
     public static let all = ["en", "vi", "he", "zh", "th"]
 
+    /// Whether `code` (`he`, `he-IL`) is written right to left: Hebrew, and Arabic, Persian, Urdu
+    /// and Yiddish should a playbook declare them. Its pictures are drawn mirrored and its pages
+    /// laid out right to left.
+    public static func isRightToLeft(_ code: String) -> Bool { rightToLeft.contains(LanguageCode.base(code)) }
+
+    static let rightToLeft: Set<String> = ["he", "iw", "ar", "fa", "ur", "yi"]
+
     /// The table for `code` (`vi`, `vi-VN`), or English's when there is none, with the language
     /// it is in. `tables["en"]` must be there.
     public static func choose<Key>(_ code: String, among tables: [String: [Key: String]]) -> (language: String, table: [Key: String]) {

@@ -114,7 +114,7 @@ struct HTTPGateTests {
         #expect(page.header("Content-Security-Policy")
             == "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
         #expect(page.header("X-Content-Type-Options") == "nosniff")
-        #expect(page.header("Referrer-Policy") == "no-referrer")
+        #expect(page.header("Referrer-Policy") == "same-origin")
         #expect(page.header("X-Frame-Options") == "DENY")
         #expect(page.header("Cross-Origin-Opener-Policy") == "same-origin")
         #expect(page.header("Cache-Control") == "no-store")

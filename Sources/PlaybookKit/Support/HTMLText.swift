@@ -1,11 +1,12 @@
-/// Outside text put into HTML or XML (a page of the web app, the HTML report, an SVG picture), as
-/// element text or as a quoted attribute value.
-public enum HTMLEscape {
-    /// The text with `&`, `<`, `>`, `"` and `'` as entities, controls and bidirectional controls
-    /// shown as `<U+1B>` (TerminalText: XML 1.0 cannot hold most controls at all, and an override
-    /// would reorder the page's text), and U+FFFE and U+FFFF replaced. `&apos;` is both XML's and
-    /// HTML5's, so one function serves pages and pictures. Right-to-left text is kept in its
-    /// logical order; the viewer's bidirectional algorithm displays it.
+/// Outside text (a playbook's strings, a record's fields, a rep's typed words) put into HTML, SVG
+/// or XML, as an element's text or inside a quoted attribute. Every page and picture the tool
+/// draws in markup escapes through here, so one rule decides what a hostile text can do.
+public enum HTMLText {
+    /// `&`, `<`, `>`, `"` and `'` as entities, controls and bidirectional controls shown as
+    /// `<U+1B>` (TerminalText: XML 1.0 cannot hold most controls at all, and an override would
+    /// reorder what the reader sees), and U+FFFE and U+FFFF replaced. Line breaks and tabs are
+    /// kept. Right-to-left text is kept in its logical order; the reader's bidirectional
+    /// algorithm displays it.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
