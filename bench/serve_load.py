@@ -5,13 +5,14 @@ For each answer it times the POST of the form to the end of the next page (the P
 the GET it leads to: what a browser does). It prints one JSON object: the answers acknowledged
 per session, the sessions' ids, and the latencies in milliseconds.
 
-    serve_load.py ADDRESS PLAYBOOK_ID SESSIONS [--seconds N]
+    serve_load.py ADDRESS PLAYBOOK_ID SESSIONS [--seconds N] [--think SECONDS]
 
 It never goes past loopback, and stops after --seconds (default 60) whatever happens.
 """
 import argparse
 import asyncio
 import json
+import random
 import re
 import time
 import urllib.parse
@@ -65,7 +66,7 @@ def answer_of(page):
     return None
 
 
-async def walk(host, port, cookie, playbook, number, deadline, latencies, results):
+async def walk(host, port, cookie, playbook, number, deadline, think, latencies, results):
     client = Client(host, port, cookie)
     await client.connect()
     status, headers, _ = await client.request("POST", "/start", {"playbook": playbook, "mode": "run", "rep": f"rep{number % 20}", "deal": f"deal{number}"})
@@ -76,7 +77,10 @@ async def walk(host, port, cookie, playbook, number, deadline, latencies, result
     session = location.split("/walk/")[1].split("?")[0]
     acknowledged = 0
     status, _, page = await client.request("GET", location)
-    while time.monotonic() < deadline and "section class=\"ended\"" not in page:
+    while time.monotonic() < deadline and "section class=\"finished\"" not in page:
+        if think:
+            # A rep reads the question and the buyer before answering: half to one and a half times `think`.
+            await asyncio.sleep(think * random.uniform(0.5, 1.5))
         fields = dict(FIELD.findall(page))
         answer = answer_of(page)
         if answer is None or "turn" not in fields:
@@ -90,7 +94,7 @@ async def walk(host, port, cookie, playbook, number, deadline, latencies, result
         status, _, page = await client.request("GET", headers["location"])
         latencies.append((time.perf_counter() - start) * 1000)
         acknowledged += 1
-    results.append({"session": session, "acknowledged": acknowledged, "ended": "section class=\"ended\"" in page})
+    results.append({"session": session, "acknowledged": acknowledged, "ended": "section class=\"finished\"" in page})
     client.writer.close()
 
 
@@ -100,6 +104,7 @@ async def main():
     parser.add_argument("playbook")
     parser.add_argument("sessions", type=int)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--think", type=float, default=0, help="seconds a rep takes to answer, on average (default 0: at once)")
     args = parser.parse_args()
     parsed = urllib.parse.urlparse(args.address)
     if parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
@@ -109,7 +114,7 @@ async def main():
     deadline = time.monotonic() + args.seconds
     latencies, results = [], []
     started = time.perf_counter()
-    await asyncio.gather(*(walk(parsed.hostname, parsed.port, cookie, args.playbook, n, deadline, latencies, results) for n in range(args.sessions)))
+    await asyncio.gather(*(walk(parsed.hostname, parsed.port, cookie, args.playbook, n, deadline, args.think, latencies, results) for n in range(args.sessions)))
     print(json.dumps({"seconds": time.perf_counter() - started, "latencies": latencies, "results": results}))
 
 
