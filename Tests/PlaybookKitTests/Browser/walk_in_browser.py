@@ -95,7 +95,8 @@ def main():
     parser.add_argument("--sessions", required=True)
     parser.add_argument("--rep", default="Dana")
     parser.add_argument("--deal", default="Acme")
-    parser.add_argument("--screenshot", help="a PNG of the walk, taken at its third question")
+    parser.add_argument("--screenshot", help="a PNG of the walk, taken at its question --shot-at")
+    parser.add_argument("--shot-at", type=int, default=3, help="which question the screenshot shows (default 3)")
     parser.add_argument("--max-steps", type=int, default=200)
     args = parser.parse_args()
 
@@ -138,7 +139,7 @@ def main():
                 lines += ["end " + outcome, "yes"]
                 continue
             questions += 1
-            if questions == 3 and args.screenshot:
+            if questions == args.shot_at and args.screenshot:
                 driver.save_screenshot(args.screenshot)
             if questions == 3 and not seen["refreshed"]:
                 driver.refresh()

@@ -107,6 +107,21 @@ struct ServeTests {
         #expect(ended.status == 200 && ended.body.contains("Large"))
     }
 
+    @Test func aSessionOpenInATerminalIsRefusedInTheBrowser() throws {
+        let (workspace, server) = try Self.served()
+        let binary = try #require(CommandLineTests.binary)
+        let terminal = try LiveProcess(binary, ["run", "web.playbook", "--sessions", server.sessions.path], in: workspace.folder)
+        try terminal.waitFor("How many seats?")
+        let session = try #require(try FileManager.default.contentsOfDirectory(atPath: server.sessions.path).first { $0.hasSuffix(".jsonl") })
+            .replacingOccurrences(of: ".jsonl", with: "")
+        let refused = try server.get("/walk/\(session)")
+        #expect(refused.status == 409)
+        #expect(refused.body.contains("open in another window"))
+        try terminal.closeInput()
+        _ = try terminal.waitForExit()
+        #expect(try server.get("/walk/\(session)").status == 303)
+    }
+
     @Test func ctrlCPausesTheSessionsStillOpen() throws {
         let (_, server) = try Self.served()
         let (session, _) = try server.start("web")
