@@ -97,6 +97,7 @@ def main():
     parser.add_argument("--deal", default="Acme")
     parser.add_argument("--screenshot", help="a PNG of the walk, taken at its question --shot-at")
     parser.add_argument("--shot-at", type=int, default=3, help="which question the screenshot shows (default 3)")
+    parser.add_argument("--practice", action="store_true", help="a practice run: the first persona, feedback held to the end")
     parser.add_argument("--max-steps", type=int, default=200)
     args = parser.parse_args()
 
@@ -108,9 +109,13 @@ def main():
         seen["dir"] = driver.find_element(By.TAG_NAME, "html").get_attribute("dir")
         seen["lang"] = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
         press(driver, driver.find_element(By.CSS_SELECTOR, "a[href^='/start?playbook=']"))
-        form = driver.find_element(By.CSS_SELECTOR, "form input[name=mode][value=run]").find_element(By.XPATH, "./ancestor::form")
+        mode = "practice" if args.practice else "run"
+        form = driver.find_element(By.CSS_SELECTOR, f"form input[name=mode][value={mode}]").find_element(By.XPATH, "./ancestor::form")
         form.find_element(By.NAME, "rep").send_keys(args.rep)
-        form.find_element(By.NAME, "deal").send_keys(args.deal)
+        if args.practice:
+            form.find_element(By.CSS_SELECTOR, "label[for=feedback-end]").click()
+        else:
+            form.find_element(By.NAME, "deal").send_keys(args.deal)
         press(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         if "/walk/" not in driver.current_url:
             raise SystemExit("starting the deal led to " + driver.current_url + ": " + driver.page_source[:800])
@@ -200,6 +205,8 @@ def main():
         else:
             raise SystemExit(f"the deal did not end in {args.max_steps} steps")
         seen["outcome"] = driver.find_element(By.CSS_SELECTOR, "main").text[-2000:]
+        summary = one(driver, "section.summary")
+        seen["summary"] = summary.text if summary else None
     finally:
         driver.quit()
         status = server.stop() if server.process.poll() is None else None
