@@ -146,6 +146,8 @@ struct WebApp: Sendable {
             return .redirect(to: "/session/" + URLEncoding.encode(id))
         case .notFound:
             return message(.notFound, text: words(.sessionNotFound, id), status: 404)
+        case .notOpen:
+            return .redirect(to: "/walk/" + URLEncoding.encode(id))
         case .cannot(let reason):
             return message(.openElsewhereTitle, text: reason, status: 409)
         }

@@ -25,6 +25,9 @@ final class WebSessions: Sendable {
         case ended
         /// No such session.
         case notFound
+        /// Not open in this server (it was started again, or the session paused): a form for it
+        /// changes nothing; its page opens it again.
+        case notOpen
     }
 
     init(store: SessionStore, playbooks: ServedPlaybooks) {
@@ -67,7 +70,7 @@ final class WebSessions: Sendable {
     /// Does `inputs` for the tab holding `lease`, if its page is the latest (`turn`); returns the
     /// runner's words for a pause, when the session paused (and was closed).
     func perform(_ id: String, lease: String, turn: Int, _ inputs: [RepInput]) throws(Refusal) -> String? {
-        guard let slot = slot(id) else { throw .cannot("the session is not open here; open it from the home page") }
+        guard let slot = slot(id) else { throw .notOpen }
         let result: Result<String?, Refusal> = slot.session.withLock { session in
             guard var current = session else { return .failure(.cannot("the session is closing")) }
             guard current.lease == lease else { return .failure(.otherTab) }
@@ -119,7 +122,7 @@ final class WebSessions: Sendable {
     /// The walk page of `id` for the tab holding `lease`; what a turn that did not move the walk
     /// showed is shown once.
     func page(_ id: String, lease: String?) throws(Refusal) -> WalkScreen {
-        guard let slot = slot(id) else { throw .cannot("not open") }
+        guard let slot = slot(id) else { throw .notOpen }
         let result: Result<WalkScreen, Refusal> = slot.session.withLock { session in
             guard var current = session else { return .failure(.cannot("the session is closing")) }
             if current.isOpen, current.lease != lease { return .failure(.otherTab) }

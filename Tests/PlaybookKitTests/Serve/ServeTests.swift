@@ -122,6 +122,20 @@ struct ServeTests {
         #expect(try server.get("/walk/\(session)").status == 303)
     }
 
+    @Test func aFormFromBeforeARestartChangesNothingAndLeadsToTheDeal() throws {
+        let (workspace, first) = try Self.served()
+        let (session, lease) = try first.start("web")
+        let turn = try ServeProcess.turn(of: try first.get("/walk/\(session)?lease=\(lease)").body)
+        #expect(try first.interrupt() == .exited(0))
+        let second = try ServeProcess(workspace, ["web.playbook"], sessions: first.sessions)
+        #expect(second.token == first.token, "the token is not kept across a restart")
+        let sent = try second.post("/walk/\(session)", ["lease": lease, "turn": turn, "action": "answer", "value": "3"])
+        #expect(sent.status == 303 && sent.headers["location"] == "/walk/\(session)")
+        #expect(!(try second.events(session)).contains("answer"))
+        let reopened = try second.get("/walk/\(session)")
+        #expect(reopened.status == 303)
+    }
+
     @Test func ctrlCPausesTheSessionsStillOpen() throws {
         let (_, server) = try Self.served()
         let (session, _) = try server.start("web")
