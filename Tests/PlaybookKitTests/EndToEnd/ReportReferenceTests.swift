@@ -119,7 +119,9 @@ struct ReportReferenceTests {
             import duckdb, json, sys
             out = []
             for block in json.load(sys.stdin):
+                # No progress bar: on a busy machine a slow query draws one on stdout.
                 connection = duckdb.connect()
+                connection.execute("SET enable_progress_bar = false")
                 statements = [s for s in block.split(";\\n") if s.strip()]
                 for statement in statements[:-1]:
                     connection.execute(statement)

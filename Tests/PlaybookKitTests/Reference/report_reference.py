@@ -293,7 +293,9 @@ def main():
     parser.add_argument("--write-export", metavar="FILE", help="write the records in the export's format")
     options = parser.parse_args()
     files = record_files(options.operands)
+    # No progress bar: on a busy machine a slow query draws one on stdout, among the JSON.
     connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")
     if not files:
         result = {"schema": 1, "files": 0, "skipped": {"lines": 0, "files": 0}, "playbooks": []}
     elif options.export:
