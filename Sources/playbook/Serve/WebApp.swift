@@ -73,13 +73,13 @@ struct WebApp: Sendable {
         let seed = randomBits() >> 11
         var practice: PracticeOptions?
         if form["mode"] == "practice" {
-            let personas = entry.program.personas
-            let asked = form["persona"] ?? ""
-            guard asked.isEmpty || personas.contains(where: { $0.id == asked }) else {
+            // The persona chosen (or one drawn from the seed) as `playbook practice` chooses it.
+            let asked = Self.field(form["persona"])
+            do throws(UsageError) {
+                practice = try PracticeRequest(persona: asked, holdFeedback: form["feedback"] == "end").options(for: entry.program, seed: seed)
+            } catch {
                 return startPage(id, rep: rep ?? "", deal: deal ?? "", problem: words(.badRequest))
             }
-            let persona = personas.first { $0.id == asked } ?? (personas.isEmpty ? nil : personas[Int(seed % UInt64(personas.count))])
-            practice = PracticeOptions(persona: persona, holdFeedback: form["feedback"] == "end")
         }
         let request = SessionOpening.Request(mode: practice == nil ? "run" : "practice", rep: rep, deal: deal, seed: seed, practice: practice)
         do throws(StoreError) {
@@ -178,9 +178,8 @@ struct WebApp: Sendable {
 
     /// A form's text field: nil when left empty.
     static func field(_ text: String?) -> String? {
-        guard let text else { return nil }
-        let trimmed = text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
-        return trimmed.isEmpty ? nil : String(trimmed)
+        guard let text = text?.trimmingWhitespace(), !text.isEmpty else { return nil }
+        return text
     }
 
     static func walkAddress(_ id: String, lease: String) -> String {
