@@ -43,14 +43,19 @@ extension EditorPlaybook {
             let first = line.firstWord
             let answerTypeFrom = first == "ask" && line.pieces.count > 3 && line.pieces[2].kind == .string ? 3 : Int.max
             for (position, piece) in line.pieces.enumerated() {
+                // The answer type with its range: `number -5..5`, `yes/no`.
+                if position >= answerTypeFrom, [.identifier, .number, .minus, .slash, .dotDot].contains(piece.kind) {
+                    token(piece.start, piece.end, .type)
+                    continue
+                }
                 switch piece.kind {
                 case .identifier:
                     if let found = occurrence(at: piece.start) {
                         token(
                             piece.start, piece.end, Self.tokenKind(found.entity.kind), declaration: found.isDefinition,
                             builtIn: found.entity == Entity(.variable, "score"))
-                    } else if position >= answerTypeFrom || Self.isKeyword(piece.word, at: position, in: line) {
-                        token(piece.start, piece.end, position >= answerTypeFrom ? .type : .keyword)
+                    } else if Self.isKeyword(piece.word, at: position, in: line) {
+                        token(piece.start, piece.end, .keyword)
                     }
                 case .string:
                     // The string around the names it shows in braces.
@@ -60,13 +65,14 @@ extension EditorPlaybook {
                         scan = brace
                         guard let found = occurrence(at: brace), Int(found.span.end) <= piece.end else { continue }
                         token(cursor, brace, .string)
-                        token(brace, Int(found.span.end), Self.tokenKind(found.entity.kind))
+                        token(
+                            brace, Int(found.span.end), Self.tokenKind(found.entity.kind),
+                            builtIn: found.entity == Entity(.variable, "score"))
                         cursor = Int(found.span.end)
                         scan = cursor
                     }
                     token(cursor, piece.end, .string)
-                case .number: token(piece.start, piece.end, position >= answerTypeFrom ? .type : .number)
-                case .slash where position >= answerTypeFrom: token(piece.start, piece.end, .type)
+                case .number: token(piece.start, piece.end, .number)
                 case .arrow, .assign, .plusAssign, .minusAssign, .equal, .notEqual, .less, .lessOrEqual, .greater,
                     .greaterOrEqual, .plus, .minus, .star, .slash:
                     token(piece.start, piece.end, .operator)

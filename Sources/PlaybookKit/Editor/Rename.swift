@@ -64,7 +64,7 @@ public struct Rename: Sendable {
             return "'\(TerminalText.safe(name))' is not a name: a name starts with a letter or '_' and holds letters, digits and '_' (no spaces, '-' or '.')"
         }
         if ["yes", "no", "and", "or", "not", "next", "end", "score"].contains(name) {
-            return "'\(name)' is a word of the language and cannot name a \(kind.rawValue)"
+            return "'\(name)' is a word of the language and cannot name \(kind == .outcome ? "an" : "a") \(kind.rawValue)"
         }
         return nil
     }
@@ -83,7 +83,7 @@ public struct Rename: Sendable {
             let location = playbook.source(Int(place.span.file)).map { source in
                 " (\(source.path):\(source.lineIndex(of: Int(place.span.start)) + 1))"
             } ?? ""
-            return "'\(newName)' already names a \(kind.rawValue)\(location); choose another name"
+            return "'\(newName)' already names \(kind == .outcome ? "an" : "a") \(kind.rawValue)\(location); choose another name"
         }
         return nil
     }
