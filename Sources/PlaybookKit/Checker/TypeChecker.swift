@@ -279,6 +279,6 @@ struct TypeChecker {
                 .notAnOption, "\"\(literal.value)\" is not an option of '\(interner.name(question))'", at: literal.span,
                 label: "never equal", secondary: [Label(info.name.span, "the question")],
                 notes: ["the options are: " + options.map { "\"\($0)\"" }.joined(separator: ", ")],
-                help: Suggestion.nearest(to: literal.value, among: options).map { "did you mean \"\($0)\"?" }))
+                help: Suggestion.nearest(to: literal.value, among: options).map { Suggestion.didYouMeanText($0) }))
     }
 }
