@@ -195,6 +195,14 @@ struct Parser {
         position = endIndex
     }
 
+    /// An empty block with room for the steps of the lines under `line`, one at most per line:
+    /// made once at its size, not grown step by step (a large playbook has a block per branch).
+    func emptyBlock(under line: Int) -> [Step] {
+        var body: [Step] = []
+        body.reserveCapacity(tree.children(of: line).count)
+        return body
+    }
+
     /// Reports an indented block under a line that takes none.
     mutating func noChildren(_ line: Int, under context: String, help: String? = nil) {
         let first = tree.firstChild(line)
