@@ -20,14 +20,14 @@ extension EditorPlaybook {
             fixes.append(
                 Fix(
                     title: "Change '\(written)' to '\(replacement)'",
-                    edits: [source.path: [TextEdit(start: Int(span.start), end: Int(span.end), text: replacement)]],
+                    edits: [path(Int(span.file)): [TextEdit(start: Int(span.start), end: Int(span.end), text: replacement)]],
                     isPreferred: true))
         }
         switch diagnostic.code {
         case .unknownOutcome:
             if let fix = addOutcome(written) { fixes.append(fix) }
         case .unknownName where diagnostic.message.hasPrefix("there is no question or variable"):
-            if let fix = declareQuestion(written, at: Int(span.start), in: source) { fixes.append(fix) }
+            if let fix = declareQuestion(written, at: Int(span.start), in: source, path: path(Int(span.file))) { fixes.append(fix) }
         default: break
         }
         return fixes
@@ -35,17 +35,15 @@ extension EditorPlaybook {
 
     /// Adds `outcome` at the end of the main file's `outcomes` line.
     private func addOutcome(_ outcome: String) -> Fix? {
-        guard let header = result.files.first?.header, let last = header.outcomes?.last, let main = source(0) else {
-            return nil
-        }
+        guard let header = result.files.first?.header, let last = header.outcomes?.last else { return nil }
         let end = header.outcomeMarks.last.flatMap { $0?.span.end } ?? last.span.end
         return Fix(
             title: "Add '\(outcome)' to the playbook's outcomes",
-            edits: [main.path: [TextEdit(start: Int(end), end: Int(end), text: ", \(outcome)")]], isPreferred: false)
+            edits: [path(0): [TextEdit(start: Int(end), end: Int(end), text: ", \(outcome)")]], isPreferred: false)
     }
 
     /// Declares `name` as a question on a line of its own above the statement that reads it.
-    private func declareQuestion(_ name: String, at offset: Int, in source: SourceFile) -> Fix? {
+    private func declareQuestion(_ name: String, at offset: Int, in source: SourceFile, path: String) -> Fix? {
         let reading = LineTokens(source, line: source.lineIndex(of: offset))
         guard let line = Self.statementLine(holding: source.lineIndex(of: offset), in: source), line.indent > 0 else {
             return nil
@@ -56,7 +54,7 @@ extension EditorPlaybook {
         let declaration = String(repeating: " ", count: line.indent) + "ask \(name) \(StringLiteral.quoted(text + "?")) \(type)\n"
         return Fix(
             title: "Declare the question '\(name)' (\(type))",
-            edits: [source.path: [TextEdit(start: line.start, end: line.start, text: declaration)]], isPreferred: false)
+            edits: [path: [TextEdit(start: line.start, end: line.start, text: declaration)]], isPreferred: false)
     }
 
     /// The line above which a step may be written for line `index`: the line itself, or for a

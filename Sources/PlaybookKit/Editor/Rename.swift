@@ -40,8 +40,7 @@ public struct Rename: Sendable {
         var edits: [String: Set<TextEdit>] = [:]
         for playbook in playbooks {
             for occurrence in playbook.index.occurrences(of: entity) {
-                guard let source = playbook.source(Int(occurrence.span.file)) else { continue }
-                edits[source.path, default: []].insert(
+                edits[playbook.path(Int(occurrence.span.file)), default: []].insert(
                     TextEdit(start: Int(occurrence.span.start), end: Int(occurrence.span.end), text: newName))
             }
         }
@@ -81,7 +80,7 @@ public struct Rename: Sendable {
             guard let place = playbook.index.definitions(of: existing).first ?? playbook.index.occurrences(of: existing).first
             else { continue }
             let location = playbook.source(Int(place.span.file)).map { source in
-                " (\(source.path):\(source.lineIndex(of: Int(place.span.start)) + 1))"
+                " (\(playbook.path(Int(place.span.file))):\(source.lineIndex(of: Int(place.span.start)) + 1))"
             } ?? ""
             return "'\(newName)' already names \(kind == .outcome ? "an" : "a") \(kind.rawValue)\(location); choose another name"
         }
