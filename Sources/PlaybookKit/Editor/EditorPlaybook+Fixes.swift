@@ -44,7 +44,7 @@ extension EditorPlaybook {
 
     /// Declares `name` as a question on a line of its own above the statement that reads it.
     private func declareQuestion(_ name: String, at offset: Int, in source: SourceFile, path: String) -> Fix? {
-        let reading = LineTokens(source, line: source.lineIndex(of: offset))
+        let reading = EditorLine(source, line: source.lineIndex(of: offset))
         guard let line = Self.statementLine(holding: source.lineIndex(of: offset), in: source), line.indent > 0 else {
             return nil
         }
@@ -59,16 +59,16 @@ extension EditorPlaybook {
 
     /// The line above which a step may be written for line `index`: the line itself, or for a
     /// question's why, tip or branch the question's line, and for an `else` its chain's `if`.
-    private static func statementLine(holding index: Int, in source: SourceFile) -> LineTokens? {
+    private static func statementLine(holding index: Int, in source: SourceFile) -> EditorLine? {
         var index = index
-        var line = LineTokens(source, line: index)
+        var line = EditorLine(source, line: index)
         while true {
             let isElse = line.firstWord == "else"
             let underQuestion = line.pieces.first?.kind == .string || ["why", "tip", "yes", "no"].contains(line.firstWord ?? "")
             guard isElse || underQuestion else { return line }
             var above = index - 1
             while above >= 0 {
-                let candidate = LineTokens(source, line: above)
+                let candidate = EditorLine(source, line: above)
                 if !candidate.isInsignificant {
                     if isElse, candidate.indent == line.indent, candidate.firstWord == "if" { break }
                     if candidate.indent < line.indent { break }
@@ -76,7 +76,7 @@ extension EditorPlaybook {
                 above -= 1
             }
             guard above >= 0 else { return nil }
-            let found = LineTokens(source, line: above)
+            let found = EditorLine(source, line: above)
             // A stage's own tip is a statement of the stage: the question goes right above it.
             if !isElse, found.firstWord != "ask" { return line }
             index = above
@@ -86,7 +86,7 @@ extension EditorPlaybook {
 
     /// The answer type a name's use suggests: compared with a number or used in arithmetic, a
     /// number; compared with a string, text; else yes/no.
-    private static func likelyType(of name: String, at offset: Int, in line: LineTokens) -> String {
+    private static func likelyType(of name: String, at offset: Int, in line: EditorLine) -> String {
         guard let position = line.pieces.firstIndex(where: { $0.start == offset }) else { return "yes/no" }
         let neighbours = [position - 2, position - 1, position + 1, position + 2].filter(line.pieces.indices.contains)
             .map { line.pieces[$0].kind }

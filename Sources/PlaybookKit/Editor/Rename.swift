@@ -56,7 +56,7 @@ public struct Rename: Sendable {
     /// What is wrong with `name` as the name of a `kind`, or nil when it can be one.
     public static func problem(with name: String, for kind: SymbolKind) -> String? {
         let source = SourceFile(path: "", bytes: Array(name.utf8))
-        let line = LineTokens(source, line: 0)
+        let line = EditorLine(source, line: 0)
         guard source.lineCount == 1, line.contentStart == 0, line.commentStart == nil, line.pieces.count == 1,
             let piece = line.pieces.first, piece.kind == .identifier, piece.end == source.bytes.count
         else {
