@@ -99,7 +99,8 @@ extension LSPServer {
         let isLibrary = view.playbook.result.files.first?.stages.isEmpty ?? false
         if isLibrary || declaredIn.contains(where: { $0 != main }) {
             let folders = roots.isEmpty ? [PlaybookPath.directory(of: main)] : roots
-            let candidates = Set(folders.flatMap { lister.playbookFiles(under: $0) }).filter { $0.hasSuffix(".playbook") }
+            let candidates = Set(folders.flatMap { lister.playbookFiles(under: $0) }.map(PlaybookPath.normalize))
+                .filter { $0.hasSuffix(".playbook") }
             for path in candidates.sorted() where path != main {
                 guard let other = playbookView(at: path), other.playbook.result.files.first?.stages.isEmpty == false,
                     !declaredIn.isDisjoint(with: other.playbook.paths)
