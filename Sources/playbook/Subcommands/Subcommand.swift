@@ -24,6 +24,7 @@ enum Subcommands {
         [
             CheckCommand.self, FormatCommand.self, RunCommand.self, PracticeCommand.self, ResumeCommand.self, ShowCommand.self,
             SessionsCommand.self, ServeCommand.self, ReportCommand.self, ExportCommand.self, TestCommand.self, GraphCommand.self, PathsCommand.self,
+            LspCommand.self,
         ]
     }
 
