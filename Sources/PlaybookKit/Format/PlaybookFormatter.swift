@@ -12,12 +12,20 @@ public func formatPlaybook(_ source: SourceFile) -> FormatOutcome {
     case nil:
         break
     }
-    var interner = Interner()
-    let (_, diagnostics) = parse(source, file: 0, interner: &interner)
-    // PB01xx: the file and its lines. A file with one of them has lines whose meaning is not known.
-    let syntax = diagnostics.filter { $0.severity == .error && $0.code.rawValue.hasPrefix("PB01") }
-    guard syntax.isEmpty else { return .refused(syntax.sortedBySource()) }
-    return .formatted(PlaybookLayout(source).render())
+    @Sendable func syntaxErrors() -> [Diagnostic] {
+        var interner = Interner()
+        let (_, diagnostics) = parse(source, file: 0, interner: &interner)
+        // PB01xx: the file and its lines. A file with one of them has lines whose meaning is not known.
+        return diagnostics.filter { $0.severity == .error && $0.code.rawValue.hasPrefix("PB01") }.sortedBySource()
+    }
+    // A big file is laid out while it is parsed (and its tree freed): the layout is thrown away
+    // if the parse finds a syntax error.
+    if source.lineCount > parallelParseThreshold {
+        let (syntax, text) = inParallel(syntaxErrors, { PlaybookLayout(source).render() })
+        return syntax.isEmpty ? .formatted(text) : .refused(syntax)
+    }
+    let syntax = syntaxErrors()
+    return syntax.isEmpty ? .formatted(PlaybookLayout(source).render()) : .refused(syntax)
 }
 
 /// The lines of a playbook that parses without syntax errors, laid out.
