@@ -77,7 +77,7 @@ private struct PlaybookLayout {
                 significant += 1
                 let end = lexer.tokenize(
                     index, range.upperBound, interner: &interner, tokens: &tokens, texts: &texts, diagnostics: &unused)
-                let line = LineTokens(bytes: bytes, tokens: tokens, count: end, depth: depth)
+                let line = LineWriter(bytes: bytes, tokens: tokens, count: end, depth: depth)
                 lines.addStatement(depth: depth, written: width, grouped: depth == 0 && (line.starts("use") || line.starts("term"))) {
                     line.write(into: &$0)
                     // What the lexer skipped after the last token: white space, then a comment or nothing.
@@ -106,7 +106,7 @@ private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -
 /// The tokens of one significant line, and how they are written back: one space between two
 /// tokens, none inside `(...)`, before `,`, around `..`, after a sign (`-5`, `score +2`) or in
 /// `yes/no`.
-private struct LineTokens {
+private struct LineWriter {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     /// How many tokens the line has (the `.endOfLine` token left out).
