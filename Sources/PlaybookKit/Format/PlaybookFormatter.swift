@@ -12,12 +12,20 @@ public func formatPlaybook(_ source: SourceFile) -> FormatOutcome {
     case nil:
         break
     }
-    var interner = Interner()
-    let (_, diagnostics) = parse(source, file: 0, interner: &interner)
-    // PB01xx: the file and its lines. A file with one of them has lines whose meaning is not known.
-    let syntax = diagnostics.filter { $0.severity == .error && $0.code.rawValue.hasPrefix("PB01") }
-    guard syntax.isEmpty else { return .refused(syntax.sortedBySource()) }
-    return .formatted(PlaybookLayout(source).render())
+    @Sendable func syntaxErrors() -> [Diagnostic] {
+        var interner = Interner()
+        let (_, diagnostics) = parse(source, file: 0, interner: &interner)
+        // PB01xx: the file and its lines. A file with one of them has lines whose meaning is not known.
+        return diagnostics.filter { $0.severity == .error && $0.code.rawValue.hasPrefix("PB01") }.sortedBySource()
+    }
+    // A big file is laid out while it is parsed (and its tree freed): the layout is thrown away
+    // if the parse finds a syntax error.
+    if source.lineCount > parallelParseThreshold {
+        let (syntax, text) = inParallel(syntaxErrors, { PlaybookLayout(source).render() })
+        return syntax.isEmpty ? .formatted(text) : .refused(syntax)
+    }
+    let syntax = syntaxErrors()
+    return syntax.isEmpty ? .formatted(PlaybookLayout(source).render()) : .refused(syntax)
 }
 
 /// The lines of a playbook that parses without syntax errors, laid out.
@@ -69,7 +77,7 @@ private struct PlaybookLayout {
                 significant += 1
                 let end = lexer.tokenize(
                     index, range.upperBound, interner: &interner, tokens: &tokens, texts: &texts, diagnostics: &unused)
-                let line = LineTokens(bytes: bytes, tokens: tokens, count: end, depth: depth)
+                let line = LineWriter(bytes: bytes, tokens: tokens, count: end, depth: depth)
                 lines.addStatement(depth: depth, written: width, grouped: depth == 0 && (line.starts("use") || line.starts("term"))) {
                     line.write(into: &$0)
                     // What the lexer skipped after the last token: white space, then a comment or nothing.
@@ -98,7 +106,7 @@ private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -
 /// The tokens of one significant line, and how they are written back: one space between two
 /// tokens, none inside `(...)`, before `,`, around `..`, after a sign (`-5`, `score +2`) or in
 /// `yes/no`.
-private struct LineTokens {
+private struct LineWriter {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     /// How many tokens the line has (the `.endOfLine` token left out).

@@ -214,6 +214,16 @@ struct PlaybookFormatterTests {
         #expect(Self.format("playbook \"P\"\n  language   zh-Hant-TW  # code\n") == "playbook \"P\"\n  language zh-Hant-TW  # code\n")
     }
 
+    /// A file of more lines than `parallelParseThreshold` is laid out while it is parsed.
+    @Test func aBigFileIsFormattedOrRefusedLikeASmallOne() {
+        let stages = parallelParseThreshold / 4 + 10
+        let messy = (0..<stages).map { "stage s\($0)\n    say   \"\($0)\"\n\n\n    -> next\n" }.joined() + "stage last\n  end won\n"
+        let tidy = (0..<stages).map { "stage s\($0)\n  say \"\($0)\"\n\n  -> next\n\n" }.joined() + "stage last\n  end won\n"
+        #expect(Self.format(messy) == tidy)
+        let broken = formatPlaybook(SourceFile(path: "big.playbook", bytes: Array((messy + "  say \"open\n").utf8)))
+        #expect(broken.text == nil)
+    }
+
     @Test func emptyFilesStayEmpty() {
         #expect(Self.format("") == "")
         #expect(Self.format("\n\n  \n") == "")
