@@ -19,7 +19,7 @@ extension EditorPlaybook {
     public func completions(file: Int, at offset: Int) -> [CompletionItem] {
         guard let source = source(file), offset <= source.bytes.count else { return [] }
         let lineIndex = source.lineIndex(of: offset)
-        let line = LineTokens(source, line: lineIndex, upTo: offset)
+        let line = EditorLine(source, line: lineIndex, upTo: offset)
         if line.isInStringOrComment(offset), !isTypingOption(line, at: offset) { return [] }
         var pieces = line.pieces[...]
         var replacing = Span(file: file, start: offset, end: offset)
@@ -74,7 +74,7 @@ extension EditorPlaybook {
     }
 
     /// After `role == "` a string is being typed: an option of the choice is what fits.
-    private func isTypingOption(_ line: LineTokens, at offset: Int) -> Bool {
+    private func isTypingOption(_ line: EditorLine, at offset: Int) -> Bool {
         guard line.commentStart == nil, let last = line.pieces.last, last.kind == .string, !last.isClosed,
             last.end == offset, line.pieces.count >= 2
         else { return false }
@@ -96,7 +96,7 @@ extension EditorPlaybook {
         var index = line - 1
         var sawIf = false
         while index >= 0 {
-            let above = LineTokens(source, line: index)
+            let above = EditorLine(source, line: index)
             defer { index -= 1 }
             guard !above.isInsignificant else { continue }
             if above.indent == indent, above.firstWord == "if" || above.firstWord == "else" { sawIf = true }

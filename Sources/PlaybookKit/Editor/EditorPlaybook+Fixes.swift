@@ -20,14 +20,14 @@ extension EditorPlaybook {
             fixes.append(
                 Fix(
                     title: "Change '\(written)' to '\(replacement)'",
-                    edits: [source.path: [TextEdit(start: Int(span.start), end: Int(span.end), text: replacement)]],
+                    edits: [path(Int(span.file)): [TextEdit(start: Int(span.start), end: Int(span.end), text: replacement)]],
                     isPreferred: true))
         }
         switch diagnostic.code {
         case .unknownOutcome:
             if let fix = addOutcome(written) { fixes.append(fix) }
         case .unknownName where diagnostic.message.hasPrefix("there is no question or variable"):
-            if let fix = declareQuestion(written, at: Int(span.start), in: source) { fixes.append(fix) }
+            if let fix = declareQuestion(written, at: Int(span.start), in: source, path: path(Int(span.file))) { fixes.append(fix) }
         default: break
         }
         return fixes
@@ -35,18 +35,16 @@ extension EditorPlaybook {
 
     /// Adds `outcome` at the end of the main file's `outcomes` line.
     private func addOutcome(_ outcome: String) -> Fix? {
-        guard let header = result.files.first?.header, let last = header.outcomes?.last, let main = source(0) else {
-            return nil
-        }
+        guard let header = result.files.first?.header, let last = header.outcomes?.last else { return nil }
         let end = header.outcomeMarks.last.flatMap { $0?.span.end } ?? last.span.end
         return Fix(
             title: "Add '\(outcome)' to the playbook's outcomes",
-            edits: [main.path: [TextEdit(start: Int(end), end: Int(end), text: ", \(outcome)")]], isPreferred: false)
+            edits: [path(0): [TextEdit(start: Int(end), end: Int(end), text: ", \(outcome)")]], isPreferred: false)
     }
 
     /// Declares `name` as a question on a line of its own above the statement that reads it.
-    private func declareQuestion(_ name: String, at offset: Int, in source: SourceFile) -> Fix? {
-        let reading = LineTokens(source, line: source.lineIndex(of: offset))
+    private func declareQuestion(_ name: String, at offset: Int, in source: SourceFile, path: String) -> Fix? {
+        let reading = EditorLine(source, line: source.lineIndex(of: offset))
         guard let line = Self.statementLine(holding: source.lineIndex(of: offset), in: source), line.indent > 0 else {
             return nil
         }
@@ -56,21 +54,21 @@ extension EditorPlaybook {
         let declaration = String(repeating: " ", count: line.indent) + "ask \(name) \(StringLiteral.quoted(text + "?")) \(type)\n"
         return Fix(
             title: "Declare the question '\(name)' (\(type))",
-            edits: [source.path: [TextEdit(start: line.start, end: line.start, text: declaration)]], isPreferred: false)
+            edits: [path: [TextEdit(start: line.start, end: line.start, text: declaration)]], isPreferred: false)
     }
 
     /// The line above which a step may be written for line `index`: the line itself, or for a
     /// question's why, tip or branch the question's line, and for an `else` its chain's `if`.
-    private static func statementLine(holding index: Int, in source: SourceFile) -> LineTokens? {
+    private static func statementLine(holding index: Int, in source: SourceFile) -> EditorLine? {
         var index = index
-        var line = LineTokens(source, line: index)
+        var line = EditorLine(source, line: index)
         while true {
             let isElse = line.firstWord == "else"
             let underQuestion = line.pieces.first?.kind == .string || ["why", "tip", "yes", "no"].contains(line.firstWord ?? "")
             guard isElse || underQuestion else { return line }
             var above = index - 1
             while above >= 0 {
-                let candidate = LineTokens(source, line: above)
+                let candidate = EditorLine(source, line: above)
                 if !candidate.isInsignificant {
                     if isElse, candidate.indent == line.indent, candidate.firstWord == "if" { break }
                     if candidate.indent < line.indent { break }
@@ -78,7 +76,7 @@ extension EditorPlaybook {
                 above -= 1
             }
             guard above >= 0 else { return nil }
-            let found = LineTokens(source, line: above)
+            let found = EditorLine(source, line: above)
             // A stage's own tip is a statement of the stage: the question goes right above it.
             if !isElse, found.firstWord != "ask" { return line }
             index = above
@@ -88,7 +86,7 @@ extension EditorPlaybook {
 
     /// The answer type a name's use suggests: compared with a number or used in arithmetic, a
     /// number; compared with a string, text; else yes/no.
-    private static func likelyType(of name: String, at offset: Int, in line: LineTokens) -> String {
+    private static func likelyType(of name: String, at offset: Int, in line: EditorLine) -> String {
         guard let position = line.pieces.firstIndex(where: { $0.start == offset }) else { return "yes/no" }
         let neighbours = [position - 2, position - 1, position + 1, position + 2].filter(line.pieces.indices.contains)
             .map { line.pieces[$0].kind }

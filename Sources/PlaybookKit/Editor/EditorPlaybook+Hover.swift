@@ -100,7 +100,7 @@ extension EditorPlaybook {
         guard let source = source(file), offset <= source.bytes.count else { return nil }
         let terms = result.files.flatMap(\.terms)
         guard !terms.isEmpty else { return nil }
-        let line = LineTokens(source, line: source.lineIndex(of: offset))
+        let line = EditorLine(source, line: source.lineIndex(of: offset))
         guard let string = line.pieces.first(where: { $0.kind == .string && $0.start < offset && offset < $0.end }) else {
             return nil
         }

@@ -104,6 +104,8 @@ extension EditorPlaybook {
                 for text in [question.why, question.tip].compactMap({ $0 }) { end = max(end, text.span.end) }
                 for branch in question.branches {
                     end = max(end, branch.span.end)
+                    if let target = branch.target { end = max(end, target.span.end) }
+                    if case .end(let ending)? = branch.target, let reason = ending.reason { end = max(end, reason.span.end) }
                     if let feedback = branch.feedback { end = max(end, feedback.span.end) }
                 }
             }

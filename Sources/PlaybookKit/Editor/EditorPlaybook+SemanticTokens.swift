@@ -39,7 +39,7 @@ extension EditorPlaybook {
             return Int(found.span.file) == file && Int(found.span.start) == start ? found : nil
         }
         for lineIndex in 0..<source.lineCount {
-            let line = LineTokens(source, line: lineIndex, lexer: &lexer)
+            let line = EditorLine(source, line: lineIndex, lexer: &lexer)
             let first = line.firstWord
             let answerTypeFrom = first == "ask" && line.pieces.count > 3 && line.pieces[2].kind == .string ? 3 : Int.max
             for (position, piece) in line.pieces.enumerated() {
@@ -120,7 +120,7 @@ extension EditorPlaybook {
     ]
 
     /// Whether the word at `position` of `line` is the language's rather than a name.
-    private static func isKeyword(_ word: String, at position: Int, in line: LineTokens) -> Bool {
+    private static func isKeyword(_ word: String, at position: Int, in line: EditorLine) -> Bool {
         if position == 0 { return statementWords.contains(word) }
         let before = line.pieces[position - 1]
         switch word {

@@ -4,6 +4,9 @@
 /// language server turns into the protocol's.
 public struct EditorPlaybook: Sendable {
     public let result: CheckResult
+    /// Where each source is, as edits name files: the sources' own paths unless told otherwise
+    /// (the language server gives absolute ones).
+    public let paths: [String]
     public let index: SymbolIndex
     /// Every question of the check by name (the first declaration of a name).
     let questions: [String: Question]
@@ -11,8 +14,9 @@ public struct EditorPlaybook: Sendable {
     let flows: [String: Flow]
     let personas: [String: Persona]
 
-    public init(_ result: CheckResult) {
+    public init(_ result: CheckResult, paths: [String]? = nil) {
         self.result = result
+        self.paths = paths ?? result.sources.map(\.path)
         index = SymbolIndex(result)
         var questions: [String: Question] = [:]
         for file in result.files {
@@ -39,6 +43,11 @@ public struct EditorPlaybook: Sendable {
     /// The source of file `file` of the check.
     public func source(_ file: Int) -> SourceFile? {
         result.sources.indices.contains(file) ? result.sources[file] : nil
+    }
+
+    /// The path edits of file `file` are filed under.
+    public func path(_ file: Int) -> String {
+        paths.indices.contains(file) ? paths[file] : source(file)?.path ?? ""
     }
 
     /// The outcomes a walk may end with: those declared, or else those the playbook ends with.

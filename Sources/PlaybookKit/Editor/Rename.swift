@@ -40,8 +40,7 @@ public struct Rename: Sendable {
         var edits: [String: Set<TextEdit>] = [:]
         for playbook in playbooks {
             for occurrence in playbook.index.occurrences(of: entity) {
-                guard let source = playbook.source(Int(occurrence.span.file)) else { continue }
-                edits[source.path, default: []].insert(
+                edits[playbook.path(Int(occurrence.span.file)), default: []].insert(
                     TextEdit(start: Int(occurrence.span.start), end: Int(occurrence.span.end), text: newName))
             }
         }
@@ -57,7 +56,7 @@ public struct Rename: Sendable {
     /// What is wrong with `name` as the name of a `kind`, or nil when it can be one.
     public static func problem(with name: String, for kind: SymbolKind) -> String? {
         let source = SourceFile(path: "", bytes: Array(name.utf8))
-        let line = LineTokens(source, line: 0)
+        let line = EditorLine(source, line: 0)
         guard source.lineCount == 1, line.contentStart == 0, line.commentStart == nil, line.pieces.count == 1,
             let piece = line.pieces.first, piece.kind == .identifier, piece.end == source.bytes.count
         else {
@@ -81,7 +80,7 @@ public struct Rename: Sendable {
             guard let place = playbook.index.definitions(of: existing).first ?? playbook.index.occurrences(of: existing).first
             else { continue }
             let location = playbook.source(Int(place.span.file)).map { source in
-                " (\(source.path):\(source.lineIndex(of: Int(place.span.start)) + 1))"
+                " (\(playbook.path(Int(place.span.file))):\(source.lineIndex(of: Int(place.span.start)) + 1))"
             } ?? ""
             return "'\(newName)' already names \(kind == .outcome ? "an" : "a") \(kind.rawValue)\(location); choose another name"
         }

@@ -1,6 +1,6 @@
 /// One line of a playbook as the editor features read it: its indentation, its tokens (from the
 /// language's own lexer) and where a trailing comment starts.
-struct LineTokens {
+struct EditorLine {
     struct Piece {
         var kind: TokenKind
         var start: Int
