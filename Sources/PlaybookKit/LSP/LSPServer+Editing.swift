@@ -4,14 +4,27 @@ extension LSPServer {
         let document = try document(params)
         let offset = try offset(params, in: document)
         guard var view = editorView(of: document) else { return .array([]) }
-        let items: [CompletionItem]
+        var items: [CompletionItem]
+        let typed: String
         if let source = view.scenarioSource {
             items = view.playbook.scenarioCompletions(source, at: view.scenarioOffset(offset))
+            typed = items.first.map { source.text(Int($0.replacing.start)..<Int($0.replacing.end)) } ?? ""
         } else {
             items = view.playbook.completions(file: 0, at: view.playbookOffset(offset))
+            typed = items.first.flatMap { item in
+                view.playbook.source(0).map { $0.text(Int(item.replacing.start)..<Int(item.replacing.end)) }
+            } ?? ""
+        }
+        // A playbook of thousands of stages would send them all on every keystroke: past a few
+        // hundred, only those that start with what is typed, and the client asks again as the
+        // author types on.
+        let isIncomplete = items.count > Self.completionLimit
+        if isIncomplete {
+            let prefix = String(typed.lowercased().drop { $0 == "\"" })
+            items = Array(items.lazy.filter { $0.label.lowercased().hasPrefix(prefix) }.prefix(Self.completionLimit))
         }
         return .object([
-            "isIncomplete": .bool(false),
+            "isIncomplete": .bool(isIncomplete),
             "items": .array(items.enumerated().map { rank, item in
                 var json: [String: JSON] = [
                     "label": .string(item.label), "kind": .int(Self.completionKind(item.kind)),
@@ -25,6 +38,9 @@ extension LSPServer {
             }),
         ])
     }
+
+    /// The most items one completion answer holds.
+    static let completionLimit = 500
 
     /// LSP's CompletionItemKind for each kind of item.
     static func completionKind(_ kind: CompletionItem.Kind) -> Int {

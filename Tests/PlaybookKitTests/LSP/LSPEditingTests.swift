@@ -157,4 +157,18 @@ struct LSPEditingTests {
         #expect(files.keys.sorted() == ["/w/a.playbook", "/w/b.playbook", "/w/lib.playbook"].map(DocumentURI.uri(of:)))
         #expect(files[DocumentURI.uri(of: "/w/b.playbook")]?.array?.count == 2)
     }
+
+    @Test func aLongListOfTargetsIsCutToWhatIsTyped() throws {
+        let stages = (0..<800).map { "stage s\($0) \"S\($0)\"\n  -> next\n" }.joined()
+        let text = "playbook \"Many\"\n  outcomes won\n" + stages + "stage last \"Last\"\n  -> s7\n  end won\n"
+        var client = opened("/w/many.playbook", text)
+        let reply = client.request("textDocument/completion", at("/w/many.playbook", 1603, 7)).response
+        let result = try #require(reply?["result"])
+        #expect(result["isIncomplete"] == .bool(true))
+        let labels = (result["items"]?.array ?? []).compactMap { $0["label"]?.string }
+        #expect(labels.count == 111)  // s7, s70...s79, s700...s799
+        #expect(labels.allSatisfy { $0.hasPrefix("s7") })
+        let all = client.request("textDocument/completion", at("/w/many.playbook", 1603, 5)).response
+        #expect(all?["result"]?["items"]?.array?.count == LSPServer.completionLimit)
+    }
 }
