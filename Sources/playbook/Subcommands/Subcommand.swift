@@ -47,9 +47,9 @@ enum Subcommands {
 
             Run 'playbook <command> --help' for a command's options. The documentation comes with
             playbook's source, in its docs folder: language.md (the language, construct by construct),
-            running.md (run, practice, resume, show, sessions, test), serve.md (the web app),
-            sessions.md (the record format), report.md, graph.md, analysis.md, and diagnostics/
-            (a page per diagnostic code, with examples).
+            running.md (run, practice, resume, show, sessions, test), serve.md (the web app), lsp.md
+            (the language server for editors), sessions.md (the record format), report.md, graph.md,
+            analysis.md, and diagnostics/ (a page per diagnostic code, with examples).
 
             """
     }
