@@ -45,6 +45,14 @@ if ! python3 "$root/bench/lsp_driver.py" "$binary" "$work/bench-2000-lines.playb
     exit 0
 fi
 head -n -1 "$work/out.txt"
+# For comparison: `playbook check` of the same file now, the floor of (c) (median of 3).
+check_ms=$(for run in 1 2 3; do
+    start=$EPOCHREALTIME
+    "$binary" check "$work/bench-50000.playbook" > /dev/null 2>&1 || true
+    end=$EPOCHREALTIME
+    LC_ALL=C awk -v s="$start" -v e="$end" 'BEGIN { printf "%.0f\n", (e - s) * 1000 }'
+done | sort -n | sed -n 2p)
+echo "(c) for comparison, playbook check of the same file: ${check_ms} ms (load $(cut -d' ' -f1-3 /proc/loadavg))"
 tail -n 1 "$work/out.txt" | python3 -c '
 import json, sys
 figures = json.load(sys.stdin)
