@@ -12,7 +12,7 @@ let package = Package(
         .executableTarget(name: "playbook", dependencies: ["PlaybookKit"]),
         .testTarget(
             name: "PlaybookKitTests", dependencies: ["PlaybookKit", "playbook"],
-            exclude: ["Fixtures", "Reference", "Browser/walk_in_browser.py", "Editors/neovim_client.lua"]),
+            exclude: ["Fixtures", "Reference", "Browser/walk_in_browser.py", "Editors/grammar_check.py", "Editors/neovim_client.lua"]),
     ],
     swiftLanguageModes: [.v6]
 )

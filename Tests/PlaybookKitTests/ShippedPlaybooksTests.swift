@@ -68,6 +68,16 @@ struct ShippedPlaybooksTests {
         #expect(orphans.isEmpty, "scenarios without their playbook: \(orphans)")
     }
 
+    /// `.ci/run` checks it too, with `playbook fmt --check playbooks`.
+    @Test func everyShippedFileIsFormatted() throws {
+        for name in Self.files.keys.sorted() {
+            let source = SourceFile(path: name, bytes: Array(try #require(Self.files[name]).utf8))
+            let outcome = name.hasSuffix(".scenarios") ? formatScenarios(source) : formatPlaybook(source)
+            let text = try #require(outcome.text, "\(name) does not format")
+            #expect(Array(text.utf8) == source.bytes, "\(name) is not formatted: run playbook fmt playbooks\n\(Golden.diff(Self.files[name] ?? "", text, context: 1))")
+        }
+    }
+
     @Test func theLibraryCoversFiveLanguages() {
         let languages = Set(Self.playbooks.compactMap { Self.checked($0).table?.header?.language?.code })
         #expect(languages.isSuperset(of: ["en", "vi", "he", "zh", "th"]), "\(languages.sorted())")

@@ -52,30 +52,33 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
                 help: "add a stage: stage discovery \"Discovery\", with its questions indented under it"))
     }
     // Lowering the flowchart and checking types read the same tables and nothing else: on a
-    // large playbook they run side by side.
+    // large playbook they run side by side. The practice and option checks read only the files
+    // (and the declared outcomes): they follow the type check, which alone ends well before the
+    // lowering, so that the two sides take about as long.
     let interner = result.interner
+    let files = result.files
+    let language = result.language
+    let lines = result.sources.reduce(0) { $0 + $1.lineCount }
     let lower: @Sendable () -> (FlowGraph, [Diagnostic]) = {
-        var builder = GraphBuilder(table: table, interner: interner)
+        var builder = GraphBuilder(table: table, interner: interner, lines: lines)
         return (builder.build(), builder.diagnostics)
     }
-    let checkTypes: @Sendable () -> TypeChecker = {
+    let checkTypes: @Sendable () -> (TypeChecker, practice: [Diagnostic], options: [Diagnostic]?) = {
         var types = TypeChecker(table: table, interner: interner, score: score)
         types.check()
-        return types
+        var practice = PracticeChecks(interner: interner)
+        practice.check(files)
+        guard let declared = table.outcomes else { return (types, practice.diagnostics, nil) }
+        return (types, practice.diagnostics, optionDiagnostics(files, interner: interner, language: language, outcomes: declared))
     }
-    let ((graph, graphDiagnostics), types) =
+    let ((graph, graphDiagnostics), (types, practiceDiagnostics, declaredOptionDiagnostics)) =
         table.stages.count + table.flows.count > 2_000 ? inParallel(lower, checkTypes) : (lower(), checkTypes())
     diagnostics += graphDiagnostics
     diagnostics += types.diagnostics
-    var practice = PracticeChecks(interner: result.interner)
-    practice.check(result.files)
-    diagnostics += practice.diagnostics
+    diagnostics += practiceDiagnostics
     // Without declared outcomes, a rep may end with any outcome the playbook ends with.
-    let outcomes = (table.outcomes ?? graph.endings.map(\.outcome.symbol)).map(result.interner.name)
-    var options = OptionChecks(
-        interner: result.interner, language: result.language, outcomes: outcomes)
-    options.check(result.files)
-    diagnostics += options.diagnostics
+    diagnostics += declaredOptionDiagnostics
+        ?? optionDiagnostics(files, interner: interner, language: language, outcomes: graph.endings.map(\.outcome.symbol))
 
     if !syntaxErrors {
         var values = SymbolMap<Bool>()
@@ -88,4 +91,11 @@ public func checkPlaybook(_ main: SourceFile, loader: some SourceLoader) -> Chec
     }
     result.diagnostics = diagnostics.sortedBySource()
     return result
+}
+
+/// The option checks of `files`, with the outcomes a rep may end with.
+private func optionDiagnostics(_ files: [PlaybookFile], interner: Interner, language: String, outcomes: [Symbol]) -> [Diagnostic] {
+    var options = OptionChecks(interner: interner, language: language, outcomes: outcomes.map(interner.name))
+    options.check(files)
+    return options.diagnostics
 }

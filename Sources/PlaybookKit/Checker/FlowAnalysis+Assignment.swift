@@ -245,6 +245,7 @@ extension FlowAnalysis {
     /// Whether a walk from `entry` reaches one of `targets` without setting `symbol`; nil when the
     /// search used up `budget` (node visits) first.
     private func reaches(_ entry: Int, from targets: [Int], avoiding symbol: Symbol, budget: inout Int) -> Bool? {
+        let predecessors = self.predecessors
         marks.clear()
         var stack = targets
         while let node = stack.popLast() {
@@ -252,8 +253,9 @@ extension FlowAnalysis {
             if node == entry { return true }
             budget -= 1
             if budget < 0 { return nil }
-            for predecessor in predecessorsOf(node) where reachable[Int(predecessor)] && !defines(Int(predecessor), symbol) {
-                stack.append(Int(predecessor))
+            for index in predecessorRange(node) {
+                let predecessor = Int(predecessors[index])
+                if reachable[predecessor] && !defines(predecessor, symbol) { stack.append(predecessor) }
             }
         }
         return false

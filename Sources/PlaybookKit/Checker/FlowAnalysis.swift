@@ -27,7 +27,6 @@ final class FlowAnalysis {
     @exclusivity(unchecked) var marks: Marks
     /// Scratch for `Dominators`: -1 for every node between uses (made when first needed).
     @exclusivity(unchecked) var position: [Int32] = []
-    private static let noEdges: ArraySlice<Int32> = []
 
     init(graph: FlowGraph, table: SymbolTable, interner: Interner, sources: [SourceFile], values: SymbolMap<Bool>) {
         self.graph = graph
@@ -66,9 +65,13 @@ final class FlowAnalysis {
     func callee(_ node: Int) -> Int? { graph.callee(node) }
 
     /// Successors as the walk really goes: past a call only when the flow can return.
-    func next(_ node: Int) -> ArraySlice<Int32> {
-        if let flow = callee(node), flow >= 0, !canReturn[flow] { return Self.noEdges }
-        return graph.successors(node)
+    func next(_ node: Int) -> ArraySlice<Int32> { graph.edges[nextRange(node)] }
+
+    /// Where `next(node)` is in `graph.edges`. The loops over every node read edges by index
+    /// instead: an ArraySlice holds the array, which costs a retain and a release per node.
+    func nextRange(_ node: Int) -> Range<Int> {
+        if let flow = callee(node), flow >= 0, !canReturn[flow] { return 0..<0 }
+        return Int(graph.edgeStart[node])..<Int(graph.edgeStart[node + 1])
     }
 
     /// What reaching the node does to the walk: hand it back to the caller (`return`, running off
@@ -152,37 +155,47 @@ final class FlowAnalysis {
     }
 
     private func buildPredecessors() {
+        let edges = graph.edges
         var counts = [Int32](repeating: 0, count: graph.nodes.count + 1)
-        for node in graph.nodes.indices { for successor in next(node) { counts[Int(successor) + 1] += 1 } }
+        for node in graph.nodes.indices { for edge in nextRange(node) { counts[Int(edges[edge]) + 1] += 1 } }
         for index in 1..<counts.count { counts[index] += counts[index - 1] }
-        predecessorStart = counts
-        predecessors = [Int32](repeating: 0, count: Int(counts.last ?? 0))
+        var sources = [Int32](repeating: 0, count: Int(counts.last ?? 0))
         var fill = counts
         for node in graph.nodes.indices {
-            for successor in next(node) {
-                predecessors[Int(fill[Int(successor)])] = Int32(node)
-                fill[Int(successor)] += 1
+            for edge in nextRange(node) {
+                let successor = Int(edges[edge])
+                sources[Int(fill[successor])] = Int32(node)
+                fill[successor] += 1
             }
         }
+        predecessorStart = counts
+        predecessors = sources
     }
 
-    func predecessorsOf(_ node: Int) -> ArraySlice<Int32> {
-        predecessors[Int(predecessorStart[node])..<Int(predecessorStart[node + 1])]
+    func predecessorsOf(_ node: Int) -> ArraySlice<Int32> { predecessors[predecessorRange(node)] }
+
+    /// Where `predecessorsOf(node)` is in `predecessors` (read by index in loops, as `nextRange`).
+    func predecessorRange(_ node: Int) -> Range<Int> {
+        Int(predecessorStart[node])..<Int(predecessorStart[node + 1])
     }
 
     /// Breadth-first from a container's entry, recording the tree of first arrivals.
     private func search(from entry: Int) {
+        let edges = graph.edges
         var queue = [entry]
         reachable[entry] = true
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for (index, successor) in next(node).enumerated() where !reachable[Int(successor)] {
-                reachable[Int(successor)] = true
-                parent[Int(successor)] = Int32(node)
-                parentEdge[Int(successor)] = Int32(index)
-                queue.append(Int(successor))
+            let range = nextRange(node)
+            for edge in range {
+                let successor = Int(edges[edge])
+                guard !reachable[successor] else { continue }
+                reachable[successor] = true
+                parent[successor] = Int32(node)
+                parentEdge[successor] = Int32(edge - range.lowerBound)
+                queue.append(successor)
             }
         }
     }
@@ -225,13 +238,16 @@ final class FlowAnalysis {
 
     /// Every reachable point must be able to reach an outcome (or, in a flow, a `return`).
     private func reportDeadEnds() {
+        let predecessors = self.predecessors
         var finishing = Array(repeating: false, count: graph.nodes.count)
         var queue = graph.nodes.indices.filter(isFinish)
         for node in queue { finishing[node] = true }
         while let node = queue.popLast() {
-            for predecessor in predecessorsOf(node) where !finishing[Int(predecessor)] {
-                finishing[Int(predecessor)] = true
-                queue.append(Int(predecessor))
+            for index in predecessorRange(node) {
+                let predecessor = Int(predecessors[index])
+                guard !finishing[predecessor] else { continue }
+                finishing[predecessor] = true
+                queue.append(predecessor)
             }
         }
         var reported = Array(repeating: 0, count: table.flows.count + 1)

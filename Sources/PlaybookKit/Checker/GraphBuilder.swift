@@ -6,60 +6,73 @@ struct GraphBuilder {
     var diagnostics: [Diagnostic] = []
     private var graph = FlowGraph()
     private var questionNodes = SymbolMap<Int>()
+    /// How many nodes each inline node lowers to (itself and the blocks under it), by node: noted
+    /// while numbering, so that lowering finds where a step or a block ends without walking it again.
+    private var sizes: [Int32] = []
     /// Nodes made after the inline ones, when first needed: stage exits, end targets, the sink.
+    /// Until the inline nodes are all made, late node `k` is written as `-1 - k` in `graph.edges`.
     private var lateNodes: [FlowGraph.Node] = []
-    /// The one successor of each late node, or -1.
-    private var lateEdges: [Int32] = []
-    /// Exits from stage to the next stage, by stage: the common case, kept out of the dictionary.
+    /// Exits from stage to the next stage, by stage (0 until made): the common case, kept out of
+    /// the dictionary.
     private var nextLeaves: [Int] = []
     private var leaveNodes: [Int: Int] = [:]
     private var unresolvedNode: Int?
-    private var inlineCount = 0
     private var suggestionsLeft = Suggestion.searchesPerCheck
+    /// About how many nodes there will be, to allocate the graph's arrays once.
+    private let expectedNodes: Int
 
-    init(table: SymbolTable, interner: Interner) {
+    /// `lines`, the number of lines of the files, bounds the inline nodes (about one per line).
+    init(table: SymbolTable, interner: Interner, lines: Int) {
         self.table = table
         self.interner = interner
+        expectedNodes = lines + table.flows.count + table.stages.count + 16
     }
 
+    /// Each stage and flow is numbered just before it is lowered, while its steps are still in the
+    /// cache: a jump to a question stays within its stage or flow, and a jump to a stage (or its
+    /// exit) leads to a late node, whose number is settled at the end.
     mutating func build() -> FlowGraph {
-        var next = 0
-        for stage in table.stages {
-            graph.stageEntries.append(next)
-            next = number(stage.body, from: next + 1)
-        }
-        for flow in table.flows {
-            graph.flowEntries.append(next)
-            next = number(flow.body, from: next + 1) + 1
-        }
-        inlineCount = next
-        graph.nodes.reserveCapacity(inlineCount + table.stages.count + 16)
-        graph.edgeStart.reserveCapacity(inlineCount + table.stages.count + 17)
-        graph.edges.reserveCapacity(inlineCount + inlineCount / 2)
-        graph.steps.reserveCapacity(inlineCount)
-        nextLeaves = Array(repeating: -1, count: table.stages.count)
+        graph.nodes.reserveCapacity(expectedNodes)
+        graph.edgeStart.reserveCapacity(expectedNodes + 1)
+        graph.edges.reserveCapacity(expectedNodes + expectedNodes / 2)
+        graph.steps.reserveCapacity(expectedNodes)
+        sizes.reserveCapacity(expectedNodes)
+        nextLeaves = Array(repeating: 0, count: table.stages.count)
         for (index, stage) in table.stages.enumerated() {
+            let entry = graph.nodes.count
+            graph.stageEntries.append(entry)
+            sizes.append(1)
+            _ = number(stage.body, from: entry + 1)
             let end = index + 1 < table.stages.count ? leave(index, to: index + 1) : late(.fallOffLast, Int32(index))
-            let first = stage.body.isEmpty ? end : graph.stageEntries[index] + 1
-            add(.stageEntry, payload: index, container: 0, to: first)
+            add(.stageEntry, payload: index, container: 0, to: stage.body.isEmpty ? end : entry + 1)
             lower(stage.body, container: 0, stage: index, continuation: end)
         }
         for (index, flow) in table.flows.enumerated() {
-            let entry = graph.flowEntries[index]
-            let end = entry + 1 + Self.size(flow.body)
+            let entry = graph.nodes.count
+            graph.flowEntries.append(entry)
+            sizes.append(1)
+            let end = number(flow.body, from: entry + 1)
+            // The node for running off the flow's end.
+            sizes.append(1)
             add(.flowEntry, payload: index, container: index + 1, to: flow.body.isEmpty ? end : entry + 1)
             lower(flow.body, container: index + 1, stage: -1, continuation: end)
             add(.fallOffFlow, payload: index, container: index + 1)
         }
-        for (node, edge) in zip(lateNodes, lateEdges) {
+        let inlineCount = Int32(graph.nodes.count)
+        for index in graph.edges.indices where graph.edges[index] < 0 {
+            graph.edges[index] = inlineCount - 1 - graph.edges[index]
+        }
+        for node in lateNodes {
             graph.nodes.append(node)
-            if edge >= 0 { graph.edges.append(edge) }
+            // A stage's exit leads into the stage it enters; the other late nodes lead nowhere.
+            if node.kind == .leave { graph.edges.append(Int32(graph.stageEntries[Int(node.payload2)])) }
             graph.edgeStart.append(Int32(graph.edges.count))
         }
         return graph
     }
 
-    /// Numbers the questions of a block from `first`; returns the number after the block.
+    /// Numbers the questions of a block from `first`, noting the size of each step; returns the
+    /// number after the block.
     private mutating func number(_ steps: [Step], from first: Int) -> Int {
         var next = first
         for step in steps {
@@ -68,21 +81,20 @@ struct GraphBuilder {
             if case .ask(let question) = step, questionNodes[question.name.symbol] == nil {
                 questionNodes[question.name.symbol] = next
             }
+            let id = next
+            sizes.append(0)
             next += 1
             step.forEachBlock { next = number($0, from: next) }
+            sizes[id] = Int32(next - id)
         }
         return next
     }
 
-    /// How many nodes a block lowers to.
-    private static func size(_ steps: [Step]) -> Int {
-        steps.reduce(0) { $0 + size(of: $1) }
-    }
-
-    private static func size(of step: Step) -> Int {
-        var total = 1
-        step.forEachBlock { total += size($0) }
-        return total
+    /// The node after a block of `count` steps whose first node is `start`.
+    private func blockEnd(from start: Int, count: Int) -> Int {
+        var end = start
+        for _ in 0..<count { end += Int(sizes[end]) }
+        return end
     }
 
     /// Adds a node with at most two successors (no array to build for the common case).
@@ -99,20 +111,18 @@ struct GraphBuilder {
         graph.edgeStart.append(Int32(graph.edges.count))
     }
 
-    private mutating func late(
-        _ kind: FlowGraph.NodeKind, _ payload: Int32, edge: Int32 = -1, payload2: Int32 = -1, container: Int = 0
-    ) -> Int {
+    /// A new late node, as it is written until the inline nodes are all made (see `lateNodes`).
+    private mutating func late(_ kind: FlowGraph.NodeKind, _ payload: Int32, payload2: Int32 = -1, container: Int = 0) -> Int {
         lateNodes.append(FlowGraph.Node(kind: kind, payload: payload, payload2: payload2, container: Int32(container)))
-        lateEdges.append(edge)
-        return inlineCount + lateNodes.count - 1
+        return -lateNodes.count
     }
 
     private mutating func leave(_ stage: Int, to target: Int) -> Int {
         let isNext = target == stage + 1
-        if isNext, nextLeaves[stage] >= 0 { return nextLeaves[stage] }
+        if isNext, nextLeaves[stage] != 0 { return nextLeaves[stage] }
         let key = stage << 32 | target
         if !isNext, let node = leaveNodes[key] { return node }
-        let node = late(.leave, Int32(stage), edge: Int32(graph.stageEntries[target]), payload2: Int32(target))
+        let node = late(.leave, Int32(stage), payload2: Int32(target))
         if isNext { nextLeaves[stage] = node } else { leaveNodes[key] = node }
         return node
     }
@@ -128,7 +138,7 @@ struct GraphBuilder {
     private mutating func lower(_ steps: [Step], container: Int, stage: Int, continuation: Int) {
         for (index, step) in steps.enumerated() {
             let id = graph.nodes.count
-            let after = index + 1 < steps.count ? id + Self.size(of: step) : continuation
+            let after = index + 1 < steps.count ? id + Int(sizes[id]) : continuation
             graph.steps.append(step)
             let payload = graph.steps.count - 1
             switch step {
@@ -145,7 +155,7 @@ struct GraphBuilder {
                         destination = resolve(target, container: container, stage: stage)
                     } else {
                         destination = branch.body.isEmpty ? after : bodyStart
-                        bodyStart += Self.size(branch.body)
+                        bodyStart = blockEnd(from: bodyStart, count: branch.body.count)
                     }
                     switch branch.label {
                     case .yes: yes = destination
@@ -167,7 +177,7 @@ struct GraphBuilder {
             case .ifBlock(_, let then, let otherwise, _):
                 // The blocks follow the `if` in order. Taken: into the first; not taken: into the
                 // `else` block, or past them both.
-                let elseStart = id + 1 + Self.size(then)
+                let elseStart = blockEnd(from: id + 1, count: then.count)
                 let notTaken = otherwise.map { $0.isEmpty ? after : elseStart } ?? after
                 add(.step, payload: payload, container: container, to: then.isEmpty ? after : id + 1, notTaken)
                 lower(then, container: container, stage: stage, continuation: after)
@@ -228,8 +238,9 @@ struct GraphBuilder {
                 }
                 return target == stage ? graph.stageEntries[target] : leave(stage, to: target)
             }
-            if let info = table.questions[name.symbol], let node = questionNodes[name.symbol] {
-                if info.container == container, info.stage == stage { return node }
+            if let info = table.questions[name.symbol] {
+                // Numbered already: the questions of the stage or flow being lowered are.
+                if info.container == container, info.stage == stage, let node = questionNodes[name.symbol] { return node }
                 let place = info.container == 0
                     ? "stage '\(interner.name(table.stages[info.stage].name.symbol))'"
                     : "the flow '\(interner.name(table.flows[info.container - 1].name.symbol))'"

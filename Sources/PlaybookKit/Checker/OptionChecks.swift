@@ -20,7 +20,7 @@ struct OptionChecks {
     /// Checks the options of every question of `files`, stages and flows alike.
     mutating func check(_ files: [PlaybookFile]) {
         for file in files {
-            for asked in file.stageQuestions + file.flowQuestions {
+            for asked in [file.stageQuestions, file.flowQuestions].joined() {
                 guard let question = asked.question, case .choice = question.type else { continue }
                 for branch in question.branches {
                     guard let text = branch.optionText, let (command, word, rest) = commands.match(text) else { continue }

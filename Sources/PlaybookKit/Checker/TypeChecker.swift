@@ -102,7 +102,8 @@ struct TypeChecker {
 
     private mutating func check(_ assignment: Assignment) {
         let symbol = assignment.name.symbol
-        let word = interner.name(symbol)
+        // Spelled out only for a message, not for every `set`.
+        var word: String { interner.name(symbol) }
         if let info = table.questions[symbol] {
             diagnostics.append(
                 Diagnostic(
@@ -143,12 +144,12 @@ struct TypeChecker {
     }
 
     /// Reports a condition that is not yes/no.
-    private mutating func condition(_ expr: Expr, what: String) {
+    private mutating func condition(_ expr: Expr, what: @autoclosure () -> String) {
         let type = type(of: expr)
         guard !type.matches(.yesNo) else { return }
         diagnostics.append(
             Diagnostic(
-                .conditionNotYesNo, "\(what) is \(type.described), not yes/no", at: expr.span, label: type.described,
+                .conditionNotYesNo, "\(what()) is \(type.described), not yes/no", at: expr.span, label: type.described,
                 help: type == .number
                     ? "compare it with a number, e.g. \(excerpt(expr)) >= 3" : "compare it, e.g. \(excerpt(expr)) == \"...\""))
     }
@@ -158,11 +159,11 @@ struct TypeChecker {
         return "(...)"
     }
 
-    private mutating func arithmetic(_ type: ValueType, _ expr: Expr, what: String) {
+    private mutating func arithmetic(_ type: ValueType, _ expr: Expr, what: @autoclosure () -> String) {
         guard reporting, !type.matches(.number) else { return }
         diagnostics.append(
             Diagnostic(
-                .arithmeticOnNonNumber, "arithmetic on \(type.described): \(what) needs a number", at: expr.span,
+                .arithmeticOnNonNumber, "arithmetic on \(type.described): \(what()) needs a number", at: expr.span,
                 label: type.described, help: type == .yesNo ? "use 'and', 'or' and 'not' with yes/no values" : "only numbers can be added, subtracted, multiplied or divided"))
     }
 
@@ -236,11 +237,11 @@ struct TypeChecker {
         }
     }
 
-    private mutating func logical(_ type: ValueType, _ expr: Expr, what: String) {
+    private mutating func logical(_ type: ValueType, _ expr: Expr, what: @autoclosure () -> String) {
         guard reporting, !type.matches(.yesNo) else { return }
         diagnostics.append(
             Diagnostic(
-                .conditionNotYesNo, "\(what) needs yes/no, but this is \(type.described)", at: expr.span,
+                .conditionNotYesNo, "\(what()) needs yes/no, but this is \(type.described)", at: expr.span,
                 label: type.described, help: "compare it first, e.g. \(excerpt(expr)) >= 3"))
     }
 
@@ -279,6 +280,6 @@ struct TypeChecker {
                 .notAnOption, "\"\(literal.value)\" is not an option of '\(interner.name(question))'", at: literal.span,
                 label: "never equal", secondary: [Label(info.name.span, "the question")],
                 notes: ["the options are: " + options.map { "\"\($0)\"" }.joined(separator: ", ")],
-                help: Suggestion.nearest(to: literal.value, among: options).map { "did you mean \"\($0)\"?" }))
+                help: Suggestion.nearest(to: literal.value, among: options).map { Suggestion.didYouMeanText($0) }))
     }
 }

@@ -10,4 +10,12 @@ extension Diagnostic {
             at: Span(file: file, start: offset, end: offset + length), label: "not UTF-8",
             help: "save the file as UTF-8 (most editors offer it under 'Save with encoding')")
     }
+
+    /// A NUL byte: a binary file (an image, an archive, an office document), not a playbook.
+    static func binary(_ source: SourceFile, file: Int, at offset: Int) -> Diagnostic {
+        Diagnostic(
+            .binaryFile, "this is a binary file, not a playbook", at: Span(file: file, start: offset, end: offset + 1),
+            label: "a NUL byte at byte \(offset + source.byteOrderMarkLength)",
+            help: "a playbook is a text file saved as UTF-8")
+    }
 }

@@ -28,6 +28,18 @@ public enum Suggestion {
     /// "did you mean 'x'?" for a candidate found another way.
     public static func didYouMean(_ candidate: String) -> String { "did you mean '\(candidate)'?" }
 
+    /// "did you mean "x"?", for a text (an option) rather than a name.
+    public static func didYouMeanText(_ candidate: String) -> String { "did you mean \"\(candidate)\"?" }
+
+    /// The candidate that a help line written by `didYouMean` offers, and whether it is a text
+    /// (to be written as a string) rather than a name: what an editor's quick fix writes.
+    public static func candidate(inHelp help: String?) -> (candidate: String, isText: Bool)? {
+        guard let help, help.hasPrefix("did you mean "), help.hasSuffix("?") else { return nil }
+        let quoted = help.dropFirst("did you mean ".count).dropLast()
+        guard quoted.count >= 2, let open = quoted.first, open == "'" || open == "\"", quoted.last == open else { return nil }
+        return (String(quoted.dropFirst().dropLast()), open == "\"")
+    }
+
     /// Optimal string alignment distance (a swap of neighbours counts 1), stopping early past `limit`.
     static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
         if a.isEmpty { return b.count }

@@ -6,6 +6,8 @@ struct DocumentCheck {
     var paths: Set<String>
     /// Its diagnostics, by the URI of the file each is in.
     var diagnostics: [String: [JSON]]
+    /// The editor features' view of the check, made on the first request that needs it.
+    var editor: EditorPlaybook? = nil
 }
 
 /// What the server knows of diagnostics: the checks still fresh, the documents due for a check,
@@ -104,6 +106,14 @@ extension LSPServer {
     mutating func playbookCheck(_ document: TextDocument) -> CheckResult? {
         guard document.language == .playbook else { return nil }
         return check(document).result
+    }
+
+    /// The editor features' view of `result`, the fresh check of `document`: made once per check.
+    mutating func editorPlaybook(_ document: TextDocument, result: CheckResult, paths: [String]) -> EditorPlaybook {
+        if let made = diagnostics.checks[document.uri]?.editor { return made }
+        let made = EditorPlaybook(result, paths: paths)
+        diagnostics.checks[document.uri]?.editor = made
+        return made
     }
 
     /// The loader a check of `document` reads through, and the name the document has in it.

@@ -31,6 +31,22 @@ extension LSPServer {
                 "change": .int(2),  // TextDocumentSyncKind.Incremental
                 "save": .object(["includeText": .bool(false)]),
             ]),
+            "hoverProvider": .bool(true),
+            "definitionProvider": .bool(true),
+            "referencesProvider": .bool(true),
+            "renameProvider": .object(["prepareProvider": .bool(true)]),
+            "completionProvider": .object(["triggerCharacters": .array([" ", ">", "\""].map(JSON.string))]),
+            "codeActionProvider": .object(["codeActionKinds": .array([.string("quickfix")])]),
+            "documentFormattingProvider": .bool(true),
+            "documentSymbolProvider": .bool(true),
+            "foldingRangeProvider": .bool(true),
+            "semanticTokensProvider": .object([
+                "legend": .object([
+                    "tokenTypes": .array(Self.semanticTokenTypes.map(JSON.string)),
+                    "tokenModifiers": .array(Self.semanticTokenModifiers.map(JSON.string)),
+                ]),
+                "full": .bool(true),
+            ]),
         ]
     }
 

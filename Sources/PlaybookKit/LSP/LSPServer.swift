@@ -24,6 +24,17 @@ public struct LSPServer {
     static let requests: [String: RequestHandler] = [
         "initialize": { server, params throws(LSPError) in try server.initialize(params) },
         "shutdown": { server, _ in server.shutdown() },
+        "textDocument/hover": { server, params throws(LSPError) in try server.hover(params) },
+        "textDocument/definition": { server, params throws(LSPError) in try server.definition(params) },
+        "textDocument/references": { server, params throws(LSPError) in try server.references(params) },
+        "textDocument/prepareRename": { server, params throws(LSPError) in try server.prepareRename(params) },
+        "textDocument/rename": { server, params throws(LSPError) in try server.rename(params) },
+        "textDocument/completion": { server, params throws(LSPError) in try server.completion(params) },
+        "textDocument/codeAction": { server, params throws(LSPError) in try server.codeAction(params) },
+        "textDocument/formatting": { server, params throws(LSPError) in try server.formatting(params) },
+        "textDocument/documentSymbol": { server, params throws(LSPError) in try server.documentSymbol(params) },
+        "textDocument/foldingRange": { server, params throws(LSPError) in try server.foldingRange(params) },
+        "textDocument/semanticTokens/full": { server, params throws(LSPError) in try server.semanticTokens(params) },
     ]
 
     /// The notifications heard, by method; any other is ignored.

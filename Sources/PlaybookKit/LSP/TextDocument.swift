@@ -3,13 +3,16 @@ public enum DocumentLanguage: String, Sendable {
     case playbook
     case scenarios
 
-    /// By the file's extension, else by the client's language id (`playbook`, `scenarios`);
+    /// By the file's extension, else by the client's language id (`playbook`, `scenarios` or
+    /// `playbook-scenarios`);
     /// nil for any other document, which the server keeps but does not check.
     public static func of(path: String?, languageID: String?) -> DocumentLanguage? {
         if let path {
             if path.hasSuffix(".playbook") { return .playbook }
             if path.hasSuffix(".scenarios") { return .scenarios }
         }
+        // docs/editors.md's set-ups name scenario files `playbook-scenarios`.
+        if languageID == "playbook-scenarios" { return .scenarios }
         return languageID.flatMap(DocumentLanguage.init(rawValue:))
     }
 }

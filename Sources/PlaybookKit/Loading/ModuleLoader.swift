@@ -126,11 +126,7 @@ struct ModuleLoader<Loader: SourceLoader> {
     ) -> PlaybookFile {
         switch UTF8Validation.firstProblem(source.bytes) {
         case .nul(let offset)?:
-            diagnostics.append(
-                Diagnostic(
-                    .binaryFile, "this is a binary file, not a playbook", at: Span(file: index, start: offset, end: offset + 1),
-                    label: "a NUL byte at byte \(offset + source.byteOrderMarkLength)",
-                    help: "a playbook is a text file saved as UTF-8"))
+            diagnostics.append(Diagnostic.binary(source, file: index, at: offset))
             return PlaybookFile(file: index)
         case .invalid(let offset, let length)?:
             diagnostics.append(Diagnostic.notUTF8(source, file: index, at: offset, length: length))

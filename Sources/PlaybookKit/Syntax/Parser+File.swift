@@ -231,7 +231,7 @@ extension Parser {
         var goal: Text?
         var tips: [Text] = []
         var exits: [ExitCriterion] = []
-        var body: [Step] = []
+        var body = emptyBlock(under: line)
         func stage() -> Stage {
             Stage(
                 name: name, title: title ?? Text(value: interner.name(name.symbol), span: name.span, interpolations: []),
@@ -291,7 +291,7 @@ extension Parser {
         let title = peek.kind == .string ? texts[advance().textIndex] : nil
         endOfLine(after: "the flow's title")
         let span = lineSpan
-        var body: [Step] = []
+        var body = emptyBlock(under: line)
         if withinDepth(line, depth: 1) {
             for child in tree.children(of: line) {
                 let context = StepContext(inFlow: true, owner: index, inOption: false)

@@ -38,12 +38,17 @@ extension Parser {
         var why: Text?
         var tip: Text?
         var branches: [Branch] = []
+        branches.reserveCapacity(tree.children(of: line).count)
         func question() -> Question {
             Question(name: name, text: text, type: type, span: askSpan, why: why, tip: tip, branches: branches)
         }
         guard withinDepth(line, depth: depth) else { return question() }
-        // By label, so that a choice with many options costs one look-up per option.
-        var seen: [BranchLabel: Span] = [:]
+        // Where each label's first branch is: `yes` and `no` in locals (no table to make for a
+        // yes/no question), options by text, so that a choice with many options costs one look-up
+        // per option.
+        var seenYes: Span?
+        var seenNo: Span?
+        var seenOptions: [String: Span] = [:]
         for child in tree.children(of: line) {
             begin(child)
             let token = peek
@@ -89,14 +94,23 @@ extension Parser {
             }
             guard branchFits(label, question: name, type: type, at: span(token)) else { continue }
             _ = advance()
-            if let first = seen[label] {
+            let first: Span? = switch label {
+            case .yes: seenYes
+            case .no: seenNo
+            case .option(let text): seenOptions[text]
+            }
+            if let first {
                 diagnostics.append(
                     Diagnostic(
                         .duplicateBranch, "the answer \(describe(label)) has two branches", at: span(token),
                         label: "second branch", secondary: [Label(first, "first branch")],
                         help: "merge them into one branch"))
             } else {
-                seen[label] = span(token)
+                switch label {
+                case .yes: seenYes = span(token)
+                case .no: seenNo = span(token)
+                case .option(let text): seenOptions[text] = span(token)
+                }
             }
             if let branch = parseBranch(child, label: label, at: span(token), context: context, depth: depth + 1) {
                 branches.append(branch)
@@ -122,7 +136,8 @@ extension Parser {
 
     /// Reports a branch that does not suit the question's type.
     private mutating func branchFits(_ label: BranchLabel, question name: Name, type: AnswerType, at span: Span) -> Bool {
-        let word = interner.name(name.symbol)
+        // Spelled out only for a message, not for every branch that fits.
+        var word: String { interner.name(name.symbol) }
         switch (label, type) {
         case (.yes, .yesNo), (.no, .yesNo), (.option, .choice):
             return true
@@ -168,7 +183,7 @@ extension Parser {
             return Branch(label: label, span: span, target: target, body: [], score: nil, feedback: nil, isBest: false)
         }
         endOfLine(after: "the answer")
-        var body: [Step] = []
+        var body = emptyBlock(under: line)
         var parts = OptionParts()
         let isOption = label.isOption
         if withinDepth(line, depth: depth) {

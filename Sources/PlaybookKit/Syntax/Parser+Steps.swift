@@ -158,7 +158,7 @@ extension Parser {
 
     /// The steps indented under `line` (an `if` or `else` line).
     private mutating func parseBlock(under line: Int, context: StepContext, depth: Int) -> [Step] {
-        var body: [Step] = []
+        var body = emptyBlock(under: line)
         guard withinDepth(line, depth: depth) else { return body }
         let inner = StepContext(inFlow: context.inFlow, owner: context.owner, inOption: false)
         for child in tree.children(of: line) {

@@ -29,11 +29,15 @@ func parse(_ source: SourceFile, file: Int, interner: SharedInterner) -> (Playbo
     }
     let ((first, firstDiagnostics, firstTabs), (second, secondDiagnostics, secondTabs)) = inParallel(
         { part(0..<middle) }, { part(middle..<source.lineCount) })
-    var playbook = first
+    let firstStages = first.stages.count
+    let firstFlows = first.flows.count
+    // Moved, not copied: with `first` alive, appending to its arrays would copy them (a retain per
+    // stage and per question, on the one thread, while the other core waits).
+    var playbook = consume first
     var diagnostics = firstDiagnostics + secondDiagnostics
     if let tabs = LineTree.tabDiagnostic(firstTabs + secondTabs, file: file) { diagnostics.append(tabs) }
     if let header = second.header {
-        if let existing = first.header {
+        if let existing = playbook.header {
             diagnostics.append(Parser.secondHeader(header, first: existing))
         } else {
             playbook.header = header
@@ -42,11 +46,13 @@ func parse(_ source: SourceFile, file: Int, interner: SharedInterner) -> (Playbo
     playbook.uses += second.uses
     playbook.terms += second.terms
     playbook.personas += second.personas
-    playbook.stageQuestions += second.stageQuestions.map {
-        AskedQuestion(question: $0.question, owner: $0.owner + first.stages.count)
+    playbook.stageQuestions.reserveCapacity(playbook.stageQuestions.count + second.stageQuestions.count)
+    for asked in second.stageQuestions {
+        playbook.stageQuestions.append(AskedQuestion(question: asked.question, owner: asked.owner + firstStages))
     }
-    playbook.flowQuestions += second.flowQuestions.map {
-        AskedQuestion(question: $0.question, owner: $0.owner + first.flows.count)
+    playbook.flowQuestions.reserveCapacity(playbook.flowQuestions.count + second.flowQuestions.count)
+    for asked in second.flowQuestions {
+        playbook.flowQuestions.append(AskedQuestion(question: asked.question, owner: asked.owner + firstFlows))
     }
     playbook.stages += second.stages
     playbook.flows += second.flows
@@ -193,6 +199,14 @@ struct Parser {
                     label: "nothing more belongs on this line", help: "remove it, or start a new line"))
         }
         position = endIndex
+    }
+
+    /// An empty block with room for the steps of the lines under `line`, one at most per line:
+    /// made once at its size, not grown step by step (a large playbook has a block per branch).
+    func emptyBlock(under line: Int) -> [Step] {
+        var body: [Step] = []
+        body.reserveCapacity(tree.children(of: line).count)
+        return body
     }
 
     /// Reports an indented block under a line that takes none.

@@ -9,8 +9,12 @@ enum LspCommand: Subcommand {
         The language server for editors (the Language Server Protocol 3.17, over standard input
         and output): an editor starts it and shows, as you type in .playbook and .scenarios
         files, the diagnostics 'playbook check' and 'playbook test' give, across the files a
-        playbook uses (their unsaved text too). Positions are counted in UTF-16, as the
-        protocol asks, unless the editor offers UTF-8 or UTF-32 first.
+        playbook uses (their unsaved text too). It also answers hover, go to definition, find
+        references, rename (across the playbooks of the workspace and their scenario files),
+        completion, the outline, folding, formatting (as 'playbook fmt'), quick fixes and
+        semantic tokens. Positions are counted in UTF-16, as the protocol asks, unless the
+        editor offers UTF-8 or UTF-32 first. docs/editors.md sets up Neovim, Helix, Emacs,
+        VS Code and Zed.
 
         Point the editor at the command 'playbook lsp'; for Neovim:
 

@@ -22,7 +22,7 @@ protocol Subcommand {
 enum Subcommands {
     static var all: [any Subcommand.Type] {
         [
-            CheckCommand.self, RunCommand.self, PracticeCommand.self, ResumeCommand.self, ShowCommand.self,
+            CheckCommand.self, FormatCommand.self, RunCommand.self, PracticeCommand.self, ResumeCommand.self, ShowCommand.self,
             SessionsCommand.self, ServeCommand.self, ReportCommand.self, ExportCommand.self, TestCommand.self, GraphCommand.self, PathsCommand.self,
             LspCommand.self,
         ]
@@ -47,8 +47,8 @@ enum Subcommands {
 
             Run 'playbook <command> --help' for a command's options. The documentation comes with
             playbook's source, in its docs folder: language.md (the language, construct by construct),
-            running.md (run, practice, resume, show, sessions, test), serve.md (the web app), lsp.md
-            (the language server for editors), sessions.md (the record format), report.md, graph.md,
+            running.md (run, practice, resume, show, sessions, test), format.md (fmt's layout),
+            serve.md (the web app), sessions.md (the record format), report.md, graph.md,
             analysis.md, and diagnostics/ (a page per diagnostic code, with examples).
 
             """

@@ -25,6 +25,45 @@ struct CheckerTests {
         #expect(diagnostic.secondary.first?.span.file == 0)
     }
 
+    /// The flowchart is numbered one stage at a time, each just before it is lowered, and the
+    /// nodes made on the way (stage exits, unresolved jumps) after all the steps: a jump to a
+    /// question further down its own stage leads to it, one to a question of a later stage (not
+    /// numbered yet) is refused as one to an earlier stage's is, and the exit to a later stage
+    /// leads into that stage once it has its number.
+    @Test func jumpsAreResolvedAsEachStageIsLowered() throws {
+        let text = """
+            stage one "One"
+              ask a "A?" yes/no
+                yes -> c
+                no -> b
+              ask c "C?" yes/no
+              -> two
+
+            stage two "Two"
+              ask b "B?" yes/no
+                yes -> a
+                no -> end lost "no"
+              end won "yes"
+            """
+        let result = check(text)
+        #expect(result.diagnostics.map(\.message) == [
+            "cannot jump to the question 'b' in stage 'two'", "cannot jump to the question 'a' in stage 'one'",
+        ])
+        let graph = try #require(result.graph)
+        // one: entry 0, a 1, c 2, `-> two` 3; two: entry 4, b 5, end 6; then the late nodes.
+        #expect(graph.stageEntries == [0, 4])
+        let inline = 7
+        #expect(graph.nodes.prefix(inline).map(\.kind) == [.stageEntry, .step, .step, .step, .stageEntry, .step, .step])
+        let fromA = Array(graph.successors(1))
+        #expect(fromA.first == 2)
+        let refused = try #require(fromA.last.map(Int.init))
+        #expect(refused >= inline && graph.nodes[refused].kind == .unresolved)
+        let exit = try #require(graph.successors(3).first.map(Int.init))
+        #expect(exit >= inline && graph.nodes[exit].kind == .leave)
+        #expect(Array(graph.successors(exit)) == [4])
+        #expect(graph.successors(5).first.map(Int.init) == refused)
+    }
+
     @Test func aLoopWithAWayOutIsFine() {
         let text = """
             stage problem "Problem"

@@ -93,13 +93,7 @@ struct NeovimTests {
 
         """
 
-    /// The server answers definition and rename once the language features' handlers are in
-    /// its table; until then this is skipped, and says so.
-    static let navigates = LSPServer.requests["textDocument/definition"] != nil && LSPServer.requests["textDocument/rename"] != nil
-
-    @Test(
-        .enabled(if: nvim != nil, "nvim is not installed (apt-get install neovim)"),
-        .enabled(if: navigates, "the server has no textDocument/definition or textDocument/rename handler yet"))
+    @Test(.enabled(if: nvim != nil, "nvim is not installed (apt-get install neovim)"))
     func neovimJumpsToADefinitionAndRenamesAQuestion() throws {
         let workspace = try CommandLineTests.Workspace()
         try workspace.write("follow-up.playbook", Self.valid)

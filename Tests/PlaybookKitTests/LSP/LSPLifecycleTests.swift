@@ -11,7 +11,13 @@ struct LSPLifecycleTests {
         let response = try #require(reply)
         #expect(
             response.text
-                == #"{"id":1,"jsonrpc":"2.0","result":{"capabilities":{"positionEncoding":"utf-16","#
+                == #"{"id":1,"jsonrpc":"2.0","result":{"capabilities":{"codeActionProvider":{"codeActionKinds":["quickfix"]},"#
+                + #""completionProvider":{"triggerCharacters":[" ",">","\""]},"definitionProvider":true,"#
+                + #""documentFormattingProvider":true,"documentSymbolProvider":true,"foldingRangeProvider":true,"hoverProvider":true,"#
+                + #""positionEncoding":"utf-16","referencesProvider":true,"renameProvider":{"prepareProvider":true},"#
+                + #""semanticTokensProvider":{"full":true,"legend":{"tokenModifiers":["declaration","defaultLibrary"],"#
+                + #""tokenTypes":["keyword","namespace","function","property","variable","class","enumMember","string","number","#
+                + #""comment","operator","type"]}},"#
                 + #""textDocumentSync":{"change":2,"openClose":true,"save":{"includeText":false}}},"serverInfo":{"name":"playbook"}}}"#)
         #expect(client.server.phase == .running)
         #expect(client.server.roots == ["/w"])

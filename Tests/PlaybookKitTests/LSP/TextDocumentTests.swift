@@ -72,6 +72,7 @@ struct TextDocumentTests {
         #expect(DocumentLanguage.of(path: "/w/a.playbook", languageID: "") == .playbook)
         #expect(DocumentLanguage.of(path: "/w/a.scenarios", languageID: "playbook") == .scenarios)
         #expect(DocumentLanguage.of(path: nil, languageID: "playbook") == .playbook)
+        #expect(DocumentLanguage.of(path: nil, languageID: "playbook-scenarios") == .scenarios)
         #expect(DocumentLanguage.of(path: "/w/notes.md", languageID: "markdown") == nil)
     }
 
