@@ -52,19 +52,14 @@ extension LSPServer {
     /// Checks the documents due, then publishes each file whose diagnostics changed (and each
     /// one that must be published anyway).
     mutating func publishDue() {
-        var affected = diagnostics.republish
         for uri in diagnostics.due.sorted() {
-            guard let document = documents[uri] else { continue }
-            let before = diagnostics.checks[uri]?.diagnostics.keys
-            let check = check(document)
-            if let before { affected.formUnion(before) }
-            affected.formUnion(check.diagnostics.keys)
+            if let document = documents[uri] { check(document) }
         }
         diagnostics.due = []
-        // Files other checks spoke of earlier: a check that no longer mentions one withdraws it.
-        affected.formUnion(diagnostics.published.keys.filter { uri in
-            documents[uri] == nil && !diagnostics.checks.values.contains { $0.diagnostics[uri] != nil }
-        })
+        // Every file a check speaks of now or was published before: a check that no longer
+        // mentions a file (or a check made earlier for a request) still has its say.
+        var affected = diagnostics.republish.union(diagnostics.published.keys)
+        for check in diagnostics.checks.values { affected.formUnion(check.diagnostics.keys) }
         for uri in affected.sorted() {
             let merged = mergedDiagnostics(uri)
             let must = diagnostics.republish.contains(uri)

@@ -8,6 +8,8 @@ extension LSPServer {
         if documents[uri] != nil { log(.info, "\(uri) was opened again: its text is replaced") }
         documents[uri] = TextDocument(uri: uri, languageID: item["languageId"]?.string, version: version, text: text)
         diagnostics.documentsOpenedOrClosed(documents)
+        // Published even when they are what was published before: the client may have dropped them.
+        diagnostics.republish.insert(uri)
     }
 
     /// Applies the changes in order. A change for a document that is not open, or with a

@@ -135,8 +135,8 @@ public struct LSPServer {
         return takeOutbox()
     }
 
-    /// Whether `idle()` has work: diagnostics due.
-    public var hasPendingWork: Bool { !diagnostics.due.isEmpty }
+    /// Whether `idle()` has work: documents to check, or files to publish (a closed one's).
+    public var hasPendingWork: Bool { !diagnostics.due.isEmpty || !diagnostics.republish.isEmpty }
 
     private mutating func takeOutbox() -> [JSON] {
         defer { outbox = [] }

@@ -93,6 +93,10 @@ struct LanguageServerTests {
         let page = try #require(DocumentURI.path(of: href))
         #expect(page.hasSuffix("/docs/diagnostics/PB0202-unknown-target.md"))
         #expect(FileManager.default.fileExists(atPath: page))
+        // Closing it clears them, though nothing else is left to check.
+        try server.notify("textDocument/didClose", .object(["textDocument": .object(["uri": .string(DocumentURI.uri(of: path))])]))
+        let cleared = try server.waitFor("the diagnostics cleared") { $0["method"] == .string("textDocument/publishDiagnostics") }
+        #expect(cleared["params"]?["diagnostics"] == .array([]))
         _ = try server.request("shutdown")
         try server.notify("exit")
         #expect(try server.waitForExit() == 0)

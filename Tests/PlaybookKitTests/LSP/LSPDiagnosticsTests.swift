@@ -86,6 +86,15 @@ struct LSPDiagnosticsTests {
         #expect(unknown.first?["params"]?["message"] == .string("textDocument/didChange: a change for file:///w/other.playbook, which is not open: ignored"))
     }
 
+    @Test func openingAgainPublishesAgainThoughNothingChanged() {
+        var client = LSPTestClient()
+        client.initialize()
+        _ = client.open("/w/broken.playbook", Self.broken)
+        let again = client.open("/w/broken.playbook", Self.broken, version: 2)
+        #expect(LSPTestClient.diagnostics(again, "/w/broken.playbook")?.map(\.text) == [Self.unknownTarget])
+        #expect(again.first?["params"]?["message"] == .string("file:///w/broken.playbook was opened again: its text is replaced"))
+    }
+
     @Test func closingClearsTheDiagnostics() {
         var client = LSPTestClient()
         client.initialize()

@@ -79,6 +79,24 @@ struct JSONTests {
 
     // MARK: Strings
 
+    /// Strings are scanned eight bytes at a time: a quote, an escape, a control character or a
+    /// longer UTF-8 sequence is found at every place in a word, and after runs of every length.
+    @Test func everyKindOfByteIsFoundWhereverItFallsInAWord() throws {
+        for before in 0..<20 {
+            let run = String(repeating: "a", count: before)
+            for (written, meant) in [("\\\"", "\""), ("\\\\", "\\"), ("\\n", "\n"), ("é", "é"), ("🎉", "🎉"), ("\u{7F}", "\u{7F}"), (" ~", " ~")] {
+                let text = "\"" + run + written + String(repeating: "b", count: 19 - before) + "\""
+                #expect(try JSON.parse(text).get() == .string(run + meant + String(repeating: "b", count: 19 - before)), "\(text)")
+            }
+            for control in ["\u{0}", "\u{1F}", "\n"] {
+                let text = "\"" + run + control + "bbbbbbbbbbbb\""
+                #expect(Self.error(JSON.parse(text))?.offset == 1 + before, "\(text.debugDescription)")
+            }
+            // Unterminated after a run of any length.
+            #expect(Self.error(JSON.parse("\"" + run))?.message == "unterminated string")
+        }
+    }
+
     @Test func escapesAreDecoded() {
         #expect(Self.value(#""\"\\\/\b\f\n\r\t""#) == .string("\"\\/\u{8}\u{C}\n\r\t"))
         #expect(Self.value(#""\u0041\u00e9\u00E9\u4e2d\u0000""#) == .string("Aéé中\u{0}"))
