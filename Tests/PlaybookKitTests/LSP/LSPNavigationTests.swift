@@ -44,6 +44,13 @@ struct LSPNavigationTests {
         ])
     }
 
+    /// `params` with one more member.
+    private func adding(_ key: String, _ value: JSON, to params: JSON) -> JSON {
+        guard case .object(var members) = params else { return params }
+        members[key] = value
+        return .object(members)
+    }
+
     private static let uri = DocumentURI.uri(of: "/w/zh.playbook")
     private static let scenariosURI = DocumentURI.uri(of: "/w/zh.scenarios")
 
@@ -102,11 +109,7 @@ struct LSPNavigationTests {
 
     @Test func referencesInThePlaybookAndItsScenarios() throws {
         var client = client(open: false)
-        var params = at("/w/zh.playbook", 5, 7)
-        if case .object(var members) = params {
-            members["context"] = .object(["includeDeclaration": .bool(true)])
-            params = .object(members)
-        }
+        let params = adding("context", .object(["includeDeclaration": .bool(true)]), to: at("/w/zh.playbook", 5, 7))
         let foundReply = client.request("textDocument/references", params).response
         let found = try #require(foundReply?["result"]?.array)
         #expect(
@@ -123,11 +126,7 @@ struct LSPNavigationTests {
         let preparedReply = client.request("textDocument/prepareRename", at("/w/zh.playbook", 8, 6)).response
         let prepared = try #require(preparedReply?["result"])
         #expect(prepared.text == #"{"placeholder":"预算","range":"# + Self.range(8, 5, 7) + "}")
-        var params = at("/w/zh.playbook", 8, 6)
-        if case .object(var members) = params {
-            members["newName"] = .string("今年预算")
-            params = .object(members)
-        }
+        let params = adding("newName", .string("今年预算"), to: at("/w/zh.playbook", 8, 6))
         let editReply = client.request("textDocument/rename", params).response
         let edit = try #require(editReply?["result"])
         let newText = #""newText":"今年预算","#
@@ -144,11 +143,7 @@ struct LSPNavigationTests {
         let keywordReply = client.request("textDocument/prepareRename", at("/w/zh.playbook", 8, 3)).response
         let keyword = try #require(keywordReply?["error"])
         #expect(keyword["code"] == .int(-32803))
-        var params = at("/w/zh.playbook", 8, 6)
-        if case .object(var members) = params {
-            members["newName"] = .string("报价")
-            params = .object(members)
-        }
+        let params = adding("newName", .string("报价"), to: at("/w/zh.playbook", 8, 6))
         let clashReply = client.request("textDocument/rename", params).response
         let clash = try #require(clashReply?["error"])
         #expect(clash.text == #"{"code":-32803,"message":"'报价' already names a stage (/w/zh.playbook:12); choose another name"}"#)
