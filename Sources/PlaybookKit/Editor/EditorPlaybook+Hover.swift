@@ -80,13 +80,10 @@ extension EditorPlaybook {
         case .text: "text"
         case .number(nil): "number"
         case .number(let range?):
-            range.high.map { "number from \(number(range.low)) to \(number($0))" } ?? "number, at least \(number(range.low))"
-        case .scale(let range): "scale from \(number(range.low)) to \(number(range.high ?? range.low))"
+            range.high.map { "number from \(Value.exact(range.low)) to \(Value.exact($0))" }
+                ?? "number, at least \(Value.exact(range.low))"
+        case .scale(let range): "scale from \(Value.exact(range.low)) to \(Value.exact(range.high ?? range.low))"
         }
-    }
-
-    static func number(_ value: Double) -> String {
-        value.rounded(.towardZero) == value && value.magnitude < 1e15 ? String(Int(value)) : value.description
     }
 
     /// A question's text as a Markdown quote.

@@ -62,7 +62,7 @@ public struct Rename: Sendable {
         else {
             return "'\(TerminalText.safe(name))' is not a name: a name starts with a letter or '_' and holds letters, digits and '_' (no spaces, '-' or '.')"
         }
-        if ["yes", "no", "and", "or", "not", "next", "end", "score"].contains(name) {
+        if Keywords.reservedWords.contains(name) {
             return "'\(name)' is a word of the language and cannot name \(kind == .outcome ? "an" : "a") \(kind.rawValue)"
         }
         return nil

@@ -7,10 +7,10 @@ extension LSPServer {
         var items: [CompletionItem]
         let typed: String
         if let source = view.scenarioSource {
-            items = view.playbook.scenarioCompletions(source, at: view.scenarioOffset(offset))
+            items = view.playbook.scenarioCompletions(source, at: view.sourceOffset(offset))
             typed = items.first.map { source.text(Int($0.replacing.start)..<Int($0.replacing.end)) } ?? ""
         } else {
-            items = view.playbook.completions(file: 0, at: view.playbookOffset(offset))
+            items = view.playbook.completions(file: 0, at: view.sourceOffset(offset))
             typed = items.first.flatMap { item in
                 view.playbook.source(0).map { $0.text(Int(item.replacing.start)..<Int(item.replacing.end)) }
             } ?? ""
@@ -116,19 +116,12 @@ extension LSPServer {
         }
     }
 
-    /// The lines of a text with their breaks, and where each starts.
+    /// The lines of a text with their breaks, and the byte where each starts.
     static func lines(_ bytes: [UInt8]) -> [(start: Int, text: Substring)] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines: [(Int, Substring)] = []
-        var start = text.utf8.startIndex
-        var offset = 0
-        for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: "\n") {
-            let next = text.utf8.index(after: index)
-            lines.append((offset, text[start..<next]))
-            offset += text.utf8.distance(from: start, to: next)
-            start = next
+        var start = 0
+        return linesKeepingBreaks(String(decoding: bytes, as: UTF8.self)).map { line in
+            defer { start += line.utf8.count }
+            return (start, line)
         }
-        if start != text.utf8.endIndex { lines.append((offset, text[start...])) }
-        return lines
     }
 }

@@ -12,9 +12,9 @@ struct EditorView {
     /// The byte order mark the client's text starts with and the check's bytes do not.
     var shift: Int
 
-    /// A byte of the client's text as an offset into the playbook's first source.
-    func playbookOffset(_ offset: Int) -> Int { max(0, offset - shift) }
-    func scenarioOffset(_ offset: Int) -> Int { max(0, offset - shift) }
+    /// A byte of the client's text as an offset into the document's source (the playbook's first,
+    /// or the scenarios file), which has no byte order mark.
+    func sourceOffset(_ offset: Int) -> Int { max(0, offset - shift) }
 
     /// A span of the document itself (the playbook, or the scenarios file) as a range.
     mutating func range(of span: Span) -> JSON {
@@ -31,9 +31,9 @@ struct EditorView {
     /// The entity whose name is written at `offset` of the client's text, with where it is written.
     func entityAndSpan(at offset: Int) -> (Entity, Span)? {
         if let scenarios {
-            return scenarios.occurrence(at: scenarioOffset(offset)).map { ($0.entity, $0.span) }
+            return scenarios.occurrence(at: sourceOffset(offset)).map { ($0.entity, $0.span) }
         }
-        return playbook.index.occurrence(file: 0, at: playbookOffset(offset)).map { ($0.entity, $0.span) }
+        return playbook.index.occurrence(file: 0, at: sourceOffset(offset)).map { ($0.entity, $0.span) }
     }
 
     func entity(at offset: Int) -> Entity? { entityAndSpan(at: offset)?.0 }
@@ -53,8 +53,7 @@ extension LSPServer {
         case .playbook?:
             guard let result = playbookCheck(document) else { return nil }
             let locator = locator(for: result, of: document)
-            let paths = result.sources.indices.map { locator.paths[$0] ?? result.sources[$0].path }
-            let playbook = editorPlaybook(document, result: result, paths: paths)
+            let playbook = editorPlaybook(document, result: result, paths: Self.paths(of: result, locator))
             return EditorView(playbook: playbook, locator: locator, shift: result.sources.first?.byteOrderMarkLength ?? 0)
         case .scenarios?:
             guard let path = document.path else { return nil }
@@ -82,10 +81,14 @@ extension LSPServer {
         let (overlay, name) = overlayLoader(for: standIn)
         let result = checkPlaybook(SourceFile(path: name, bytes: bytes), loader: overlay)
         let locator = locator(for: result, of: standIn)
-        let paths = result.sources.indices.map { locator.paths[$0] ?? result.sources[$0].path }
         return EditorView(
-            playbook: EditorPlaybook(result, paths: paths), locator: locator,
+            playbook: EditorPlaybook(result, paths: Self.paths(of: result, locator)), locator: locator,
             shift: result.sources.first?.byteOrderMarkLength ?? 0)
+    }
+
+    /// The absolute path of each source of `result` (its own for a document that is no file).
+    private static func paths(of result: CheckResult, _ locator: SpanLocator) -> [String] {
+        result.sources.indices.map { locator.paths[$0] ?? result.sources[$0].path }
     }
 
     /// The playbooks that may write `entity` and the scenario files that test them: the view's

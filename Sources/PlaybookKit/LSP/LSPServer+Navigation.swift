@@ -8,11 +8,11 @@ extension LSPServer {
         guard var view = editorView(of: document) else { return .null }
         let found: HoverInfo?
         if let scenarios = view.scenarios {
-            found = scenarios.occurrence(at: view.scenarioOffset(offset)).flatMap { occurrence in
+            found = scenarios.occurrence(at: view.sourceOffset(offset)).flatMap { occurrence in
                 view.playbook.describe(occurrence.entity).map { HoverInfo(markdown: $0, span: occurrence.span) }
             }
         } else {
-            found = view.playbook.hover(file: 0, at: view.playbookOffset(offset))
+            found = view.playbook.hover(file: 0, at: view.sourceOffset(offset))
         }
         guard let found else { return .null }
         return .object([
@@ -25,7 +25,7 @@ extension LSPServer {
         let document = try document(params)
         let offset = try offset(params, in: document)
         guard var view = editorView(of: document) else { return .null }
-        if view.scenarios == nil, let use = view.playbook.index.use(file: 0, at: view.playbookOffset(offset)) {
+        if view.scenarios == nil, let use = view.playbook.index.use(file: 0, at: view.sourceOffset(offset)) {
             return .array([view.playbookLocation(of: Span(file: use.file, start: 0, end: 0))])
         }
         guard let entity = view.entity(at: offset) else { return .null }

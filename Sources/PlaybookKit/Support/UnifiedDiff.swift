@@ -51,7 +51,7 @@ private func diffLine(_ mark: String, _ line: Substring) -> String {
 
 /// The lines of `text`, each with its `\n` (the last one without, when the text does not end with
 /// one). Split by scalars: in a CRLF file, `\r\n` is one `Character`.
-private func linesKeepingBreaks(_ text: String) -> [Substring] {
+func linesKeepingBreaks(_ text: String) -> [Substring] {
     let scalars = text.unicodeScalars
     var lines: [Substring] = []
     var start = scalars.startIndex

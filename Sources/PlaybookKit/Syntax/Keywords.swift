@@ -9,6 +9,8 @@ struct Keywords {
     let and, or, not: Symbol
     /// Words that cannot name a stage, flow, question or variable.
     let reserved: Swift.Set<Symbol>
+    /// The same words, spelled.
+    static let reservedWords = ["yes", "no", "and", "or", "not", "next", "end", "score"]
 
     init(_ intern: (String) -> Symbol) {
         playbook = intern("playbook")
@@ -51,6 +53,6 @@ struct Keywords {
         and = intern("and")
         or = intern("or")
         not = intern("not")
-        reserved = [yes, no, and, or, not, next, end, score]
+        reserved = Swift.Set(Self.reservedWords.map(intern))
     }
 }
