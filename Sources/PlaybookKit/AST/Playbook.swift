@@ -319,6 +319,18 @@ public final class Branch: Sendable {
     public var feedback: Text? { practice?.feedback }
     /// Marked as the best option.
     public var isBest: Bool { practice?.isBest ?? false }
+    /// The key and text of an option written `key "Text"`; nil when the text is its own key.
+    private let keyed: KeyedOption?
+
+    private final class KeyedOption: Sendable {
+        let key: Name
+        let title: Text
+
+        init(key: Name, title: Text) {
+            self.key = key
+            self.title = title
+        }
+    }
 
     private final class Practice: Sendable {
         let score: Double?
@@ -332,19 +344,36 @@ public final class Branch: Sendable {
         }
     }
 
-    init(label: BranchLabel, span: Span, target: Target?, body: [Step], score: Double?, feedback: Text?, isBest: Bool) {
+    /// `key` is the name written before an option's text (`title`), nil for an option written as
+    /// its text alone, whose label is its text.
+    init(
+        label: BranchLabel, span: Span, target: Target?, body: [Step], score: Double?, feedback: Text?, isBest: Bool,
+        key: Name? = nil, title: Text? = nil
+    ) {
         self.label = label
         self.span = span
         self.target = target
         self.body = body
+        keyed = key.flatMap { key in title.map { KeyedOption(key: key, title: $0) } }
         practice = score == nil && feedback == nil && !isBest
             ? nil : Practice(score: score, feedback: feedback, isBest: isBest)
     }
 
-    /// The option's text, for a branch of a choice question.
-    public var optionText: String? {
-        if case .option(let text) = label { text } else { nil }
+    /// The option's key, for a branch of a choice question: what answers, conditions, scenarios
+    /// and records hold. It is the option's text unless a key is written before the text.
+    public var optionKey: String? {
+        if case .option(let key) = label { key } else { nil }
     }
+
+    /// The option's text as written, which the rep reads; nil for `yes` and `no`.
+    public var optionTitle: Text? {
+        if let keyed { return keyed.title }
+        guard case .option(let text) = label else { return nil }
+        return Text(value: text, span: span, interpolations: [])
+    }
+
+    /// The key written before the option's text (`econ "Economic buyer"`), nil when there is none.
+    public var keyName: Name? { keyed?.key }
 }
 
 public enum AssignmentOperator: String, Sendable {

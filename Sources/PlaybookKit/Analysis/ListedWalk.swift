@@ -155,7 +155,7 @@ extension PathGraph {
             case .yesNo: kind = .yesNo(edge == 0)
             case .choice:
                 let options = question.branches.filter(\.label.isOption)
-                kind = options.indices.contains(edge) ? .option(options[edge].optionText ?? "") : .anyAnswer(question.type)
+                kind = options.indices.contains(edge) ? .option(options[edge].optionKey ?? "") : .anyAnswer(question.type)
             default: kind = .anyAnswer(question.type)
             }
             return WalkStep(

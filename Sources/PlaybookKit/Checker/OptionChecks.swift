@@ -23,7 +23,7 @@ struct OptionChecks {
             for asked in [file.stageQuestions, file.flowQuestions].joined() {
                 guard let question = asked.question, case .choice = question.type else { continue }
                 for branch in question.branches {
-                    guard let text = branch.optionText, let (command, word, rest) = commands.match(text) else { continue }
+                    guard let text = branch.optionTitle?.value, let (command, word, rest) = commands.match(text) else { continue }
                     if command == .end {
                         let outcome = LatinFolding.fold(String(rest.prefix { $0 != " " }))
                         guard outcomes.contains(outcome) else { continue }

@@ -41,7 +41,7 @@ struct PracticeChecks {
             marked = marked || branch.isBest
             if highest.map({ Self.points(branch) > Self.points($0) }) ?? true { highest = branch }
         }
-        guard scored, let highest, let highestText = highest.optionText else { return }
+        guard scored, let highest, let highestText = highest.optionTitle?.value else { return }
         let top = Self.points(highest)
         let name = interner.name(question.name.symbol)
         guard marked else {
@@ -54,7 +54,7 @@ struct PracticeChecks {
             return
         }
         for branch in question.branches where branch.isBest && Self.points(branch) < top {
-            guard let text = branch.optionText else { continue }
+            guard let text = branch.optionTitle?.value else { continue }
             let points = Self.signed(Self.points(branch))
             diagnostics.append(
                 Diagnostic(

@@ -4,8 +4,10 @@ public struct QuestionInfo: Sendable {
     /// The `ask` line.
     public var span: Span
     public var type: AnswerType
-    /// The options of a choice question, in order.
+    /// The options of a choice question, by key, in order.
     public var options: [String]
+    /// The key of each option written `key "Text"`, by its text: empty for most questions.
+    public var keysByTitle: [String: String] = [:]
     /// Where it is asked: in the stages (0) or in a flow (1 + flow index).
     public var container: Int
     /// The stage it is asked in, or -1 in a flow.
@@ -128,9 +130,13 @@ public struct SymbolTable: Sendable {
 
     private mutating func add(_ question: Question, container: Int, stage: Int, declare: (Name, StaticString) -> Bool) {
         guard declare(question.name, "question") else { return }
-        let options: [String] = question.type == .choice ? question.branches.compactMap(\.optionText) : []
-        questions[question.name.symbol] = QuestionInfo(
+        let options: [String] = question.type == .choice ? question.branches.compactMap(\.optionKey) : []
+        var info = QuestionInfo(
             name: question.name, span: question.span, type: question.type, options: options, container: container,
             stage: stage)
+        for branch in question.branches where branch.keyName != nil {
+            if let key = branch.optionKey, let title = branch.optionTitle { info.keysByTitle[title.value] = key }
+        }
+        questions[question.name.symbol] = info
     }
 }

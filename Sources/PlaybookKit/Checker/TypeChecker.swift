@@ -275,6 +275,15 @@ struct TypeChecker {
         else { return }
         let options = info.options
         guard !options.contains(literal.value) else { return }
+        if let key = info.keysByTitle[literal.value] {
+            diagnostics.append(
+                Diagnostic(
+                    .notAnOption, "\"\(literal.value)\" is the text of an option of '\(interner.name(question))', not its key",
+                    at: literal.span, label: "never equal: the answer holds the key", secondary: [Label(info.name.span, "the question")],
+                    notes: ["an option written `key \"Text\"` answers with its key, so that rewording it changes nothing"],
+                    help: Suggestion.didYouMeanText(key)))
+            return
+        }
         diagnostics.append(
             Diagnostic(
                 .notAnOption, "\"\(literal.value)\" is not an option of '\(interner.name(question))'", at: literal.span,

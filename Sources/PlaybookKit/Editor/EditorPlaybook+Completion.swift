@@ -60,7 +60,7 @@ extension EditorPlaybook {
             if subject.kind == .identifier, let question = questions[subject.word] {
                 switch question.type {
                 case .choice:
-                    return question.branches.compactMap(\.optionText).map {
+                    return question.branches.compactMap(\.optionKey).map {
                         item($0, .option, subject.word, insert: StringLiteral.quoted($0))
                     }
                 case .yesNo: return [item("yes", .value), item("no", .value)]

@@ -29,10 +29,11 @@ extension EditorPlaybook {
             guard let question = questions[entity.name] else { return nil }
             var lines = ["**question** \(name): \(Self.describe(question.type))", "", Self.quote(question.text.value)]
             if question.type == .choice {
-                let options = question.branches.compactMap(\.optionText)
-                if !options.isEmpty {
-                    lines += ["", "options:"] + options.map { "- " + MarkdownText.escape($0) }
+                let options = question.branches.filter(\.label.isOption).map { branch in
+                    let title = MarkdownText.escape(branch.optionTitle?.value ?? "")
+                    return branch.keyName == nil ? "- " + title : "- `\(branch.optionKey ?? "")`: " + title
                 }
+                if !options.isEmpty { lines += ["", "options:"] + options }
             }
             if let why = question.why { lines += ["", "**why:** " + MarkdownText.escape(why.value)] }
             if let tip = question.tip { lines += ["", "**tip:** " + MarkdownText.escape(tip.value)] }

@@ -89,7 +89,7 @@ extension EditorPlaybook {
         switch question.type {
         case .yesNo: return [item("yes", .value), item("no", .value)]
         case .choice:
-            return question.branches.compactMap(\.optionText).map { item($0, .option, first, insert: StringLiteral.quoted($0)) }
+            return question.branches.compactMap(\.optionKey).map { item($0, .option, first, insert: StringLiteral.quoted($0)) }
         case .number, .scale, .text: return []
         }
     }

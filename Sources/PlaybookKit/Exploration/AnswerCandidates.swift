@@ -50,7 +50,7 @@ public struct AnswerCandidates: Sendable {
         let symbol = question.name.symbol
         switch question.type {
         case .yesNo: return [.bool(true), .bool(false)]
-        case .choice: return question.branches.compactMap(\.optionText).map(Value.text)
+        case .choice: return question.branches.compactMap(\.optionKey).map(Value.text)
         case .text: return ((texts[symbol] ?? []).sorted() + ["text"]).map(Value.text)
         case .number(let range):
             return Self.clip(numbers[symbol] ?? [], to: range, whole: false).map(Value.number)

@@ -15,18 +15,18 @@ struct ChartText {
     func step(_ step: Step, cluster: Int) -> Flowchart.Node {
         switch step {
         case .ask(let question):
-            let text = ShortLine.oneLine(question.text.value)
+            let text = ShortLine.oneLine(program.shown(question.text))
             return node(.question, [text], detail: text, cluster: cluster)
         case .say(let text, _):
-            let line = ShortLine.oneLine(text.value)
+            let line = ShortLine.oneLine(program.shown(text))
             return node(.say, [quoted(words(.say), line)], detail: line, cluster: cluster)
         case .buyer(let texts, _):
             let who = { (line: BuyerLine) in line.persona.map { program.name($0.symbol) + words.colon } ?? "" }
             var lines = texts.prefix(2).enumerated().map {
-                quoted($0.offset == 0 ? words(.buyer) : "", who($0.element) + ShortLine.oneLine($0.element.text.value))
+                quoted($0.offset == 0 ? words(.buyer) : "", who($0.element) + ShortLine.oneLine(program.shown($0.element.text)))
             }
             if texts.count > 2 { lines.append(words(.more, String(texts.count - 2))) }
-            let whole = texts.map { who($0) + ShortLine.oneLine($0.text.value) }.joined(separator: "\n")
+            let whole = texts.map { who($0) + ShortLine.oneLine(program.shown($0.text)) }.joined(separator: "\n")
             return node(.buyer, lines, detail: whole, cluster: cluster)
         case .set(let assignment):
             let text = setText(assignment)
@@ -35,7 +35,7 @@ struct ChartText {
             let code = words(.if) + " " + sourceText(condition.span)
             return node(.condition, [detail ? code : check(condition)], detail: code, cluster: cluster)
         case .call(let name, _):
-            let title = program.flowIndex[name.symbol].map { program.flows[$0].title.value } ?? program.name(name.symbol)
+            let title = program.flowIndex[name.symbol].map { program.shown(program.flows[$0].title) } ?? program.name(name.symbol)
             let text = words(.call, ShortLine.oneLine(title))
             return node(.call, [text], detail: text, cluster: cluster)
         case .return:
@@ -64,7 +64,7 @@ struct ChartText {
         let lines = exits.map { words(.exitWhen) + " " + sourceText($0.condition.span) }
         let detail = exits.map { exit in
             words(.exitWhen) + " " + sourceText(exit.condition.span)
-                + (exit.message.map { words.colon + ShortLine.oneLine($0.value) } ?? "")
+                + (exit.message.map { words.colon + ShortLine.oneLine(program.shown($0)) } ?? "")
         }
         return node(.gate, words.capped(lines), detail: detail.joined(separator: "\n"), cluster: nil)
     }
@@ -72,7 +72,7 @@ struct ChartText {
     func outcome(_ ending: Ending, cluster: Int?) -> Flowchart.Node {
         let name = program.name(ending.outcome.symbol)
         let tone = program.tone(of: name)
-        let reason = ending.reason.map { ShortLine.oneLine($0.value) } ?? ""
+        let reason = ending.reason.map { ShortLine.oneLine(program.shown($0)) } ?? ""
         let shown = detail ? name : Self.words(of: name)
         let text = reason.isEmpty ? shown : shown + words.colon + reason
         return node(.outcome(tone), ["\(tone.symbol) \(text)"], detail: text, cluster: cluster)

@@ -53,7 +53,7 @@ struct FlowchartBuilder {
         let file = program.sources.first.map { String($0.path.split(separator: "/").last ?? "") } ?? ""
         let name = file.hasSuffix(".playbook") ? String(file.dropLast(".playbook".count)) : file
         let title = ShortLine.oneLine(program.title).isEmpty ? (name.isEmpty ? "Playbook" : name) : program.title
-        let stageTitle = only.map { " · " + words(.stage, program.stages[$0].title.value) } ?? ""
+        let stageTitle = only.map { " · " + words(.stage, program.shown(program.stages[$0].title)) } ?? ""
         chart = Flowchart(title: ShortLine.shorten(title + stageTitle, to: 60), words: words, detail: detail)
         let count = graph.nodes.count
         let inline = graph.nodes.firstIndex { [.leave, .endTarget, .fallOffLast, .unresolved].contains($0.kind) } ?? count
@@ -123,14 +123,14 @@ struct FlowchartBuilder {
         stageCluster[stage] = chart.clusters.count
         clusterEntry.append(graph.stageEntries[stage])
         let info = program.stages[stage]
-        appendCluster(.stage, name: info.name, heading: "\(stage + 1) · " + ShortLine.oneLine(info.title.value))
+        appendCluster(.stage, name: info.name, heading: "\(stage + 1) · " + ShortLine.oneLine(program.shown(info.title)))
     }
 
     private mutating func addCluster(flow: Int) {
         flowCluster[flow] = chart.clusters.count
         clusterEntry.append(graph.flowEntries[flow])
         let info = program.flows[flow]
-        let title = ShortLine.oneLine(info.title.value)
+        let title = ShortLine.oneLine(program.shown(info.title))
         appendCluster(.flow, name: info.name, heading: text.words(.flow, title))
     }
 
@@ -280,7 +280,7 @@ struct FlowchartBuilder {
             case .ask(let question):
                 switch question.type {
                 case .yesNo: labels = [text.words.yes, text.words.no]
-                case .choice: labels = question.branches.compactMap(\.optionText)
+                case .choice: labels = question.branches.compactMap(program.shownOption)
                 default: break
                 }
             case .jumpIf, .ifBlock: labels = [text.words.yes, text.words.no]
@@ -329,7 +329,7 @@ struct FlowchartBuilder {
         guard place >= 0, graph.nodes[target].kind != .fallOffFlow else { return nil }
         if let stub = stubs[place] { return stub }
         let stage = program.stages[place]
-        let heading = "\(place + 1) · \(ShortLine.oneLine(stage.title.value))"
+        let heading = "\(place + 1) · \(ShortLine.oneLine(program.shown(stage.title)))"
         stubs[place] = chart.nodes.count
         source.append(-1)
         chart.nodes.append(text.node(.stub, [text.words.onward + " " + heading], detail: text.words(.goesOnIn, heading), cluster: nil))

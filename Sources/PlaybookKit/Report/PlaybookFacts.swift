@@ -12,7 +12,10 @@ public struct PlaybookFacts: Sendable {
         /// As records write it: `yes/no`, `choice`, `number`, `scale`, `text`.
         public var type: String
         public var stage: String
+        /// A choice's options by key, as records hold them.
         public var options: [String]
+        /// The text of each option whose key is not its text (keyed or translated), by key.
+        public var optionTexts: [String: String]
     }
 
     public var language: String
@@ -23,7 +26,7 @@ public struct PlaybookFacts: Sendable {
 
     public init(program: Program) {
         language = program.language
-        stages = program.stages.map { StageFact(id: program.name($0.name.symbol), title: $0.title.value) }
+        stages = program.stages.map { StageFact(id: program.name($0.name.symbol), title: program.shown($0.title)) }
         var questions: [QuestionFact] = []
         var seen = Set<Symbol>()
         var called = Set<Symbol>()
@@ -32,10 +35,15 @@ public struct PlaybookFacts: Sendable {
                 switch step {
                 case .ask(let question):
                     if seen.insert(question.name.symbol).inserted {
+                        var texts: [String: String] = [:]
+                        for branch in question.branches {
+                            if let key = branch.optionKey, let text = program.shownOption(branch), text != key { texts[key] = text }
+                        }
                         questions.append(
                             QuestionFact(
-                                id: program.name(question.name.symbol), text: question.text.value, type: question.type.keyword,
-                                stage: stage, options: question.branches.compactMap(\.optionText)))
+                                id: program.name(question.name.symbol), text: program.shown(question.text),
+                                type: question.type.keyword, stage: stage, options: question.branches.compactMap(\.optionKey),
+                                optionTexts: texts))
                     }
                 case .call(let name, _):
                     if called.insert(name.symbol).inserted, let flow = program.flows.first(where: { $0.name.symbol == name.symbol }) {

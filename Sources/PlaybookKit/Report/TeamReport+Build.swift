@@ -120,7 +120,7 @@ extension PlaybookReport {
             var options: [(option: String, count: Int)] = []
             if type == "choice" {
                 let listed = fact?.options ?? []
-                options = listed.map { (option: $0, count: counts.options[$0] ?? 0) }
+                options = listed.map { (option: fact?.optionTexts[$0] ?? $0, count: counts.options[$0] ?? 0) }
                 let listedSet = Set(listed)
                 options += counts.options.filter { !listedSet.contains($0.key) }
                     .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { (option: $0.key, count: $0.value) }

@@ -13,10 +13,11 @@ extension Runner {
             var turn = give(value, now: now)
             // Say which option was taken when the line also reads as a command (`End user`) or
             // was typed without its accents (`nguoi ky hop dong`).
-            if case .text(let option) = value, Int(typed) == nil,
-                commands.match(typed) != nil || option.lowercased() != typed.lowercased()
-            {
-                turn.items.insert(.chosen(option), at: 0)
+            if case .text(let key) = value, Int(typed) == nil {
+                let option = shownOption(key, of: question)
+                if commands.match(typed) != nil || option.lowercased() != typed.lowercased() {
+                    turn.items.insert(.chosen(option), at: 0)
+                }
             }
             return turn
         }
@@ -39,7 +40,7 @@ extension Runner {
             return answer(Self.typedText(text).trimmingWhitespace(), now: now)
         case .option(let number):
             guard pendingEnd == nil, let question, case .choice = question.type else { return Turn(items: [notWaiting]) }
-            let options = question.branches.compactMap(\.optionText)
+            let options = question.branches.compactMap(\.optionKey)
             guard options.indices.contains(number - 1) else {
                 return Turn(items: [.problem(explain(.notAnOption(count: options.count)))])
             }
@@ -143,7 +144,12 @@ extension Runner {
 
     /// Reads typed text as an answer to `question`, with the yes/no words of the playbook's language.
     func read(_ text: String, for question: Question) -> Result<Value, AnswerProblem> {
-        parseAnswer(text, for: question, words: words)
+        parseAnswer(text, for: question, words: words, shown: walk.program.shownOption)
+    }
+
+    /// The text of the option with this key, as the rep reads it.
+    func shownOption(_ key: String, of question: Question) -> String {
+        question.option(key).flatMap(walk.program.shownOption) ?? key
     }
 
     /// What was wrong with an answer, in the rep's language.
@@ -203,12 +209,12 @@ extension Runner {
     }
 
     private func define(_ word: String) -> DisplayItem {
-        let glossary = program.terms.map(\.word.value)
+        let glossary = program.terms.map { program.shown($0.word) }
         guard !glossary.isEmpty else { return .message(strings(.glossaryEmpty), .plain) }
         guard !word.isEmpty else { return .message(strings(.defineEmpty, glossary.joined(separator: ", ")), .plain) }
         let found = program.define(word)
         guard !found.isEmpty else { return .message(strings(.defineUnknown, word, glossary.joined(separator: ", ")), .plain) }
-        return .definitions(found.map { GlossaryEntry(word: $0.word.value, definition: $0.definition.value) })
+        return .definitions(found.map { GlossaryEntry(word: program.shown($0.word), definition: program.shown($0.definition)) })
     }
 
     /// `end OUTCOME [REASON]`: asks to confirm before the deal is ended, since an ended session

@@ -29,8 +29,7 @@ extension Runner {
 
     /// Notes the move just answered; returns its feedback to show now (nil when held).
     mutating func noteMove(_ question: Question, _ value: Value) -> (feedback: MoveFeedback?, record: SessionEvent.Kind?) {
-        guard var state = practice, Self.isMove(question), case .text(let chosenText) = value,
-            let chosen = question.branches.first(where: { $0.optionText == chosenText })
+        guard var state = practice, Self.isMove(question), case .text(let key) = value, let chosen = question.option(key)
         else { return (nil, nil) }
         let options = question.branches
         let top = options.map { $0.score ?? 0 }.max() ?? 0
@@ -38,8 +37,9 @@ extension Runner {
         let best = marked.max { ($0.score ?? 0) < ($1.score ?? 0) } ?? options.first { ($0.score ?? 0) == top } ?? chosen
         let isBest = marked.isEmpty ? (chosen.score ?? 0) == top : chosen.isBest
         let move = MoveResult(
-            question: program.name(question.name.symbol), text: walk.renderIfPossible(question.text), chosen: chosenText,
-            points: chosen.score ?? 0, isBest: isBest, bestOption: best.optionText ?? "", bestPoints: best.score ?? 0)
+            question: program.name(question.name.symbol), text: walk.renderIfPossible(question.text),
+            chosen: program.shownOption(chosen) ?? key, points: chosen.score ?? 0, isBest: isBest,
+            bestOption: program.shownOption(best) ?? "", bestPoints: best.score ?? 0)
         state.moves.append((question, move))
         practice = state
         return (state.options.holdFeedback ? nil : feedback(move, chosen: chosen, best: best), .move(move))
@@ -84,8 +84,8 @@ extension Runner {
         var held: [PracticeSummary.Move] = []
         if state.options.holdFeedback {
             for (question, move) in state.moves + state.takenBack {
-                let chosen = question.branches.first { $0.optionText == move.chosen }
-                let best = question.branches.first { $0.optionText == move.bestOption }
+                let chosen = question.branches.first { program.shownOption($0) == move.chosen }
+                let best = question.branches.first { program.shownOption($0) == move.bestOption }
                 held.append(
                     PracticeSummary.Move(
                         result: move, takenBack: state.takenBack.contains { $0.result == move },

@@ -19,9 +19,10 @@ extension Runner {
             let event = skipToWaiting()
             var problem: String?
             switch input {
-            case .answer(let name, let value):
+            case .answer(let name, var value):
                 let recorded = "\(name) = \(value.literal)"
                 if case .question(let question) = event {
+                    value = Self.keyed(value, for: question)
                     let asked = program.name(question.name.symbol)
                     if asked != name {
                         problem = strings(.replayAsksOther, recorded, asked)
@@ -54,6 +55,16 @@ extension Runner {
         _ = skipToWaiting()
         report.answersInForce = walk.state.answers.count
         return report
+    }
+
+    /// A recorded choice as its option's key: a record made before the option was given a key
+    /// holds the option's text, which still names it.
+    static func keyed(_ value: Value, for question: Question) -> Value {
+        guard question.type == .choice, case .text(let text) = value, question.option(text) == nil,
+            let branch = question.branches.first(where: { $0.keyName != nil && $0.optionTitle?.value == text }),
+            let key = branch.optionKey
+        else { return value }
+        return .text(key)
     }
 
     /// Runs the walk, discarding what it shows, until it waits or ends.

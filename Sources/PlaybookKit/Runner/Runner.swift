@@ -120,7 +120,7 @@ public struct Runner: Sendable {
         let kind: QuestionView.Kind
         switch question.type {
         case .yesNo: kind = .yesNo(yes: words.yes[0], no: words.no[0])
-        case .choice: kind = .choice(options: question.branches.compactMap(\.optionText))
+        case .choice: kind = .choice(options: question.branches.compactMap(program.shownOption))
         case .number(let range): kind = .number(low: range?.low, high: range?.high)
         case .scale(let range): kind = .scale(low: range.low, high: range.high)
         case .text: kind = .text
@@ -151,9 +151,12 @@ public struct Runner: Sendable {
         return turn
     }
 
+    /// The record of an answer: its value (an option's key) and what the rep saw (its text).
     func answered(_ question: Question, _ value: Value, now: Double) -> SessionEvent.Kind {
-        .answered(
-            question: program.name(question.name.symbol), value: value,
-            shown: value.display(yes: words.yes[0], no: words.no[0], style: numbers), seconds: max(0, now - askedAt))
+        let shown: String = switch (question.type, value) {
+        case (.choice, .text(let key)): shownOption(key, of: question)
+        default: value.display(yes: words.yes[0], no: words.no[0], style: numbers)
+        }
+        return .answered(question: program.name(question.name.symbol), value: value, shown: shown, seconds: max(0, now - askedAt))
     }
 }

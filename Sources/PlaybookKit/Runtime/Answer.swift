@@ -107,20 +107,30 @@ extension NumberRange {
     public func contains(_ value: Double) -> Bool { value >= low && high.map { value <= $0 } ?? true }
 }
 
-/// Reads what the rep typed as an answer to `question`.
-public func parseAnswer(_ input: String, for question: Question, words: YesNoWords) -> Result<Value, AnswerProblem> {
+/// Reads what the rep typed as an answer to `question`. A choice answers with an option's key:
+/// typed as its number, its text as `shown` gives it (the rep's language), or its key; with
+/// `keysOnly` (a scenario file's answers), as its number or its key alone.
+public func parseAnswer(
+    _ input: String, for question: Question, words: YesNoWords, keysOnly: Bool = false,
+    shown: (Branch) -> String? = { $0.optionTitle?.value }
+) -> Result<Value, AnswerProblem> {
     let typed = input.trimmingWhitespace()
     guard !typed.isEmpty else { return .failure(.empty) }
     switch question.type {
     case .yesNo:
         return words.read(typed).map { .success(.bool($0)) } ?? .failure(.notYesNo)
     case .choice:
-        let options = question.branches.compactMap(\.optionText)
-        if let number = Int(asciiDigits(typed)), (1...options.count).contains(number) {
-            return .success(.text(options[number - 1]))
+        let branches = question.branches.filter(\.label.isOption)
+        let keys = branches.compactMap(\.optionKey)
+        if let number = Int(asciiDigits(typed)), (1...keys.count).contains(number) {
+            return .success(.text(keys[number - 1]))
         }
-        return option(typed, among: options).map { .text($0) }
-
+        if keysOnly { return option(typed, among: keys).map { .text(keys[$0]) } }
+        let texts = branches.map { shown($0) ?? "" }
+        if let index = keys.firstIndex(of: typed), texts.firstIndex(where: { $0.lowercased() == typed.lowercased() }) == nil {
+            return .success(.text(keys[index]))
+        }
+        return option(typed, among: texts).map { .text(keys[$0]) }
     case .text:
         return .success(.text(typed))
     case .number(let range):
@@ -130,16 +140,16 @@ public func parseAnswer(_ input: String, for question: Question, words: YesNoWor
     }
 }
 
-/// The option `typed` names: the one spelled so without regard to case; else, typed without
-/// accents (`nguoi ky hop dong`), the one it reads as, if only one does.
-private func option(_ typed: String, among options: [String]) -> Result<String, AnswerProblem> {
+/// Which of `options` `typed` names: the one spelled so without regard to case; else, typed
+/// without accents (`nguoi ky hop dong`), the one it reads as, if only one does.
+private func option(_ typed: String, among options: [String]) -> Result<Int, AnswerProblem> {
     let lowered = typed.lowercased()
-    if let option = options.first(where: { $0.lowercased() == lowered }) { return .success(option) }
+    if let index = options.firstIndex(where: { $0.lowercased() == lowered }) { return .success(index) }
     let folded = LatinFolding.fold(typed)
     let matches = options.indices.filter { LatinFolding.fold(options[$0]) == folded }
     switch matches.count {
     case 0: return .failure(.notAnOption(count: options.count))
-    case 1: return .success(options[matches[0]])
+    case 1: return .success(matches[0])
     default: return .failure(.ambiguous(numbers: matches.map { $0 + 1 }, options: matches.map { options[$0] }))
     }
 }

@@ -67,7 +67,7 @@ extension Program {
                     sides.append(info(.answer(question: question.name.symbol, side: 0), at: question.span, .answer(question: id, value: .bool(true))))
                     sides.append(info(.answer(question: question.name.symbol, side: 1), at: question.span, .answer(question: id, value: .bool(false))))
                 } else if question.type == .choice {
-                    for (index, option) in question.branches.compactMap(\.optionText).enumerated() {
+                    for (index, option) in question.branches.compactMap(\.optionKey).enumerated() {
                         sides.append(
                             info(.answer(question: question.name.symbol, side: index), at: question.span, .answer(question: id, value: .text(option))))
                     }

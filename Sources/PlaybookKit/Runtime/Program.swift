@@ -1,18 +1,28 @@
 /// A checked playbook ready to walk: its stages and flows, and where each question sits.
 public struct Program: Sendable {
-    public let title: String
+    public private(set) var title: String
+    /// The title as written, which records keep whatever the language of the walk.
+    public let sourceTitle: String
     public let version: String?
     /// The methodology it follows (`methodology "SPIN Selling"`) and what it is for, as written.
-    public let methodology: String?
-    public let description: String?
-    /// The playbook's `language`, `en` when it declares none.
-    public let language: String
+    public private(set) var methodology: String?
+    public private(set) var description: String?
+    /// The language of the walk: the playbook's `language` (`en` when it declares none), or the
+    /// one it is translated into.
+    public private(set) var language: String
+    /// The playbook's own `language`, `en` when it declares none.
+    public let sourceLanguage: String
+    /// The texts in `language` when the walk is translated; `.none` when it is not.
+    public private(set) var localization = Localization.none
     public let stages: [Stage]
     public let flows: [Flow]
     /// The glossary of every file, in the order read.
     public let terms: [Term]
     /// The buyers practice can play, from every file, in the order read.
-    public let personas: [PersonaCard]
+    public private(set) var personas: [PersonaCard]
+    /// The header and the personas as written, for a translation to show them again.
+    private let header: Header?
+    private let personaNodes: [Persona]
     /// Declared outcomes, or nil when the playbook does not restrict them.
     public let outcomes: [String]?
     /// What the header marks each outcome as (`won (win)`, `lost (loss)`); empty when it marks none.
@@ -37,13 +47,17 @@ public struct Program: Sendable {
         interner = check.interner
         sources = check.sources
         title = table.header?.title.value ?? ""
+        sourceTitle = title
         version = table.header?.version?.value
         methodology = table.header?.methodology?.value
         description = table.header?.description?.value
         language = table.header?.language?.code ?? "en"
+        sourceLanguage = language
         stages = table.stages
         flows = table.flows
         terms = check.files.flatMap(\.terms)
+        header = table.header
+        personaNodes = table.personas
         personas = table.personas.map { persona in
             PersonaCard(
                 id: check.interner.name(persona.name.symbol), name: persona.title.value, role: persona.role?.value,
@@ -110,6 +124,36 @@ public struct Program: Sendable {
         }
     }
 
+    /// The same playbook, its texts shown in `localization`'s language (those it translates) and
+    /// its runner's words, yes and no, and numbers in that language.
+    public func localized(_ localization: Localization) -> Program {
+        var program = self
+        program.localization = localization
+        program.language = localization.language
+        if let header {
+            program.title = program.shown(header.title)
+            program.methodology = header.methodology.map(program.shown)
+            program.description = header.description.map(program.shown)
+        }
+        program.personas = personaNodes.map { persona in
+            PersonaCard(
+                id: interner.name(persona.name.symbol), name: program.shown(persona.title), role: persona.role.map(program.shown),
+                context: persona.context.map(program.shown))
+        }
+        return program
+    }
+
+    /// A text that shows no values as the rep reads it: translated when the walk is.
+    public func shown(_ text: Text) -> String {
+        guard let translated = localization[text.span] else { return text.value }
+        return translated.written(interner.name)
+    }
+
+    /// An option's text as the rep reads it; for `yes` and `no`, nil.
+    public func shownOption(_ branch: Branch) -> String? {
+        branch.optionTitle.map(shown)
+    }
+
     /// The header marks some outcome `(win)` or `(loss)`: then the marks decide every tone.
     public var isToneDeclared: Bool { !outcomeMarks.isEmpty }
 
@@ -149,14 +193,18 @@ public struct Program: Sendable {
     public func define(_ word: String) -> [Term] {
         let typed = word.trimmingWhitespace()
         guard !typed.isEmpty else { return [] }
-        if let exact = terms.first(where: { $0.word.value.lowercased() == typed.lowercased() }) { return [exact] }
+        // A translated walk finds a term by its translated word and by the word as written.
+        let words = terms.map { localization.isEmpty ? [$0.word.value] : [shown($0.word), $0.word.value] }
+        if let exact = words.firstIndex(where: { $0.contains { $0.lowercased() == typed.lowercased() } }) { return [terms[exact]] }
         // Then without accents, as a rep types on a keyboard that has none (`khach hang`).
         let folded = LatinFolding.fold(typed)
-        if let exact = terms.first(where: { LatinFolding.fold($0.word.value) == folded }) { return [exact] }
-        return terms.filter { term in
-            let name = LatinFolding.fold(term.word.value)
-            return name.contains(folded) || folded.contains(name)
-        }
+        if let exact = words.firstIndex(where: { $0.contains { LatinFolding.fold($0) == folded } }) { return [terms[exact]] }
+        return terms.indices.filter { index in
+            words[index].contains { word in
+                let name = LatinFolding.fold(word)
+                return name.contains(folded) || folded.contains(name)
+            }
+        }.map { terms[$0] }
     }
 
     /// The block a place points into, or nil when the place does not fit this playbook.

@@ -20,7 +20,7 @@ public struct AnswerQueue: Sendable {
     public mutating func answer(to question: Question, in program: Program, words: YesNoWords) -> KeyedAnswer {
         let name = program.name(question.name.symbol)
         guard let given = next(for: name) else { return .none(question: name) }
-        switch parseAnswer(given.text, for: question, words: words) {
+        switch parseAnswer(given.text, for: question, words: words, keysOnly: true) {
         case .failure(let problem): return .unfit(question: name, text: given.text, line: lines[name] ?? 0, problem)
         case .success(let value): return .value(value, text: given.text)
         }

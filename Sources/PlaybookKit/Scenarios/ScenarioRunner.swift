@@ -99,7 +99,7 @@ public func runScenario(_ scenario: Scenario, program: Program, seed: UInt64 = 0
                 result.failures.append(
                     .notAnAnswer(
                         line: line, given: text, question: name, problem: problem,
-                        options: question.branches.compactMap(\.optionText)))
+                        options: question.branches.compactMap(\.optionKey)))
                 break walking
             case .value(let value, _):
                 // A question is asked in a stage, entered before it.

@@ -9,6 +9,9 @@ struct Keywords {
     let and, or, not: Symbol
     /// Words that cannot name a stage, flow, question or variable.
     let reserved: Swift.Set<Symbol>
+    /// The words that begin a line: under a question, one of them before a string is that line
+    /// misplaced (`say "..."`), not an option's key.
+    let lineWords: Swift.Set<Symbol>
     /// The same words, spelled.
     static let reservedWords = ["yes", "no", "and", "or", "not", "next", "end", "score"]
 
@@ -54,5 +57,9 @@ struct Keywords {
         or = intern("or")
         not = intern("not")
         reserved = Swift.Set(Self.reservedWords.map(intern))
+        lineWords = [
+            playbook, methodology, language, version, description, outcomes, use, term, persona, role, context, stage, flow,
+            goal, tip, exit, ask, say, buyer, set, `if`, `else`, call, `return`, end, next, why, score, feedback, best,
+        ]
     }
 }

@@ -74,12 +74,17 @@ extension Parser {
                 continue
             }
             let label: BranchLabel
+            var key: Name?
             if isKeyword(token, keywords.yes) {
                 label = .yes
             } else if isKeyword(token, keywords.no) {
                 label = .no
             } else if token.kind == .string {
                 label = .option(texts[token.textIndex].value)
+            } else if token.kind == .identifier, peekNext.kind == .string, !keywords.lineWords.contains(token.symbol) {
+                // `key "Text"`: an option with a stable key, which answers and records hold.
+                key = optionKey(token)
+                label = .option(interner.name(token.symbol))
             } else if token.kind == .identifier, let english = Self.nativeYesNo[interner.name(token.symbol)] {
                 let word = interner.name(token.symbol)
                 diagnostics.append(
@@ -92,8 +97,10 @@ extension Parser {
                 unknownKeyword(allowed: ["why", "tip", "yes", "no", "\"an option\""], context: "under a question")
                 continue
             }
-            guard branchFits(label, question: name, type: type, at: span(token)) else { continue }
+            let labelSpan = key == nil ? span(token) : Span(file: file, start: token.start, end: peekNext.end)
+            guard branchFits(label, question: name, type: type, at: labelSpan) else { continue }
             _ = advance()
+            let title = key == nil ? nil : texts[advance().textIndex]
             let first: Span? = switch label {
             case .yes: seenYes
             case .no: seenNo
@@ -102,21 +109,24 @@ extension Parser {
             if let first {
                 diagnostics.append(
                     Diagnostic(
-                        .duplicateBranch, "the answer \(describe(label)) has two branches", at: span(token),
+                        .duplicateBranch, "the answer \(describe(label)) has two branches", at: labelSpan,
                         label: "second branch", secondary: [Label(first, "first branch")],
-                        help: "merge them into one branch"))
+                        help: key == nil ? "merge them into one branch" : "give each option its own key"))
             } else {
                 switch label {
-                case .yes: seenYes = span(token)
-                case .no: seenNo = span(token)
-                case .option(let text): seenOptions[text] = span(token)
+                case .yes: seenYes = labelSpan
+                case .no: seenNo = labelSpan
+                case .option(let text): seenOptions[text] = labelSpan
                 }
             }
-            if let branch = parseBranch(child, label: label, at: span(token), context: context, depth: depth + 1) {
+            if let branch = parseBranch(
+                child, label: label, at: labelSpan, context: context, depth: depth + 1, key: key, title: title)
+            {
                 branches.append(branch)
             }
         }
-        if type == .choice, !branches.contains(where: { $0.optionText != nil }) {
+        if branches.contains(where: { $0.keyName != nil }) { sameTexts(branches, of: name) }
+        if type == .choice, !branches.contains(where: { $0.optionKey != nil }) {
             diagnostics.append(
                 Diagnostic(
                     .misplacedBranch, "choice question '\(interner.name(name.symbol))' has no options", at: askSpan,
@@ -124,6 +134,25 @@ extension Parser {
                     help: "indent the options under the question, one string per line: \"Option\" -> target"))
         }
         return question()
+    }
+
+    /// Two options of a question with keys that read the same: the rep could not tell them apart.
+    /// (Two without keys have the same label, reported as they are read.)
+    private mutating func sameTexts(_ branches: [Branch], of name: Name) {
+        var seen: [String: Branch] = [:]
+        for branch in branches {
+            guard let title = branch.optionTitle else { continue }
+            guard let first = seen[title.value] else {
+                seen[title.value] = branch
+                continue
+            }
+            guard first.keyName != nil || branch.keyName != nil else { continue }
+            diagnostics.append(
+                Diagnostic(
+                    .duplicateBranch, "two options of question '\(interner.name(name.symbol))' read \"\(title.value)\"",
+                    at: branch.span, label: "second option with this text", secondary: [Label(first.span, "first option")],
+                    help: "the rep could not tell them apart; reword one"))
+        }
     }
 
     func describe(_ label: BranchLabel) -> String {
@@ -172,15 +201,28 @@ extension Parser {
         var best: Span?
     }
 
+    /// The key of an option written `key "Text"`: a name, not a word of the language.
+    private mutating func optionKey(_ token: Token) -> Name {
+        if keywords.reserved.contains(token.symbol) {
+            diagnostics.append(
+                Diagnostic(
+                    .unexpectedToken, "'\(interner.name(token.symbol))' is a word of the language and cannot be an option's key",
+                    at: span(token), label: "reserved word", help: "choose another key"))
+        }
+        return Name(symbol: token.symbol, span: span(token))
+    }
+
     /// The rest of a branch line (`-> target`, or nothing) and the block under it.
     private mutating func parseBranch(
-        _ line: Int, label: BranchLabel, at span: Span, context: StepContext, depth: Int
+        _ line: Int, label: BranchLabel, at span: Span, context: StepContext, depth: Int, key: Name?, title: Text?
     ) -> Branch? {
         if accept(.arrow) != nil {
             let target = parseTarget(after: "'->'")
             endOfLine(after: "the target")
             noChildren(line, under: "a branch that jumps", help: "a branch either jumps ('-> target') or has a block, not both")
-            return Branch(label: label, span: span, target: target, body: [], score: nil, feedback: nil, isBest: false)
+            return Branch(
+                label: label, span: span, target: target, body: [], score: nil, feedback: nil, isBest: false, key: key,
+                title: title)
         }
         endOfLine(after: "the answer")
         var body = emptyBlock(under: line)
@@ -204,7 +246,7 @@ extension Parser {
         }
         return Branch(
             label: label, span: span, target: nil, body: body, score: parts.score?.0, feedback: parts.feedback,
-            isBest: parts.best != nil)
+            isBest: parts.best != nil, key: key, title: title)
     }
 
     /// `score +3`, `feedback "..."` or `best` under an option (`feedback` under `yes` or `no`

@@ -95,7 +95,7 @@ struct PlaybookTests {
         #expect(fit.why == nil && fit.tip == nil)
         #expect(size.type == .number(NumberRange(low: 1, high: 10)))
         #expect(fit.branches.map(\.label) == [.yes, .no])
-        #expect(fit.branches.map(\.optionText) == [nil, nil])
+        #expect(fit.branches.map(\.optionKey) == [nil, nil])
         #expect(fit.branches.allSatisfy { $0.score == nil && $0.feedback == nil && !$0.isBest })
         #expect(fit.branches[0].target == nil && fit.branches[1].target != nil)
         guard case .end(let ending)? = fit.branches[1].target else {

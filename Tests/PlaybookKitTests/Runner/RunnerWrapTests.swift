@@ -25,7 +25,7 @@ struct RunnerWrapTests {
             }
             let answer: Value
             switch question.type {
-            case .choice: answer = .text(question.branches.compactMap(\.optionText)[0])
+            case .choice: answer = .text(question.branches.compactMap(\.optionKey)[0])
             case .yesNo: answer = .bool(true)
             case .number(let range): answer = .number(range?.low ?? 1)
             case .scale(let range): answer = .number(range.low)

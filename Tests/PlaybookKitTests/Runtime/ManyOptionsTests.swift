@@ -32,7 +32,7 @@ struct ManyOptionsTests {
         }
         for index in [0, 1, 8, 9, 1_500, 2_998, 2_999] {
             let text = "Option \(index)"
-            #expect(question.branchIndex(of: .option(text)) == question.branches.firstIndex { $0.optionText == text })
+            #expect(question.branchIndex(of: .option(text)) == question.branches.firstIndex { $0.optionKey == text })
             #expect(BranchSide.answered(question, .text(text)) == .answer(question: question.name.symbol, side: index))
             var walk = Walk(program: program, seed: 0)
             _ = walk.next()

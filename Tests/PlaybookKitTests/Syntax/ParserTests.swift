@@ -30,7 +30,7 @@ struct ParserTests {
             return
         }
         #expect(role.type == .choice)
-        #expect(role.branches.map(\.optionText) == ["Economic buyer", "Champion", "End user", "Not the right person"])
+        #expect(role.branches.map(\.optionKey) == ["Economic buyer", "Champion", "End user", "Not the right person"])
         guard case .end(let ending)? = role.branches[3].target else {
             Issue.record("the last option does not end")
             return
