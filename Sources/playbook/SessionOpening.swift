@@ -22,7 +22,7 @@ enum SessionOpening {
         while true {
             let id = RunCommand.sessionID()
             let info = SessionInfo(
-                id: id, mode: request.mode, playbookTitle: program.title, playbookPath: RunCommand.absolute(path),
+                id: id, mode: request.mode, playbookTitle: program.sourceTitle, playbookPath: RunCommand.absolute(path),
                 playbookVersion: program.version, playbookHash: SourceFile.contentHash(check.sources), language: program.language,
                 rep: request.rep, deal: request.deal, seed: request.seed, persona: request.practice?.persona?.id,
                 personaName: request.practice?.persona?.name, holdFeedback: request.practice?.holdFeedback ?? false)

@@ -70,11 +70,18 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case repeatedQuestion = "PB0708"
     case badExpectLine = "PB0709"
     case conflictingExpectations = "PB0710"
+    // Translation files (`.po`) checked against their playbook.
+    case poSyntax = "PB0801"
+    case placeholderMismatch = "PB0802"
+    case optionCollision = "PB0803"
+    case missingTranslation = "PB0804"
+    case fuzzyTranslation = "PB0805"
+    case staleTranslation = "PB0806"
 
     public var severity: Severity {
         switch self {
         case .unreachable, .unusedFlow, .exitNeverChecked, .duplicateTerm, .optionReadsAsCommand, .scoredWithoutBest,
-            .bestScoresLower, .feedbackNotOnChoice, .noWinOutcome:
+            .bestScoresLower, .feedbackNotOnChoice, .noWinOutcome, .missingTranslation, .fuzzyTranslation, .staleTranslation:
             .warning
         default: .error
         }
@@ -146,6 +153,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .repeatedQuestion: "repeated-question"
         case .badExpectLine: "bad-expect-line"
         case .conflictingExpectations: "conflicting-expectations"
+        case .poSyntax: "po-syntax"
+        case .placeholderMismatch: "placeholder-mismatch"
+        case .optionCollision: "option-collision"
+        case .missingTranslation: "missing-translation"
+        case .fuzzyTranslation: "fuzzy-translation"
+        case .staleTranslation: "stale-translation"
         }
     }
 

@@ -16,6 +16,8 @@ public struct TextUnit: Sendable, Hashable {
     public var placeholders: [String]
     /// Shown with `{name}`s filled in while the walk runs (a `say`, a question...).
     public var showsValues: Bool
+    /// For an option's text, the id of its question: the rep tells its options apart by their texts.
+    public var optionOf: String? = nil
 }
 
 /// The texts of one playbook file that a rep may see, in source order.
@@ -38,7 +40,7 @@ public struct TextUnits {
 
     private func name(_ name: Name) -> String { interner.name(name.symbol) }
 
-    private mutating func add(_ text: Text?, _ context: String, _ what: String, showsValues: Bool = false) {
+    private mutating func add(_ text: Text?, _ context: String, _ what: String, showsValues: Bool = false, optionOf: String? = nil) {
         guard let text, !text.value.isEmpty else { return }
         let written = showsValues ? template(text) : text.value
         var placeholders: [String] = []
@@ -49,7 +51,7 @@ public struct TextUnits {
         units.append(
             TextUnit(
                 context: context, source: written, span: text.span, what: what, placeholders: placeholders,
-                showsValues: showsValues))
+                showsValues: showsValues, optionOf: optionOf))
     }
 
     private mutating func collect(_ file: PlaybookFile) {
@@ -131,7 +133,7 @@ public struct TextUnits {
             if let title = branch.optionTitle {
                 if let key = branch.keyName { part += " \(name(key))" }
                 let keyNote = branch.keyName.map { " (key '\(name($0))')" } ?? ""
-                add(title, part, "an option of question '\(id)'\(keyNote): “\(question.text.value)”")
+                add(title, part, "an option of question '\(id)'\(keyNote): “\(question.text.value)”", optionOf: id)
             } else {
                 part = "\(context).\(branch.label == .yes ? "yes" : "no")"
             }

@@ -8,12 +8,16 @@ enum CheckCommand: Subcommand {
         Checks each playbook, and the files it brings in with 'use', and reports every
         problem found: syntax, names, types, and proofs about the flowchart (every walk can
         reach an outcome, nothing is read before it is asked or set, nothing is unreachable).
+        The translation files beside each file (discovery.vi.po for discovery.playbook) are
+        checked too: their syntax, their placeholders, options that read alike, and texts
+        missing, fuzzy or no longer in the playbook.
 
         options:
           --format FORMAT  human (default): source lines with carets, notes and help
                            short: file:line:column: severity: message [CODE]
                            json: one JSON document with every diagnostic
-          --strict         warnings fail the check too
+          --strict         warnings fail the check too (untranslated texts among them)
+          --lang LANG      check only the translation into LANG (default: every one found)
           --color WHEN     auto (default: on a terminal, never with NO_COLOR), always, never
           -h, --help       show this help
 
@@ -31,13 +35,14 @@ enum CheckCommand: Subcommand {
     static let name = "check"
     static let operands = "FILE..."
     static let summary = "check playbooks and report every problem found"
-    static let valued: Set<String> = ["--format", "--color"]
+    static let valued: Set<String> = ["--format", "--color", "--lang"]
     static let flags: Set<String> = ["--strict"]
 
     static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let format: DiagnosticFormat = try arguments.choice("--format", default: .human)
         let color = Terminal.wantsColor(1, choice: try arguments.choice("--color", default: ColorChoice.auto))
         guard !arguments.operands.isEmpty else { throw UsageError("check needs at least one playbook file") }
+        let languages = try TranslateCommand.languages(arguments)
 
         var status: Int32 = 0
         var report = CheckReport()
@@ -52,8 +57,10 @@ enum CheckCommand: Subcommand {
                 result = checked
             }
             keep.append(result)
-            let diagnostics = result.diagnostics
-            let renderer = DiagnosticRenderer(sources: result.sources, color: color, words: ReportWords(language: result.language))
+            let translations = TranslationFolder.read(for: result, languages: languages.isEmpty ? nil : languages)
+            let diagnostics = result.diagnostics + translations.diagnostics(for: result)
+            let renderer = DiagnosticRenderer(
+                sources: translations.sources(after: result), color: color, words: ReportWords(language: result.language))
             if diagnostics.errorCount > 0 || (arguments.has("--strict") && diagnostics.warningCount > 0) {
                 status = max(status, 1)
             }

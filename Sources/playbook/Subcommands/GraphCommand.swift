@@ -22,6 +22,7 @@ enum GraphCommand: Subcommand {
                            arrow, and the exit criteria of each stage
           --stage ID       draw this stage alone, with an arrow to each stage it leads to
           --output FILE    write to FILE instead of standard output
+          --lang LANG      the playbook's texts in LANG, from its translation files
           -h, --help       show this help
 
         exit status: 0 drawn, 1 the playbook has errors,
@@ -39,14 +40,16 @@ enum GraphCommand: Subcommand {
     static let name = "graph"
     static let operands = "FILE"
     static let summary = "draw the playbook as a flowchart (mermaid, dot or svg)"
-    static let valued: Set<String> = ["--format", "--stage", "--output"]
+    static let valued: Set<String> = ["--format", "--stage", "--output", "--lang"]
     static let flags: Set<String> = ["--detail"]
 
     static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let format: Format = try arguments.choice("--format", default: .mermaid)
         guard let path = arguments.operands.first else { throw UsageError("graph needs a playbook file") }
         guard arguments.operands.count == 1 else { throw UsageError("graph draws one playbook at a time") }
-        guard let (program, _) = try CheckedProgram.load(at: path, keep: &keep) else { return 1 }
+        guard let (program, _) = try CheckedProgram.load(at: path, keep: &keep, language: try CheckedProgram.language(arguments)) else {
+            return 1
+        }
 
         var stage: Int?
         if let id = arguments.value("--stage") {

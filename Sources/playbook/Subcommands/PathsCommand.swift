@@ -20,6 +20,7 @@ enum PathsCommand: Subcommand {
           --to OUTCOME     list example walks to OUTCOME
           --limit N        with --to: at most N walks (default 10)
           --format FORMAT  human (default), or json (counts as exact decimal strings)
+          --lang LANG      the playbook's texts in LANG, from its translation files
           -h, --help       show this help
 
         exit status: 0 done, 1 the playbook has errors (they are printed),
@@ -32,7 +33,7 @@ enum PathsCommand: Subcommand {
     static let name = "paths"
     static let operands = "FILE"
     static let summary = "count the walks to each outcome; shortest, longest and example walks"
-    static let valued: Set<String> = ["--to", "--limit", "--format"]
+    static let valued: Set<String> = ["--to", "--limit", "--format", "--lang"]
     static let flags: Set<String> = []
 
     static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
@@ -42,7 +43,10 @@ enum PathsCommand: Subcommand {
         }
         let limit = try parseLimit(arguments.value("--limit"))
         if limit != nil, arguments.value("--to") == nil { throw UsageError("--limit goes with --to") }
-        guard let (program, _) = try CheckedProgram.load(at: path, keep: &keep, purpose: "analysing its walks") else { return 1 }
+        guard
+            let (program, _) = try CheckedProgram.load(
+                at: path, keep: &keep, purpose: "analysing its walks", language: try CheckedProgram.language(arguments))
+        else { return 1 }
         guard !program.stages.isEmpty else {
             throw UsageError("'\(path)' has no stages: it is a library of flows for playbooks to 'use', with no walks of its own")
         }

@@ -17,6 +17,7 @@ enum PracticeCommand: Subcommand {
         options:
           --persona ID      the buyer to face (default: one of the playbook's, at random)
           --feedback WHEN   now (default): after each move; end: all at the end, like a test
+          --lang LANG       rehearse in LANG (vi, he, zh, th...), from the translation files
           --rep NAME        who is practising (kept in the record, used by --history)
           --seed N          picks the persona and the buyer's lines (default: random on a
                             terminal, 0 otherwise)

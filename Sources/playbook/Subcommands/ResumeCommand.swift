@@ -41,7 +41,9 @@ enum ResumeCommand: Subcommand {
             if let note = RecordNotes.skipped(log, of: location.path) { Terminal.error(TerminalText.safe(note, lines: true)) }
             let loaded: (Program, CheckResult)?
             do {
-                loaded = try CheckedProgram.load(at: arguments.value("--playbook") ?? info.playbookPath, keep: &keep)
+                // The session goes on in the language it was started in.
+                loaded = try CheckedProgram.load(
+                    at: arguments.value("--playbook") ?? info.playbookPath, keep: &keep, language: info.language)
             } catch {
                 throw StoreError(error.message + " (if the playbook moved, give it with --playbook FILE)")
             }

@@ -14,6 +14,8 @@ enum RunCommand: Subcommand {
         with --answers, the output is plain and the same on every run with the same seed.
 
         options:
+          --lang LANG       show the playbook in LANG (vi, he, zh, th...) from its translation
+                            files (docs/translations.md); the runner's words follow it
           --rep NAME        who is selling (kept in the record)
           --deal NAME       the deal or account (kept in the record)
           --answers FILE    answers by question, in the format of a .scenarios file
@@ -33,7 +35,7 @@ enum RunCommand: Subcommand {
         """
 
     /// The options of every recorded session, `run` and `practice`.
-    static let sessionOptions: Set<String> = ["--rep", "--deal", "--answers", "--scenario", "--seed", "--sessions", "--color", "--width"]
+    static let sessionOptions: Set<String> = ["--lang", "--rep", "--deal", "--answers", "--scenario", "--seed", "--sessions", "--color", "--width"]
 
     static let name = "run"
     static let operands = "FILE"
@@ -60,7 +62,9 @@ enum RunCommand: Subcommand {
         } else if arguments.value("--scenario") != nil {
             throw UsageError("--scenario goes with --answers")
         }
-        guard let (program, check) = try CheckedProgram.load(at: path, keep: &keep) else { return 1 }
+        guard let (program, check) = try CheckedProgram.load(at: path, keep: &keep, language: try CheckedProgram.language(arguments)) else {
+            return 1
+        }
         let options = try practice.map { request throws(UsageError) in try request.options(for: program, seed: seed) }
         let color = Terminal.wantsColor(STDOUT_FILENO, choice: try arguments.choice("--color", default: ColorChoice.auto))
         let width = try Terminal.widthOption(arguments)

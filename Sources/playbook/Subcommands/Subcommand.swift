@@ -24,7 +24,7 @@ enum Subcommands {
         [
             CheckCommand.self, FormatCommand.self, RunCommand.self, PracticeCommand.self, ResumeCommand.self, ShowCommand.self,
             SessionsCommand.self, ServeCommand.self, ReportCommand.self, ExportCommand.self, TestCommand.self, GraphCommand.self, PathsCommand.self,
-            LspCommand.self,
+            LspCommand.self, TranslateCommand.self,
         ]
     }
 
@@ -48,7 +48,7 @@ enum Subcommands {
             Run 'playbook <command> --help' for a command's options. The documentation comes with
             playbook's source, in its docs folder: language.md (the language, construct by construct),
             running.md (run, practice, resume, show, sessions, test), format.md (fmt's layout),
-            serve.md (the web app), sessions.md (the record format), report.md, graph.md,
+            serve.md (the web app), sessions.md (the record format), translations.md, report.md, graph.md,
             analysis.md, and diagnostics/ (a page per diagnostic code, with examples).
 
             """

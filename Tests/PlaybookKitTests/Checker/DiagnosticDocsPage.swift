@@ -7,7 +7,7 @@ import Foundation
 ///
 /// A ```playbook block is one file, named by a line before it that ends with the name in
 /// backticks and a colon ("with `libraries/step64.playbook`:"), else `main.playbook`; a
-/// ```scenarios block likewise, else `main.scenarios`. The ```text block of "Wrong" is what
+/// ```scenarios block likewise, else `main.scenarios`; a ```po block, else `main.vi.po`. The ```text block of "Wrong" is what
 /// `playbook check main.playbook` prints, or `playbook test main.scenarios` for an example with a
 /// scenario file. Marks, each an HTML comment
 /// alone on its line in "Wrong", say where a page shows more or less than its fixture:
@@ -95,8 +95,8 @@ struct DiagnosticDocsPage {
     private mutating func add(_ text: String, fence: String, section: String, name: String?, isVariation: Bool) {
         let last = examples.count - 1
         // A file's block: its fence says its kind, and a name given before it must be of that kind.
-        let isFile = fence == "playbook" || fence == "scenarios"
-        let file = name ?? (fence == "scenarios" ? DiagnosticFixtureTests.scenarios : "main.playbook")
+        let isFile = fence == "playbook" || fence == "scenarios" || fence == "po"
+        let file = name ?? (fence == "scenarios" ? DiagnosticFixtureTests.scenarios : fence == "po" ? "main.vi.po" : "main.playbook")
         if isFile, !file.hasSuffix("." + fence) { problems.append("a ```\(fence) block named \(file)") }
         switch (section, fence, isVariation) {
         case ("Wrong", "text", true):

@@ -29,15 +29,17 @@ struct DiagnosticDocsTests {
 
     /// What `playbook check main.playbook` prints for these files: the diagnostics and the summary.
     static func printed(_ loader: MemoryLoader) throws -> (text: String, result: CheckResult) {
-        let result = try checkPlaybook(at: "main.playbook", loader: loader).get()
-        let renderer = DiagnosticRenderer(sources: result.sources, color: false)
-        let errors = result.diagnostics.errorCount
-        let warnings = result.diagnostics.warningCount
+        let (result, sources, diagnostics) = try DiagnosticFixtureTests.checked(loader)
+        let renderer = DiagnosticRenderer(sources: sources, color: false)
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
         var counts: [String] = []
         if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         let summary = "main.playbook: " + (counts.isEmpty ? "no problems found" : counts.joined(separator: ", ")) + "\n"
-        return (result.diagnostics.map { renderer.human($0) + "\n" }.joined() + summary, result)
+        var checked = result
+        checked.diagnostics = diagnostics
+        return (diagnostics.map { renderer.human($0) + "\n" }.joined() + summary, checked)
     }
 
     /// What `playbook test main.scenarios` prints on standard error when the scenario file has

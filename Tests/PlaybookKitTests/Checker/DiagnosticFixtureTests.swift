@@ -6,7 +6,8 @@ import Testing
 /// Every folder under Fixtures/diagnostics is a broken playbook (`main.playbook`, with any files it
 /// uses) and `expected.txt`, the exact human rendering of what `check` reports; or a playbook that
 /// checks clean, a broken scenario file for it (`main.scenarios`), and `expected.txt`, the human
-/// rendering of what `test` reports of the scenario file.
+/// rendering of what `test` reports of the scenario file. A fixture with translation files
+/// (`main.vi.po`) shows what `check` reports of them.
 struct DiagnosticFixtureTests {
     static let scenarios = "main.scenarios"
 
@@ -26,7 +27,7 @@ struct DiagnosticFixtureTests {
             var isFolder: ObjCBool = false
             let full = base.appendingPathComponent(relative).path
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue,
-                relative.hasSuffix(".playbook") || relative.hasSuffix(".scenarios")
+                relative.hasSuffix(".playbook") || relative.hasSuffix(".scenarios") || relative.hasSuffix(".po")
             else { continue }
             files[relative] = Array(try Data(contentsOf: URL(fileURLWithPath: full)))
         }
@@ -43,11 +44,19 @@ struct DiagnosticFixtureTests {
             sources = [SourceFile(path: Self.scenarios, bytes: scenarios)]
             diagnostics = parseScenarios(sources[0]).diagnostics
         } else {
-            let result = try checkPlaybook(at: "main.playbook", loader: MemoryLoader(bytes: files)).get()
-            (sources, diagnostics) = (result.sources, result.diagnostics)
+            (_, sources, diagnostics) = try checked(MemoryLoader(bytes: files))
         }
         let renderer = DiagnosticRenderer(sources: sources, color: false)
         return diagnostics.map { renderer.human($0) + "\n" }.joined()
+    }
+
+    /// `check main.playbook` of files in memory, with the translation files among them
+    /// (`main.vi.po`), as `playbook check` reads those beside the playbook.
+    static func checked(_ loader: MemoryLoader) throws -> (CheckResult, [SourceFile], [Diagnostic]) {
+        let result = try checkPlaybook(at: "main.playbook", loader: loader).get()
+        let languages = loader.files.keys.compactMap { TranslationPaths.language(ofFileNamed: $0, for: "main.playbook") }.sorted()
+        let translations = Translations.read(for: result, languages: { $0 == "main.playbook" ? languages : [] }, loader: loader)
+        return (result, translations.sources(after: result), result.diagnostics + translations.diagnostics(for: result))
     }
 
     @Test(arguments: fixtureNames)

@@ -13,7 +13,7 @@ struct HelpTextTests {
 
     @Test func everyCommandIsListedAndAnswersItsHelp() throws {
         let commands = try Self.listedCommands()
-        #expect(commands == ["check", "fmt", "run", "practice", "resume", "show", "sessions", "serve", "report", "export", "test", "graph", "paths", "lsp"])
+        #expect(commands == ["check", "fmt", "run", "practice", "resume", "show", "sessions", "serve", "report", "export", "test", "graph", "paths", "lsp", "translate"])
         for command in commands {
             for flag in ["--help", "-h"] {
                 let run = try CommandLineTests.Workspace().run([command, flag])
