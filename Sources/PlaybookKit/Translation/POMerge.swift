@@ -49,10 +49,12 @@ public enum POMerge {
         let candidates = old.indices.filter { !used[$0] && !old[$0].isHeader && !old[$0].translation.isEmpty }
         var byContext: [String: [Int]] = [:]
         for index in candidates { byContext[old[index].context ?? "", default: []].append(index) }
+        var contextCounts: [String: Int] = [:]
+        for entry in template { contextCounts[entry.context ?? "", default: 0] += 1 }
         for index in unmatched {
             let fresh = template[index]
             let sameContext = byContext[fresh.context ?? "", default: []].filter { !used[$0] }
-            let freshCount = template.count { $0.context == fresh.context }
+            let freshCount = contextCounts[fresh.context ?? "", default: 0]
             var match: Int?
             if sameContext.count == 1, freshCount == 1 || similarity(old[sameContext[0]].id, fresh.id) >= 0.3 {
                 match = sameContext[0]

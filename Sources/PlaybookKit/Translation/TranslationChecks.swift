@@ -34,7 +34,7 @@ struct TranslationChecks {
             if let unit = unitsByKey[entry.key] { placeholders(entry, unit) }
         }
         collisions(live)
-        missing(live, unitsByKey)
+        missing(live)
         fuzzy()
         stale(unitsByKey)
     }
@@ -105,7 +105,7 @@ struct TranslationChecks {
         }
     }
 
-    private mutating func missing(_ live: [POKey: POEntry], _ unitsByKey: [POKey: TextUnit]) {
+    private mutating func missing(_ live: [POKey: POEntry]) {
         var absent: [TextUnit] = []
         var empty: [TextUnit] = []
         var seen = Set<POKey>()
