@@ -19,6 +19,9 @@ public struct PlaybookFacts: Sendable {
     }
 
     public var language: String
+    /// The playbook's title in `language`, when the program is translated; else nil, and the
+    /// report gives the title the records hold.
+    public var translatedTitle: String?
     public var stages: [StageFact]
     /// In the order a walk meets them: each stage's in source order, a called flow's at its first call.
     public var questions: [QuestionFact]
@@ -26,6 +29,7 @@ public struct PlaybookFacts: Sendable {
 
     public init(program: Program) {
         language = program.language
+        translatedTitle = program.localization.isEmpty ? nil : program.title
         stages = program.stages.map { StageFact(id: program.name($0.name.symbol), title: program.shown($0.title)) }
         var questions: [QuestionFact] = []
         var seen = Set<Symbol>()

@@ -217,7 +217,7 @@ struct ReportSheet {
         case "yes/no":
             let yesNo = YesNoWords(language: words.language)
             answers = [(yesNo.yes.first ?? "yes", "yes", question.yes), (yesNo.no.first ?? "no", "no", question.no)]
-        case "choice": answers = question.options.map { ($0.option, $0.option, $0.count) }
+        case "choice": answers = question.options.map { ($0.option, $0.key, $0.count) }
         case "scale": answers = question.values.map { (say.number($0.value), Value.format($0.value), $0.count) }
         default: break
         }

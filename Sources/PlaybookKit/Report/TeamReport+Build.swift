@@ -1,23 +1,22 @@
 extension TeamReport {
     /// The report of what `reader` tallied. `facts` gives what the playbook at a path says, or
-    /// nil when it cannot be read; `asOf` is "now", in milliseconds since 1970.
-    public init(_ reader: RecordReader, facts: (PlaybookKey) -> PlaybookFacts?, asOf: Int64) {
+    /// nil when it cannot be read; `asOf` is "now", in milliseconds since 1970. `language`, when
+    /// given, is the report's own (`report --lang`); else each playbook's.
+    public init(_ reader: RecordReader, facts: (PlaybookKey) -> PlaybookFacts?, asOf: Int64, language: String? = nil) {
         self.asOf = asOf
         reader.finish()
         playbooks = reader.playbooks.compactMap { key in
-            reader.tallies[key].map { PlaybookReport($0, facts: facts(key), asOf: asOf) }
+            reader.tallies[key].map { PlaybookReport($0, facts: facts(key), asOf: asOf, language: language) }
         }
     }
 }
 
 extension PlaybookReport {
-    init(_ tally: PlaybookTally, facts: PlaybookFacts?, asOf: Int64) {
-        title = tally.title
+    init(_ tally: PlaybookTally, facts: PlaybookFacts?, asOf: Int64, language: String?) {
+        title = facts?.translatedTitle ?? tally.title
         path = tally.path
         source = facts == nil ? .records : .playbook
-        language =
-            facts?.language
-            ?? Self.most(tally.languages) ?? "en"
+        self.language = language ?? facts?.language ?? Self.most(tally.languages) ?? "en"
         let declared = facts?.tone ?? { OutcomeTone.of($0, declared: nil) }
         func tone(_ outcome: String) -> OutcomeTone { declared(outcome) }
         func won(_ outcomes: [String: Int]) -> Int { Self.count(outcomes, .good, tone) }
@@ -117,13 +116,13 @@ extension PlaybookReport {
         return order.map { id, fact in
             let counts = tally.questions[id] ?? PlaybookTally.QuestionTally()
             let type = fact?.type ?? Self.most(counts.types) ?? ""
-            var options: [(option: String, count: Int)] = []
+            var options: [(key: String, option: String, count: Int)] = []
             if type == "choice" {
                 let listed = fact?.options ?? []
-                options = listed.map { (option: fact?.optionTexts[$0] ?? $0, count: counts.options[$0] ?? 0) }
+                options = listed.map { (key: $0, option: fact?.optionTexts[$0] ?? $0, count: counts.options[$0] ?? 0) }
                 let listedSet = Set(listed)
                 options += counts.options.filter { !listedSet.contains($0.key) }
-                    .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { (option: $0.key, count: $0.value) }
+                    .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { (key: $0.key, option: $0.key, count: $0.value) }
             }
             let numbers = counts.numbers.sorted()
             var quartiles: (min: Double, q1: Double, median: Double, q3: Double, max: Double)?

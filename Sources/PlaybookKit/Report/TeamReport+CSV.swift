@@ -100,7 +100,7 @@ extension PlaybookReport {
         let answers: [(answer: String, count: Int)] =
             switch question.type {
             case "yes/no": [("yes", question.yes), ("no", question.no)]
-            case "choice": question.options.map { ($0.option, $0.count) }
+            case "choice": question.options.map { ($0.key, $0.count) }
             case "scale": question.values.map { (Value.format($0.value), $0.count) }
             default: []
             }

@@ -64,7 +64,9 @@ extension QuestionFigures {
             fields["yes"] = .int(yes)
             fields["no"] = .int(no)
         case "choice":
-            fields["options"] = .object(Dictionary(options.map { ($0.option, JSON.int($0.count)) }, uniquingKeysWith: { $1 }))
+            fields["options"] = .object(Dictionary(options.map { ($0.key, JSON.int($0.count)) }, uniquingKeysWith: { $1 }))
+            let texts = options.filter { $0.option != $0.key }
+            if !texts.isEmpty { fields["option_texts"] = .object(Dictionary(texts.map { ($0.key, JSON.string($0.option)) }, uniquingKeysWith: { $1 })) }
         case "number":
             fields["min"] = .optional(quartiles?.min)
             fields["q1"] = .optional(quartiles?.q1)

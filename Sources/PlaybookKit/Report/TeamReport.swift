@@ -84,8 +84,9 @@ public struct QuestionFigures: Sendable {
     public var lastBeforeLoss: Int
     public var yes: Int
     public var no: Int
-    /// Choice: each option with its count, the playbook's options first, in their order.
-    public var options: [(option: String, count: Int)]
+    /// Choice: each option's key (as records hold it) and text (as the report shows it) with its
+    /// count, the playbook's options first, in their order.
+    public var options: [(key: String, option: String, count: Int)]
     /// Number: minimum, quartiles, maximum.
     public var quartiles: (min: Double, q1: Double, median: Double, q3: Double, max: Double)?
     /// Scale: the mean and each value's count.

@@ -115,7 +115,7 @@ final class WebSessions: Sendable {
     func reportPage() -> String? {
         let files = RecordFiles(operands: [store.directory])
         let reading = RecordReading(files.paths, filter: ReportFilter(), keepDeals: false)
-        let report = TeamReport(reading.reader, facts: PlaybookFacts.load, asOf: Int64(now() * 1000))
+        let report = TeamReport(reading.reader, facts: { PlaybookFacts.load($0) }, asOf: Int64(now() * 1000))
         return report.playbooks.isEmpty ? nil : report.html()
     }
 

@@ -40,7 +40,7 @@ enum ExportCommand: Subcommand {
         let options = try RecordOptions(arguments, command: "export")
         if format == .csv {
             guard let reading = options.read(keepDeals: true) else { return 1 }
-            let report = TeamReport(reading.reader, facts: PlaybookFacts.load, asOf: 0)
+            let report = TeamReport(reading.reader, facts: { PlaybookFacts.load($0) }, asOf: 0)
             return options.deliver(report.exportCSV())
         }
         let files = RecordFiles(operands: options.operands)

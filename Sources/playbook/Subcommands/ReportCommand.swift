@@ -20,6 +20,8 @@ enum ReportCommand: Subcommand {
           --format FORMAT   text (default), markdown, json, csv or html
           --table TABLE     with --format csv: funnel, questions, reps, versions or deals
           --color WHEN      auto (default), always or never
+          --lang LANG       the report's words, and the playbook's texts where it has a
+                            translation file (docs/translations.md), in LANG
           --output FILE     write the report to FILE instead of standard output
           --sessions DIR    your sessions folder, read when no folder or file is given
           -h, --help        show this help
@@ -31,7 +33,7 @@ enum ReportCommand: Subcommand {
     static let name = "report"
     static let operands = "[FOLDER|FILE]..."
     static let summary = "measure a team's recorded deals, per playbook"
-    static let valued: Set<String> = RecordOptions.valued.union(["--format", "--table", "--color", "--as-of"])
+    static let valued: Set<String> = RecordOptions.valued.union(["--format", "--table", "--color", "--as-of", "--lang"])
     static let flags: Set<String> = []
 
     static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
@@ -51,9 +53,10 @@ enum ReportCommand: Subcommand {
             }
             return time
         } ?? Int64(now() * 1000)
+        let language = try CheckedProgram.language(arguments)
         let options = try RecordOptions(arguments, command: "report")
         guard let reading = options.read(keepDeals: table == .deals) else { return 1 }
-        var report = TeamReport(reading.reader, facts: PlaybookFacts.load, asOf: asOf)
+        var report = TeamReport(reading.reader, facts: { PlaybookFacts.load($0, language: language) }, asOf: asOf, language: language)
         report.files = reading.tally.sessions
         report.skippedLines = reading.tally.skippedLines
         report.filesWithSkippedLines = reading.tally.filesWithSkippedLines
@@ -200,11 +203,17 @@ struct RecordOptions {
 }
 
 extension PlaybookFacts {
-    /// What the playbook a report's records name says, when it is where they say and checks.
-    static func load(_ key: PlaybookKey) -> PlaybookFacts? {
+    /// What the playbook a report's records name says, when it is where they say and checks; its
+    /// texts in `language` when given and it has a translation into it (else with a note, as written).
+    static func load(_ key: PlaybookKey, language: String? = nil) -> PlaybookFacts? {
         guard case .success(let check) = checkPlaybook(at: key.path, loader: FileSystemLoader()), let program = Program(check) else {
             return nil
         }
-        return PlaybookFacts(program: program)
+        guard let language else { return PlaybookFacts(program: program) }
+        guard let translated = CheckedProgram.translated(program, check, into: language, path: key.path) else {
+            Terminal.error("playbook: note: \(TerminalText.safe(key.path)) has no translation into \(language); its texts are shown as written\n")
+            return PlaybookFacts(program: program)
+        }
+        return PlaybookFacts(program: translated)
     }
 }

@@ -83,8 +83,7 @@ enum TranslateCommand: Subcommand {
 
     /// The checked playbook, or nil after printing its errors: texts are read from a playbook that checks.
     private static func checked(_ path: String, keep: inout [CheckResult]) throws(UsageError) -> CheckResult? {
-        guard let (_, check) = try CheckedProgram.load(at: path, keep: &keep, purpose: "translating it") else { return nil }
-        return check
+        try CheckedProgram.checked(at: path, keep: &keep, purpose: "translating it")
     }
 
     private static func template(_ check: CheckResult, file index: Int) -> [POEntry] {
