@@ -1,26 +1,34 @@
 /// Writes a PO file as GNU gettext lays one out, so that `msgfmt --check` accepts it and a
 /// translation tool's diff of it stays small: comments in gettext's order, a text with line
 /// breaks written one line per string, and no other wrapping.
+///
+/// It writes UTF-8 bytes: every character it escapes is ASCII, and no byte of a longer UTF-8
+/// sequence is, so a text is escaped byte by byte.
 public enum POWriter {
     public static func write(_ po: POFile) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(po.entries.count * 160)
         if let header = po.header { entry(header, into: &out) }
         for entry in po.entries where !entry.isObsolete {
-            if !out.isEmpty { out += "\n" }
+            if !out.isEmpty { out.append(newline) }
             self.entry(entry, into: &out)
         }
         for entry in po.entries where entry.isObsolete {
-            if !out.isEmpty { out += "\n" }
+            if !out.isEmpty { out.append(newline) }
             self.entry(entry, into: &out)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func entry(_ entry: POEntry, into out: inout String) {
-        for note in entry.translatorComments { out += note.isEmpty ? "#\n" : "# \(oneLine(note))\n" }
-        for note in entry.extractedComments { out += "#. \(oneLine(note))\n" }
-        if !entry.references.isEmpty, !entry.isObsolete { out += "#: \(entry.references.joined(separator: " "))\n" }
-        if !entry.flags.isEmpty { out += "#, \(entry.flags.joined(separator: ", "))\n" }
+    private static let newline = UInt8(ascii: "\n")
+
+    private static func entry(_ entry: POEntry, into out: inout [UInt8]) {
+        for note in entry.translatorComments {
+            if note.isEmpty { out += "#\n".utf8 } else { comment("# ", note, into: &out) }
+        }
+        for note in entry.extractedComments { comment("#. ", note, into: &out) }
+        if !entry.references.isEmpty, !entry.isObsolete { comment("#: ", entry.references.joined(separator: " "), into: &out) }
+        if !entry.flags.isEmpty { comment("#, ", entry.flags.joined(separator: ", "), into: &out) }
         let mark = entry.isObsolete ? "#~ " : ""
         if let previous = entry.previousContext { field("\(mark)#| msgctxt", previous, continuation: "\(mark)#| ", into: &out) }
         if let previous = entry.previousID { field("\(mark)#| msgid", previous, continuation: "\(mark)#| ", into: &out) }
@@ -36,40 +44,58 @@ public enum POWriter {
         }
     }
 
+    /// A comment is one line: its line breaks are shown as one space between the lines.
+    private static func comment(_ prefix: String, _ text: String, into out: inout [UInt8]) {
+        out += prefix.utf8
+        var started = false
+        var broken = false
+        for byte in text.utf8 {
+            if byte == newline {
+                broken = started
+                continue
+            }
+            if broken { out.append(UInt8(ascii: " ")) }
+            out.append(byte)
+            started = true
+            broken = false
+        }
+        out.append(newline)
+    }
+
     /// `keyword "text"`, or `keyword ""` and one string per line when the text has line breaks
     /// before its end.
-    private static func field(_ keyword: String, _ text: String, continuation: String, into out: inout String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.count <= 2, lines.count == 1 || lines[1].isEmpty {
-            out += "\(keyword) \"\(escaped(Substring(text)))\"\n"
+    private static func field(_ keyword: String, _ text: String, continuation: String, into out: inout [UInt8]) {
+        out += keyword.utf8
+        var bytes = Substring(text).utf8
+        let breaks = bytes.firstIndex(of: newline).map { bytes.index(after: $0) != bytes.endIndex } ?? false
+        guard breaks else {
+            out += " \"".utf8
+            escape(bytes, into: &out)
+            out += "\"\n".utf8
             return
         }
-        out += "\(keyword) \"\"\n"
-        for (index, line) in lines.enumerated() {
-            let last = index == lines.count - 1
-            if last && line.isEmpty { break }
-            out += "\(continuation)\"\(escaped(line))\(last ? "" : "\\n")\"\n"
+        out += " \"\"\n".utf8
+        while !bytes.isEmpty {
+            let end = bytes.firstIndex(of: newline)
+            out += continuation.utf8
+            out.append(UInt8(ascii: "\""))
+            escape(bytes[..<(end ?? bytes.endIndex)], into: &out)
+            if end != nil { out += "\\n".utf8 }
+            out += "\"\n".utf8
+            bytes = end.map { bytes[bytes.index(after: $0)...] } ?? bytes[bytes.endIndex...]
         }
     }
 
-    static func escaped(_ text: Substring) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 2)
-        for character in text.unicodeScalars {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(character)
+    private static func escape(_ text: Substring.UTF8View, into out: inout [UInt8]) {
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case newline: out += "\\n".utf8
+            case UInt8(ascii: "\t"): out += "\\t".utf8
+            case UInt8(ascii: "\r"): out += "\\r".utf8
+            default: out.append(byte)
             }
         }
-        return out
-    }
-
-    /// A comment is one line: its line breaks are shown as spaces.
-    private static func oneLine(_ text: String) -> String {
-        text.contains("\n") ? text.split(separator: "\n").joined(separator: " ") : text
     }
 }
