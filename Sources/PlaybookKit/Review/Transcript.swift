@@ -10,11 +10,16 @@ public struct Transcript: Sendable {
     public let log: SessionLog
     let strings: RunnerStrings
     let numbers: NumberStyle
+    /// The playbook's texts in the language shown, when it is not the record's.
+    let texts: TranscriptTexts?
 
-    public init(_ log: SessionLog) {
+    /// The transcript in the record's language; or, given `language`, its own words, yes, no and
+    /// numbers in that one, and the playbook's texts from `texts` where it has them.
+    public init(_ log: SessionLog, language: String? = nil, texts: TranscriptTexts? = nil) {
         self.log = log
-        strings = RunnerStrings(language: log.info?.language ?? "en")
+        strings = RunnerStrings(language: language ?? log.info?.language ?? "en")
         numbers = NumberStyle(language: strings.language)
+        self.texts = texts
     }
 
     /// One line of the transcript, in order.
@@ -56,17 +61,19 @@ public struct Transcript: Sendable {
         var answerIndices: [Int] = []
         for event in log.events {
             switch event.kind {
-            case .stageEntered(let stage, let title, let number):
+            case .stageEntered(let stage, let recorded, let number):
+                let title = texts?.stageTitles[stage] ?? recorded
                 stages[stage] = (title, number)
                 entries.append(.stage(title: title, number: number))
-            case .asked(let question, let text, _, let stage): asked[question] = (text, stage)
+            case .asked(let question, let text, _, let stage): asked[question] = (texts?.questions[question] ?? text, stage)
             case .answered(let question, let value, let shown, let seconds):
                 answerIndices.append(entries.count)
                 let stage = asked[question]?.stage ?? ""
                 entries.append(
                     .answer(
                         Answer(
-                            question: question, text: asked[question]?.text ?? question, value: value, shown: shown, seconds: seconds,
+                            question: question, text: asked[question]?.text ?? question, value: value,
+                            shown: self.shown(value, recorded: shown, question: question), seconds: seconds,
                             stage: stage, stageTitle: stages[stage]?.title ?? stage, stageNumber: stages[stage]?.number ?? 0)))
             case .undo:
                 if let index = answerIndices.popLast(), case .answer(var answer) = entries[index] {
@@ -85,6 +92,17 @@ public struct Transcript: Sendable {
             }
         }
         return entries
+    }
+
+    /// An answer as the transcript's language shows it: the record's own when that is the language.
+    private func shown(_ value: Value, recorded: String, question: String) -> String {
+        guard strings.language != (log.info?.language ?? "en") || texts != nil else { return recorded }
+        switch value {
+        case .bool, .number:
+            let words = YesNoWords(language: strings.language).shown
+            return value.display(yes: words.yes, no: words.no, style: numbers)
+        case .text(let key): return texts?.options[question]?[key] ?? recorded
+        }
     }
 
     /// Who speaks the buyer's lines: the persona, in practice (records from before `persona_name`
@@ -267,7 +285,7 @@ public struct Transcript: Sendable {
 
     private func header(bold: (String) -> String) -> String {
         let info = log.info
-        var first = bold(info.map { Self.safe($0.playbookTitle) } ?? "Session")
+        var first = bold(texts.map { Self.safe($0.title) } ?? info.map { Self.safe($0.playbookTitle) } ?? "Session")
         if let deal = info?.deal { first += " · " + strings(.shownDeal, Self.safe(deal)) }
         if let rep = info?.rep { first += " · " + strings(.shownRep, Self.safe(rep)) }
         let started = log.startTime.map { " · " + strings(.started, Self.minute($0)) } ?? ""

@@ -12,7 +12,10 @@ enum ShowCommand: Subcommand {
         options:
           --format FORMAT   text (default), markdown (to paste into a CRM), json (with the
                             values the walk computed, when its playbook is unchanged)
-          --playbook FILE   the playbook, if it moved since the session (json only)
+          --lang LANG       the transcript in LANG: its words, yes, no and numbers, and the
+                            playbook's texts from its translation file when the playbook is
+                            unchanged since the session (docs/translations.md)
+          --playbook FILE   the playbook, if it moved since the session
           --sessions DIR    where records are kept (as for 'playbook run')
           -h, --help        show this help
 
@@ -23,11 +26,12 @@ enum ShowCommand: Subcommand {
     static let name = "show"
     static let operands = "SESSION"
     static let summary = "print a session's transcript (text, markdown or json)"
-    static let valued: Set<String> = ["--format", "--sessions", "--playbook"]
+    static let valued: Set<String> = ["--format", "--sessions", "--playbook", "--lang"]
     static let flags: Set<String> = []
 
     static func run(_ arguments: Arguments, keep: inout [CheckResult]) throws(UsageError) -> Int32 {
         let format: Format = try arguments.choice("--format", default: .text)
+        let language = try CheckedProgram.language(arguments)
         guard arguments.operands.count == 1, let word = arguments.operands.first else {
             throw UsageError("show needs one session (an id, 'last' or a record file; see 'playbook sessions')")
         }
@@ -40,7 +44,9 @@ enum ShowCommand: Subcommand {
             if let problem = RecordNotes.unusable(log, path: record.path, nothingTo: "nothing to show") {
                 throw StoreError(problem)
             }
-            let transcript = Transcript(log)
+            let transcript =
+                language.map { Transcript(log, language: $0, texts: texts(log, playbook: arguments.value("--playbook"), language: $0)) }
+                ?? Transcript(log)
             switch format {
             case .text: Terminal.write(transcript.text())
             case .markdown: Terminal.write(transcript.markdown())
@@ -54,6 +60,23 @@ enum ShowCommand: Subcommand {
             Terminal.error("playbook: \(TerminalText.safe(error.message))\n")
             return 1
         }
+    }
+
+    /// The playbook's texts in `language` for the record, after a note on stderr when they cannot
+    /// be given (the transcript then keeps the texts recorded): the playbook must be the one walked.
+    private static func texts(_ log: SessionLog, playbook: String?, language: String) -> TranscriptTexts? {
+        func note(_ why: String) -> TranscriptTexts? {
+            Terminal.error("playbook: note: \(TerminalText.safe(why)); the playbook's texts are shown as recorded\n")
+            return nil
+        }
+        guard let info = log.info, let path = playbook ?? log.info?.playbookPath else { return note("the record names no playbook") }
+        guard case .success(let check) = checkPlaybook(at: path, loader: FileSystemLoader()) else { return note("cannot read '\(path)'") }
+        guard let program = Program(check) else { return note("'\(path)' has errors now") }
+        guard SourceFile.contentHash(check.sources) == info.playbookHash else { return note("'\(path)' has changed since the session") }
+        guard let translated = CheckedProgram.translated(program, check, into: language, path: path) else {
+            return note("'\(path)' has no translation into \(language)")
+        }
+        return TranscriptTexts(translated)
     }
 
     /// The values the recorded walk computed, found by replaying it against its playbook; or why

@@ -4,8 +4,9 @@ import Testing
 @testable import PlaybookKit
 
 /// Sessions walked in several languages of one playbook are one playbook in the report, answers
-/// counted by key; `report --lang` gives the report's words and the playbook's texts in a language.
-struct TranslatedReportTests {
+/// counted by key; `report --lang` and `show --lang` give their words and the playbook's texts in
+/// a language.
+struct TranslatedRecordsTests {
     /// Three deals of the fixture playbook, in English, Vietnamese and Hebrew; each answers the
     /// role question with the keyed option `boss` and is won.
     static func workspace() throws -> CommandLineTests.Workspace {
@@ -86,5 +87,27 @@ struct TranslatedReportTests {
         let bad = try workspace.run(["report", "sessions", "--lang", "v i"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--lang takes a language tag"), "\(bad.stderr)")
+    }
+
+    @Test func showWithLangGivesARecordInAnotherLanguage() throws {
+        let workspace = try Self.workspace()
+        let folder = workspace.folder.appendingPathComponent("sessions")
+        let records = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".jsonl") }
+        let vietnamese = try #require(
+            try records.first { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8).contains("\"language\":\"vi\"") })
+        let shown = try workspace.run(["show", "sessions/\(vietnamese)", "--lang", "he"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.hasPrefix("שיחה ראשונה"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("מי בשיחה? → מקבל ההחלטה"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("→ כן"), "yes in Hebrew: \(shown.stdout)")
+        #expect(!shown.stdout.contains("Ai đang tham gia"))
+
+        // Changed since the session: the words follow --lang, the playbook's texts stay as recorded.
+        let source = workspace.folder.appendingPathComponent("first-call.playbook")
+        try (String(contentsOf: source, encoding: .utf8) + "\n").write(to: source, atomically: true, encoding: .utf8)
+        let changed = try workspace.run(["show", "sessions/\(vietnamese)", "--lang", "he"])
+        #expect(changed.status == 0)
+        #expect(changed.stderr.contains("has changed since the session; the playbook's texts are shown as recorded"), "\(changed.stderr)")
+        #expect(changed.stdout.contains("Ai đang tham gia cuộc gọi? → Người ra quyết định"), "\(changed.stdout)")
     }
 }
