@@ -6,6 +6,8 @@ public enum POTemplate {
     public static func entries(_ units: [TextUnit], fileName: String, source: SourceFile) -> [POEntry] {
         var entries: [POEntry] = []
         var index: [POKey: Int] = [:]
+        entries.reserveCapacity(units.count)
+        index.reserveCapacity(units.count)
         for unit in units {
             let key = POKey(context: unit.context, id: unit.source)
             let line = source.lineIndex(of: Int(unit.span.start)) + 1

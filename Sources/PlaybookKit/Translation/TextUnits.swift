@@ -40,7 +40,12 @@ public struct TextUnits {
 
     private func name(_ name: Name) -> String { interner.name(name.symbol) }
 
-    private mutating func add(_ text: Text?, _ context: String, _ what: String, showsValues: Bool = false, optionOf: String? = nil) {
+    /// Adds `text` when it is there; its context and description are only made then (most
+    /// optional parts of a big playbook are absent).
+    private mutating func add(
+        _ text: Text?, _ context: @autoclosure () -> String, _ what: @autoclosure () -> String, showsValues: Bool = false,
+        optionOf: String? = nil
+    ) {
         guard let text, !text.value.isEmpty else { return }
         let written = showsValues ? template(text) : text.value
         var placeholders: [String] = []
@@ -50,7 +55,7 @@ public struct TextUnits {
         }
         units.append(
             TextUnit(
-                context: context, source: written, span: text.span, what: what, placeholders: placeholders,
+                context: context(), source: written, span: text.span, what: what(), placeholders: placeholders,
                 showsValues: showsValues, optionOf: optionOf))
     }
 
