@@ -7,17 +7,30 @@
 public enum POWriter {
     public static func write(_ po: POFile) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(po.entries.count * 160)
         if let header = po.header { entry(header, into: &out) }
-        for entry in po.entries where !entry.isObsolete {
+        // The live entries, then the obsolete ones; a big file is written in two halves at once.
+        let order = po.entries.indices.filter { !po.entries[$0].isObsolete } + po.entries.indices.filter { po.entries[$0].isObsolete }
+        let middle = order.count / 2
+        let (first, second) =
+            order.count < 2000
+            ? (entries(po, order[...]), [])
+            : inParallel({ entries(po, order[..<middle]) }, { entries(po, order[middle...]) })
+        for part in [first, second] where !part.isEmpty {
             if !out.isEmpty { out.append(newline) }
-            self.entry(entry, into: &out)
-        }
-        for entry in po.entries where entry.isObsolete {
-            if !out.isEmpty { out.append(newline) }
-            self.entry(entry, into: &out)
+            out += part
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The entries at `order`, a blank line between each two.
+    private static func entries(_ po: POFile, _ order: ArraySlice<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(order.count * 200)
+        for index in order {
+            if !out.isEmpty { out.append(newline) }
+            entry(po.entries[index], into: &out)
+        }
+        return out
     }
 
     private static let newline = UInt8(ascii: "\n")
@@ -47,6 +60,11 @@ public enum POWriter {
     /// A comment is one line: its line breaks are shown as one space between the lines.
     private static func comment(_ prefix: String, _ text: String, into out: inout [UInt8]) {
         out += prefix.utf8
+        guard text.utf8.contains(newline) else {
+            out += text.utf8
+            out.append(newline)
+            return
+        }
         var started = false
         var broken = false
         for byte in text.utf8 {
@@ -87,6 +105,11 @@ public enum POWriter {
     }
 
     private static func escape(_ text: Substring.UTF8View, into out: inout [UInt8]) {
+        let plain = !text.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 < 0x20 }
+        guard !plain else {
+            out += text
+            return
+        }
         for byte in text {
             switch byte {
             case UInt8(ascii: "\\"): out += "\\\\".utf8
