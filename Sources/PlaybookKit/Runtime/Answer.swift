@@ -81,6 +81,13 @@ public struct YesNoWords: Sendable {
     /// The first word of each: what a prompt shows, `[có/không]`.
     public var shown: (yes: String, no: String) { (yes[0], no[0]) }
 
+    /// `YesNoWords(language:).shown` without making the words an answer is read by: a walk shows
+    /// values in every line it renders.
+    public static func shown(_ language: String) -> (yes: String, no: String) {
+        let words = byLanguage[LanguageCode.base(language)] ?? byLanguage["en"]!
+        return (words.yes[0], words.no[0])
+    }
+
     /// A value as a scenario in the language writes it: yes and no in the language's first words
     /// (`tool = không`), a text quoted, a number exact.
     public func literal(_ value: Value) -> String {

@@ -5,7 +5,7 @@ extension Walk {
         if let translated = program.localization[text.span] { return try render(translated) }
         guard !text.interpolations.isEmpty, program.sources.indices.contains(Int(text.span.file)) else { return text.value }
         let bytes = program.sources[Int(text.span.file)].bytes
-        let words = YesNoWords(language: program.language).shown
+        let words = YesNoWords.shown(program.language)
         let numbers = NumberStyle(language: program.language)
         var output: [UInt8] = []
         var index = Int(text.span.start) + 1
@@ -36,7 +36,7 @@ extension Walk {
     /// A translated text with each `{name}` replaced by the value's display.
     private func render(_ text: TranslatedText) throws(RuntimeFault) -> String {
         guard case .template(let pieces) = text else { return text.written(program.name) }
-        let words = YesNoWords(language: program.language).shown
+        let words = YesNoWords.shown(program.language)
         let numbers = NumberStyle(language: program.language)
         var output = ""
         for piece in pieces {
