@@ -99,7 +99,7 @@ public struct Transcript: Sendable {
         guard strings.language != (log.info?.language ?? "en") || texts != nil else { return recorded }
         switch value {
         case .bool, .number:
-            let words = YesNoWords(language: strings.language).shown
+            let words = YesNoWords.shown(strings.language)
             return value.display(yes: words.yes, no: words.no, style: numbers)
         case .text(let key): return texts?.options[question]?[key] ?? recorded
         }

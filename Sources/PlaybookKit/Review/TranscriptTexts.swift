@@ -3,7 +3,6 @@
 /// shown in another. Only texts that show no values are given: a question that filled in
 /// `{contact}` keeps the text recorded.
 public struct TranscriptTexts: Sendable {
-    public var language: String
     public var title: String
     public var stageTitles: [String: String] = [:]
     public var questions: [String: String] = [:]
@@ -11,7 +10,6 @@ public struct TranscriptTexts: Sendable {
     public var options: [String: [String: String]] = [:]
 
     public init(_ program: Program) {
-        language = program.language
         title = program.title
         for stage in program.stages where stage.title.interpolations.isEmpty {
             stageTitles[program.name(stage.name.symbol)] = program.shown(stage.title)
