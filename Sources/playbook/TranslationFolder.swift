@@ -24,13 +24,13 @@ enum TranslationFolder {
         Translations.read(for: check, languages: { languages ?? Self.languages(besides: $0) }, loader: FileSystemLoader())
     }
 
-    /// Writes `text` to `path`: over the old file as `fmt` replaces one, or as a new file. The
+    /// Writes `bytes` to `path`: over the old file as `fmt` replaces one, or as a new file. The
     /// reason on failure.
-    static func write(_ text: String, to path: String) -> String? {
-        if access(path, F_OK) == 0 { return FormatFiles.replace(path, with: Array(text.utf8)) }
+    static func write(_ bytes: [UInt8], to path: String) -> String? {
+        if access(path, F_OK) == 0 { return FormatFiles.replace(path, with: bytes) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        if let code = writeAll(text, to: descriptor) {
+        if let code = bytes.withUnsafeBufferPointer({ writeAll($0, to: descriptor) }) {
             close(descriptor)
             unlink(path)
             return String(cString: strerror(code))

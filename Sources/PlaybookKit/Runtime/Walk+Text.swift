@@ -14,11 +14,7 @@ extension Walk {
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\\"), index + 1 < end {
-                switch bytes[index + 1] {
-                case UInt8(ascii: "n"): output.append(UInt8(ascii: "\n"))
-                case UInt8(ascii: "t"): output.append(UInt8(ascii: "\t"))
-                default: output.append(bytes[index + 1])
-                }
+                output.append(StringLiteral.unescaped(byte: bytes[index + 1]))
                 index += 2
             } else if byte == UInt8(ascii: "{"), let name = names.first, Int(name.span.start) == index + 1 {
                 names.removeFirst()

@@ -57,6 +57,18 @@ public struct SourceFile: Sendable {
         return low
     }
 
+    /// The same, for offsets taken in increasing order: `line` is the line of the one before,
+    /// and the search walks on from it.
+    public func lineIndex(of offset: Int, from line: Int) -> Int {
+        guard line < lineStarts.count, Int(lineStarts[line]) <= offset else { return lineIndex(of: offset) }
+        var index = line
+        for _ in 0..<16 {
+            guard index + 1 < lineStarts.count, Int(lineStarts[index + 1]) <= offset else { return index }
+            index += 1
+        }
+        return lineIndex(of: offset)
+    }
+
     /// The byte range of line `index` (0-based), without its line break (LF or CRLF).
     public func lineRange(_ index: Int) -> Range<Int> {
         let start = Int(lineStarts[index])

@@ -17,6 +17,12 @@ public enum StringLiteral {
         }
     }
 
+    /// The byte that `\` and `letter` stand for in a literal read again from its source (an
+    /// unknown escape, already reported, stands for its letter).
+    static func unescaped(byte letter: UInt8) -> UInt8 {
+        unescaped(Unicode.Scalar(letter)).map { UInt8($0.value) } ?? letter
+    }
+
     /// `text` as a literal that reads back as `text`: quotes, backslashes, braces (which would
     /// otherwise show an answer), line feeds and tabs escaped.
     public static func quoted(_ text: String) -> String {

@@ -75,9 +75,11 @@ public struct POFile: Sendable, Hashable {
     /// The header's fields (`Language: vi`), in order.
     public var headerFields: [(name: String, value: String)] {
         guard let header else { return [] }
-        return header.translation.split(separator: "\n").compactMap { line in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            return (String(line[..<colon]), String(line[line.index(after: colon)...].drop { $0 == " " }))
+        return header.translation.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            var value = line[line.index(after: colon)...].drop { $0 == UInt8(ascii: " ") }
+            if value.last == UInt8(ascii: "\r") { value = value.dropLast() }
+            return (String(decoding: line[..<colon], as: UTF8.self), String(decoding: value, as: UTF8.self))
         }
     }
 

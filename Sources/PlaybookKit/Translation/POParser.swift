@@ -49,9 +49,11 @@ public struct POParser {
     }
 
     private mutating func run() {
+        // A file valid as a whole has no invalid line: then lines are not checked one by one.
+        let valid = String(validating: source.bytes, as: UTF8.self) != nil
         for index in 0..<source.lineCount {
             let range = source.lineRange(index)
-            guard String(validating: source.bytes[range], as: UTF8.self) != nil else {
+            guard valid || String(validating: source.bytes[range], as: UTF8.self) != nil else {
                 error("this line is not valid UTF-8", at: range, help: "save the file as UTF-8")
                 continue
             }
@@ -85,19 +87,35 @@ public struct POParser {
         if current.hasTranslation { finish(at: range.lowerBound) }
         begin(at: range.lowerBound)
         let kind = range.count > 1 ? byte(range.lowerBound + 1) : UInt8(ascii: " ")
-        let text = source.text(min(range.lowerBound + 2, range.upperBound)..<range.upperBound)
-        let trimmed = String(text.drop { $0 == " " })
+        var start = min(range.lowerBound + 2, range.upperBound)
+        while start < range.upperBound, byte(start) == UInt8(ascii: " ") { start += 1 }
+        let text = start..<range.upperBound
         switch kind {
-        case UInt8(ascii: "."): current.entry.extractedComments.append(trimmed)
-        case UInt8(ascii: ":"): current.entry.references += trimmed.split(separator: " ").map(String.init)
-        case UInt8(ascii: ","):
-            current.entry.flags += trimmed.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        case UInt8(ascii: "."): current.entry.extractedComments.append(source.text(text))
+        case UInt8(ascii: ":"): current.entry.references += words(text, separator: UInt8(ascii: " "))
+        case UInt8(ascii: ","): current.entry.flags += words(text, separator: UInt8(ascii: ","))
         case UInt8(ascii: "|"): previous(skipSpaces(range.lowerBound + 2, range.upperBound)..<range.upperBound)
         default:
             // `# note`, or `#` alone: a translator's comment, its one space after `#` dropped.
-            let note = source.text(range.lowerBound + 1..<range.upperBound)
-            current.entry.translatorComments.append(note.hasPrefix(" ") ? String(note.dropFirst()) : note)
+            let space = range.count > 1 && byte(range.lowerBound + 1) == UInt8(ascii: " ")
+            current.entry.translatorComments.append(source.text((range.lowerBound + (space ? 2 : 1))..<range.upperBound))
         }
+    }
+
+    /// The parts of `range` between `separator`s, without the spaces around them; empty ones left out.
+    private func words(_ range: Range<Int>, separator: UInt8) -> [String] {
+        var words: [String] = []
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = start
+            while end < range.upperBound, byte(end) != separator { end += 1 }
+            let first = skipSpaces(start, end)
+            var last = end
+            while last > first, byte(last - 1) == UInt8(ascii: " ") || byte(last - 1) == UInt8(ascii: "\t") { last -= 1 }
+            if first < last { words.append(source.text(first..<last)) }
+            start = end + 1
+        }
+        return words
     }
 
     /// `#| msgid "..."`: the source of a fuzzy translation.
@@ -299,10 +317,12 @@ public struct POParser {
     }
 
     private mutating func checkCharset(_ po: POFile) {
-        guard let header = po.header, let type = po.headerFields.first(where: { $0.name == "Content-Type" })?.value,
-            let charset = type.split(separator: "charset=").dropFirst().first
+        guard let header = po.header, let type = po.headerFields.first(where: { $0.name == "Content-Type" })?.value else { return }
+        let bytes = Array(type.utf8)
+        let key = Array("charset=".utf8)
+        guard bytes.count >= key.count, let found = (0...(bytes.count - key.count)).first(where: { bytes[$0..<($0 + key.count)].elementsEqual(key) })
         else { return }
-        let name = charset.trimmingSpaces()
+        let name = String(decoding: bytes[(found + key.count)...], as: UTF8.self).trimmingSpaces()
         guard name.lowercased() != "utf-8", name != "CHARSET" else { return }
         let at = header.translationSpan ?? Span(file: file, start: 0, end: 0)
         diagnostics.append(
@@ -313,6 +333,7 @@ public struct POParser {
 
     private mutating func checkDuplicates(_ entries: [POEntry]) {
         var first: [POKey: Span] = [:]
+        first.reserveCapacity(entries.count)
         for entry in entries where !entry.isObsolete {
             guard let at = entry.idSpan else { continue }
             if let earlier = first[entry.key] {
@@ -327,8 +348,12 @@ public struct POParser {
     }
 }
 
-extension Substring {
+extension String {
+    /// The text without the spaces and tabs at its ends.
     fileprivate func trimmingSpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        let space = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let bytes = Array(utf8)
+        guard let first = bytes.firstIndex(where: { !space($0) }), let last = bytes.lastIndex(where: { !space($0) }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

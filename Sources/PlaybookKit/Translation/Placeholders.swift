@@ -19,6 +19,10 @@ public enum Placeholders {
 
     /// The pieces of `text`, in order; adjacent literals are joined.
     public static func parse(_ text: String) -> Result<[Piece], Problem> {
+        // Most texts have no brace: then they are one literal.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else {
+            return .success(text.isEmpty ? [] : [.literal(text)])
+        }
         var pieces: [Piece] = []
         var literal = ""
         let characters = Array(text)

@@ -18,6 +18,9 @@ public struct TextUnit: Sendable, Hashable {
     public var showsValues: Bool
     /// For an option's text, the id of its question: the rep tells its options apart by their texts.
     public var optionOf: String? = nil
+    /// Which part of the file the text is in, counted in source order: its header, glossary and
+    /// personas, or one stage or flow. Texts with one context are always in one group.
+    var group = 0
 }
 
 /// The texts of one playbook file that a rep may see, in source order.
@@ -25,11 +28,21 @@ public struct TextUnits {
     private let source: SourceFile
     private let interner: Interner
     private(set) var units: [TextUnit] = []
+    private var group = 0
 
     /// Every rep-visible text of `file`, whose bytes are `source`.
     public static func of(_ file: PlaybookFile, source: SourceFile, interner: Interner) -> [TextUnit] {
+        of(file, source: source, interner: interner, part: .whole)
+    }
+
+    /// Which texts of a file to collect: all, or those of one half of its stages, to collect a big
+    /// file's in parallel. The first half has the header, glossary and personas too, the second
+    /// the flows, so the two in order are the whole; every text of a stage is in one half.
+    enum Part { case whole, first, second }
+
+    static func of(_ file: PlaybookFile, source: SourceFile, interner: Interner, part: Part) -> [TextUnit] {
         var collector = TextUnits(source: source, interner: interner)
-        collector.collect(file)
+        collector.collect(file, part: part)
         return collector.units
     }
 
@@ -56,10 +69,42 @@ public struct TextUnits {
         units.append(
             TextUnit(
                 context: context(), source: written, span: text.span, what: what(), placeholders: placeholders,
-                showsValues: showsValues, optionOf: optionOf))
+                showsValues: showsValues, optionOf: optionOf, group: group))
     }
 
-    private mutating func collect(_ file: PlaybookFile) {
+    private mutating func collect(_ file: PlaybookFile, part: Part) {
+        let middle = file.stages.count / 2
+        let stages =
+            switch part {
+            case .whole: file.stages[...]
+            case .first: file.stages[..<middle]
+            case .second: file.stages[middle...]
+            }
+        if part != .second { collectFront(file) }
+        for stage in stages {
+            group += 1
+            let id = name(stage.name)
+            let owner = "stage \(id)"
+            add(stage.title, owner, "the title of stage '\(id)'")
+            add(stage.goal, "\(owner).goal", "the goal of stage '\(id)'", showsValues: true)
+            for tip in stage.tips { add(tip, "\(owner).tip", "a tip of stage '\(id)'", showsValues: true) }
+            for exit in stage.exits {
+                add(exit.message, "\(owner).exit", "why the rep cannot leave stage '\(id)' yet", showsValues: true)
+            }
+            collect(stage.body, owner: owner, place: "stage '\(id)'")
+        }
+        guard part != .first else { return }
+        for flow in file.flows {
+            group += 1
+            let id = name(flow.name)
+            let owner = "flow \(id)"
+            add(flow.title, owner, "the title of flow '\(id)'")
+            collect(flow.body, owner: owner, place: "flow '\(id)'")
+        }
+    }
+
+    /// The header's, the glossary's and the personas' texts.
+    private mutating func collectFront(_ file: PlaybookFile) {
         if let header = file.header {
             add(header.title, "playbook", "the playbook's title")
             add(header.methodology, "playbook.methodology", "the methodology the playbook follows")
@@ -74,23 +119,6 @@ public struct TextUnits {
             add(persona.title, "persona \(id)", "the name of the buyer persona '\(id)'")
             add(persona.role, "persona \(id).role", "who the buyer persona '\(id)' is")
             add(persona.context, "persona \(id).context", "what the buyer persona '\(id)' brings to the call")
-        }
-        for stage in file.stages {
-            let id = name(stage.name)
-            let owner = "stage \(id)"
-            add(stage.title, owner, "the title of stage '\(id)'")
-            add(stage.goal, "\(owner).goal", "the goal of stage '\(id)'", showsValues: true)
-            for tip in stage.tips { add(tip, "\(owner).tip", "a tip of stage '\(id)'", showsValues: true) }
-            for exit in stage.exits {
-                add(exit.message, "\(owner).exit", "why the rep cannot leave stage '\(id)' yet", showsValues: true)
-            }
-            collect(stage.body, owner: owner, place: "stage '\(id)'")
-        }
-        for flow in file.flows {
-            let id = name(flow.name)
-            let owner = "flow \(id)"
-            add(flow.title, owner, "the title of flow '\(id)'")
-            collect(flow.body, owner: owner, place: "flow '\(id)'")
         }
     }
 
@@ -153,19 +181,22 @@ public struct TextUnits {
     /// doubled, as in Python's format strings, which translation tools know.
     private func template(_ text: Text) -> String {
         let bytes = source.bytes
-        var output: [UInt8] = []
         var index = Int(text.span.start) + 1
         let end = min(Int(text.span.end) - 1, bytes.count)
         guard index <= end else { return text.value }
+        // Most texts have no brace and no escape: then they are their value.
+        let special = bytes[index..<end].withUnsafeBufferPointer { literal in
+            literal.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
+        }
+        guard special else { return text.value }
+        var output: [UInt8] = []
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\\"), index + 1 < end {
                 switch bytes[index + 1] {
-                case UInt8(ascii: "n"): output.append(UInt8(ascii: "\n"))
-                case UInt8(ascii: "t"): output.append(UInt8(ascii: "\t"))
                 case UInt8(ascii: "{"): output += [UInt8(ascii: "{"), UInt8(ascii: "{")]
                 case UInt8(ascii: "}"): output += [UInt8(ascii: "}"), UInt8(ascii: "}")]
-                default: output.append(bytes[index + 1])
+                default: output.append(StringLiteral.unescaped(byte: bytes[index + 1]))
                 }
                 index += 2
             } else if byte == UInt8(ascii: "{") {

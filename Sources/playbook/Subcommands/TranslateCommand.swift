@@ -87,9 +87,7 @@ enum TranslateCommand: Subcommand {
     }
 
     private static func template(_ check: CheckResult, file index: Int) -> [POEntry] {
-        let source = check.sources[index]
-        let units = TextUnits.of(check.files[index], source: source, interner: check.interner)
-        return POTemplate.entries(units, fileName: TranslationPaths.lastComponent(source.path), source: source)
+        POTemplate.entries(of: check.files[index], source: check.sources[index], interner: check.interner)
     }
 
     private static func project(_ path: String) -> String {
@@ -101,14 +99,14 @@ enum TranslateCommand: Subcommand {
         var status: Int32 = 0
         for index in check.sources.indices {
             let path = check.sources[index].path
-            let entries = template(check, file: index)
+            let template = POTemplate.bytes(of: check.files[index], source: check.sources[index], interner: check.interner, project: project(path))
             let target = TranslationPaths.template(for: path)
-            if let failure = TranslationFolder.write(POWriter.write(POTemplate.template(entries, project: project(path))), to: target) {
+            if let failure = TranslationFolder.write(template.bytes, to: target) {
                 Terminal.error("playbook: cannot write '\(TerminalText.safe(target))': \(failure)\n")
                 status = 2
                 continue
             }
-            Terminal.write("wrote \(TerminalText.safe(target)) (\(counted(entries.count, "text")))\n")
+            Terminal.write("wrote \(TerminalText.safe(target)) (\(counted(template.count, "text")))\n")
         }
         return status
     }
@@ -132,12 +130,12 @@ enum TranslateCommand: Subcommand {
                 let target = TranslationPaths.po(for: path, language: language)
                 let old = existing.files.first { $0.translates == index && $0.language == language }
                 let (po, summary) = POMerge.merge(entries, into: old?.po, language: language, project: project(path), date: date)
-                let text = POWriter.write(po)
-                if let old, old.source.bytes.elementsEqual(text.utf8) {
+                let bytes = POWriter.bytes(po)
+                if let old, old.source.bytes == bytes {
                     Terminal.write("\(TerminalText.safe(target)): up to date (\(counted(summary.kept, "text")))\n")
                     continue
                 }
-                if let failure = TranslationFolder.write(text, to: target) {
+                if let failure = TranslationFolder.write(bytes, to: target) {
                     Terminal.error("playbook: cannot write '\(TerminalText.safe(target))': \(failure)\n")
                     status = 2
                     continue
