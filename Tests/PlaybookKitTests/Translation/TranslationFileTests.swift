@@ -69,6 +69,36 @@ struct TranslationFileTests {
         #expect(reread.entries[0].translatorComments == ["checked with the Hanoi team"])
     }
 
+    /// The comments and header fields as translation tools write them, spaces and all.
+    @Test func commentsFlagsAndTheCharsetAreReadAsGettextWritesThem() {
+        let text = """
+            msgid ""
+            msgstr ""
+            "Language: vi\\r\\n"
+            "Content-Type: text/plain;  charset= ISO-8859-1 \\n"
+
+            #  two spaces kept
+            #. what it is
+            #: a.playbook:3  a.playbook:9
+            #,  fuzzy ,python-brace-format,
+            msgctxt "stage s"
+            msgid "Open"
+            msgstr "Mở"
+
+            """
+        let (po, problems) = POParser.parse(SourceFile(path: "a.vi.po", bytes: Array(text.utf8)), file: 0)
+        #expect(po.language == "vi")
+        #expect(problems.map(\.message) == ["the header says the file is in ISO-8859-1; playbook reads PO files in UTF-8"])
+        let entry = po.entries.first
+        #expect(entry?.translatorComments == [" two spaces kept"] && entry?.extractedComments == ["what it is"])
+        #expect(entry?.references == ["a.playbook:3", "a.playbook:9"])
+        #expect(entry?.flags == ["fuzzy", "python-brace-format"])
+        for charset in ["UTF-8", "utf-8", "CHARSET"] {
+            let header = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=\(charset)\\n\"\n"
+            #expect(POParser.parse(SourceFile(path: "a.vi.po", bytes: Array(header.utf8)), file: 0).1.isEmpty, "\(charset)")
+        }
+    }
+
     @Test func anUnchangedPlaybookChangesNothing() throws {
         let po = try Self.translated()
         let (updated, summary) = try Self.update(po, to: Self.playbook)
