@@ -319,10 +319,9 @@ public struct POParser {
     private mutating func checkCharset(_ po: POFile) {
         guard let header = po.header, let type = po.headerFields.first(where: { $0.name == "Content-Type" })?.value else { return }
         let bytes = Array(type.utf8)
-        let key = Array("charset=".utf8)
-        guard bytes.count >= key.count, let found = (0...(bytes.count - key.count)).first(where: { bytes[$0..<($0 + key.count)].elementsEqual(key) })
-        else { return }
-        let name = String(decoding: bytes[(found + key.count)...], as: UTF8.self).trimmingSpaces()
+        let key = "charset=".utf8
+        guard let found = bytes.indices.first(where: { bytes[$0...].starts(with: key) }) else { return }
+        let name = String(decoding: bytes[(found + key.count)...], as: UTF8.self).trimmingWhitespace()
         guard name.lowercased() != "utf-8", name != "CHARSET" else { return }
         let at = header.translationSpan ?? Span(file: file, start: 0, end: 0)
         diagnostics.append(
@@ -345,15 +344,5 @@ public struct POParser {
                 first[entry.key] = at
             }
         }
-    }
-}
-
-extension String {
-    /// The text without the spaces and tabs at its ends.
-    fileprivate func trimmingSpaces() -> String {
-        let space = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        let bytes = Array(utf8)
-        guard let first = bytes.firstIndex(where: { !space($0) }), let last = bytes.lastIndex(where: { !space($0) }) else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

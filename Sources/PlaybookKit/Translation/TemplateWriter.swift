@@ -58,18 +58,18 @@ struct TemplateWriter {
             firsts.append(at)
             lines.append(line)
         }
-        for entry in firsts.indices { self.entry(units[firsts[entry]], lines: entry) }
+        for number in firsts.indices { entry(units[firsts[number]], number: number) }
     }
 
-    /// The entry of `unit`, the group's entry number `entry`.
-    private mutating func entry(_ unit: TextUnit, lines entry: Int) {
+    /// The entry of `unit`, the group's entry `number`.
+    private mutating func entry(_ unit: TextUnit, number: Int) {
         if count > 0 { out.append(UInt8(ascii: "\n")) }
         count += 1
         POWriter.comment("#. ", unit.what, into: &out)
         if let note = POTemplate.placeholderNote(unit) { POWriter.comment("#. ", note, into: &out) }
         out.append("#: ")
-        reference(lines[entry])
-        for other in again where other.entry == entry {
+        reference(lines[number])
+        for other in again where other.entry == number {
             out.append(UInt8(ascii: " "))
             reference(other.line)
         }
